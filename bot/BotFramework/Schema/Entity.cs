@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PartyAffairs.Bot.BotFramework.Schema;
+
+/// <summary>Metadata attached to an activity (mentions, client capabilities, …).</summary>
+public sealed class Entity
+{
+    public string? Type { get; set; }
+
+    /// <summary>The entity's other fields, kept verbatim.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}

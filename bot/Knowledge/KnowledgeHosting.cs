@@ -1,0 +1,17 @@
+namespace PartyAffairs.Bot.Knowledge;
+
+/// <summary>Composition of the Knowledge area: the knowledge base and /api/knowledge.</summary>
+internal static class KnowledgeHosting
+{
+    /// <summary>Registers the area's services.</summary>
+    public static WebApplicationBuilder AddKnowledgeBase(this WebApplicationBuilder builder)
+    {
+        return builder;
+    }
+
+    /// <summary>Maps the area's endpoints.</summary>
+    public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder endpoints)
+    {
+        return endpoints;
+    }
+}

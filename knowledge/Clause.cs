@@ -1,0 +1,20 @@
+namespace PartyAffairs.Knowledge;
+
+/// <summary>A citable unit of a document: a numbered item, a table cell item, or one sentence of a long paragraph.</summary>
+public sealed record Clause
+{
+    /// <summary>The owning document's id ("000").</summary>
+    public required string DocumentId { get; init; }
+
+    /// <summary>Stable, readable id within the document: the heading path, for example "一.(三).4".</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The clause text exactly as the document has it.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Headings above the clause, outermost first, as written.</summary>
+    public IReadOnlyList<string> HeadingPath { get; init; } = [];
+
+    /// <summary>Organisation levels and roles the clause applies to (党支部, 党支部书记, 党员 …).</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+}
