@@ -4,5 +4,24 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
 dotnet build Bot.sln -c Release -nologo -clp:ErrorsOnly
-dotnet test Bot.sln -c Release --no-build -nologo --logger "console;verbosity=minimal"
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "console;verbosity=minimal" --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=$?
+done
+
+# One closing line over every test project: "N passed, N failed, N skipped".
+passed=0 failed=0 total=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$((total + $(get total))); passed=$((passed + $(get passed))); failed=$((failed + $(get failed)))
+done
+echo "$passed passed, $failed failed, $((total - passed - failed)) skipped"
+exit "$status"
