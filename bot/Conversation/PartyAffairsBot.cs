@@ -129,7 +129,7 @@ internal sealed class PartyAffairsBot(
             return;
         }
 
-        var result = await roster.BindAsync(code, turn.ChannelId, turn.UserId, ct);
+        var result = await roster.ClaimInviteAsync(code, turn.ChannelId, turn.UserId, ct);
         switch (result.Outcome)
         {
             case BindOutcome.Bound when result.Member is { } member:

@@ -168,7 +168,7 @@ public sealed class RosterStore(IConnectionMultiplexer connection, TimeProvider 
     }
 
     /// <summary>Binds a chat account to the member a code was issued for; the code works once, even under concurrent claims.</summary>
-    public async Task<BindResult> BindAsync(string code, string channelId, string userId, CancellationToken cancellationToken)
+    public async Task<BindResult> ClaimInviteAsync(string code, string channelId, string userId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var db = Db;

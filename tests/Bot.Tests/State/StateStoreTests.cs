@@ -76,12 +76,12 @@ public abstract class StateStoreTests
     }
 
     [Fact]
-    public async Task BindAsync_ValidCode_BindsOnceAndCodeIsSpent()
+    public async Task ClaimInviteAsync_ValidCode_BindsOnceAndCodeIsSpent()
     {
         var code = await ImportOneAsync();
 
-        var bound = await _roster.BindAsync(code, "directline", _user, CancellationToken.None);
-        var reuse = await _roster.BindAsync(code, "directline", _user + "-other", CancellationToken.None);
+        var bound = await _roster.ClaimInviteAsync(code, "directline", _user, CancellationToken.None);
+        var reuse = await _roster.ClaimInviteAsync(code, "directline", _user + "-other", CancellationToken.None);
 
         Assert.Equal(BindOutcome.Bound, bound.Outcome);
         Assert.Equal("张三", bound.Member!.Name);
@@ -92,13 +92,13 @@ public abstract class StateStoreTests
     }
 
     [Fact]
-    public async Task BindAsync_AccountAlreadyBound_ReportsItAndKeepsCode()
+    public async Task ClaimInviteAsync_AccountAlreadyBound_ReportsItAndKeepsCode()
     {
         var code = await ImportOneAsync();
         var other = (await _roster.ImportAsync(_branch, [new("李四", "党员", null)], CancellationToken.None))[0].InviteCode!;
-        await _roster.BindAsync(code, "directline", _user, CancellationToken.None);
+        await _roster.ClaimInviteAsync(code, "directline", _user, CancellationToken.None);
 
-        var result = await _roster.BindAsync(other, "directline", _user, CancellationToken.None);
+        var result = await _roster.ClaimInviteAsync(other, "directline", _user, CancellationToken.None);
 
         Assert.Equal(BindOutcome.AlreadyBound, result.Outcome);
         Assert.Equal("张三", result.Member!.Name);
@@ -106,20 +106,20 @@ public abstract class StateStoreTests
     }
 
     [Fact]
-    public async Task BindAsync_ConcurrentClaimsOfOneCode_ExactlyOneAccountBound()
+    public async Task ClaimInviteAsync_ConcurrentClaimsOfOneCode_ExactlyOneAccountBound()
     {
         var code = await ImportOneAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => _roster.BindAsync(code, "directline", $"{_user}-{i}", CancellationToken.None)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => _roster.ClaimInviteAsync(code, "directline", $"{_user}-{i}", CancellationToken.None)));
 
         Assert.Single(results, r => r.Outcome == BindOutcome.Bound);
         Assert.Equal(15, results.Count(r => r.Outcome == BindOutcome.InvalidCode));
     }
 
     [Fact]
-    public async Task BindAsync_UnknownCode_Invalid()
+    public async Task ClaimInviteAsync_UnknownCode_Invalid()
     {
-        var result = await _roster.BindAsync("ZZZZZZ", "directline", _user, CancellationToken.None);
+        var result = await _roster.ClaimInviteAsync("ZZZZZZ", "directline", _user, CancellationToken.None);
 
         Assert.Equal(BindOutcome.InvalidCode, result.Outcome);
         Assert.Null(await _roster.GetBoundMemberIdAsync("directline", _user, CancellationToken.None));
@@ -134,8 +134,8 @@ public abstract class StateStoreTests
         var code = await _roster.IssueInviteAsync(memberId, CancellationToken.None);
 
         Assert.NotEqual(old, code);
-        Assert.Equal(BindOutcome.InvalidCode, (await _roster.BindAsync(old, "directline", _user, CancellationToken.None)).Outcome);
-        Assert.Equal(BindOutcome.Bound, (await _roster.BindAsync(code!, "directline", _user, CancellationToken.None)).Outcome);
+        Assert.Equal(BindOutcome.InvalidCode, (await _roster.ClaimInviteAsync(old, "directline", _user, CancellationToken.None)).Outcome);
+        Assert.Equal(BindOutcome.Bound, (await _roster.ClaimInviteAsync(code!, "directline", _user, CancellationToken.None)).Outcome);
         Assert.Null(await _roster.IssueInviteAsync("nobody", CancellationToken.None));
     }
 
