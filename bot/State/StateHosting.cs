@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Options;
+using PartyAffairs.Scheduler.Completion;
+using StackExchange.Redis;
+
 namespace PartyAffairs.Bot.State;
 
 /// <summary>Composition of the State area: Redis (or the embedded Garnet) and the stores over it.</summary>
@@ -6,6 +10,23 @@ internal static class StateHosting
     /// <summary>Registers the area's services.</summary>
     public static WebApplicationBuilder AddStateStore(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName)
+            .Validate(o => o.TimeoutMilliseconds is > 0 and <= 60_000, "Redis:TimeoutMilliseconds must be between 1 and 60000.")
+            .ValidateOnStart();
+
+        services.AddSingleton<StoreEndpoint>();
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            var endpoint = sp.GetRequiredService<StoreEndpoint>();
+            var timeout = sp.GetRequiredService<IOptions<RedisOptions>>().Value.TimeoutMilliseconds;
+            return ConnectionMultiplexer.Connect(StoreConnection.CreateOptions(endpoint.Configuration, timeout));
+        });
+        services.AddHostedService<StoreStartup>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
+
+        services.AddSingleton<ICompletionLedger, RedisCompletionLedger>();
         return builder;
     }
 

@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PartyAffairs.Scheduler.Completion;
+using PartyAffairs.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace PartyAffairs.Bot.Tests.State;
+
+public sealed class StateHostingTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+{
+    [Fact]
+    public async Task Host_NoRedisConfigured_StartsEmbeddedGarnetAndStoreIsHealthy()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "pa-host-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:DataDir", dataDir)))
+            {
+                var health = await factory.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "store");
+                Assert.Equal(HealthStatus.Healthy, health.Status);
+                var db = factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+                await db.StringSetAsync("pa:test:restart", "kept");
+            }
+
+            Assert.True(Directory.Exists(Path.Combine(dataDir, "garnet")));
+
+            await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:DataDir", dataDir)))
+            {
+                var db = factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+                Assert.Equal("kept", (string?)await db.StringGetAsync("pa:test:restart"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Host_RedisConfigured_UsesItAndRegistersLedger()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Redis:Configuration", redis.Configuration));
+        var key = "pa:test:" + Guid.NewGuid().ToString("N");
+
+        await factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringSetAsync(key, "x");
+
+        Assert.Equal("x", (string?)await redis.Connection.GetDatabase().StringGetAsync(key));
+        Assert.IsType<RedisCompletionLedger>(factory.Services.GetRequiredService<ICompletionLedger>());
+    }
+
+    [Fact]
+    public async Task Healthz_StoreUnreachable_Returns503()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Redis:Configuration", $"127.0.0.1:{ClosedPort()}"));
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
