@@ -92,8 +92,8 @@ public sealed partial class ClauseRetriever : IDisposable
         var normalized = TextNormalizer.Normalize(question);
         var queryConcepts = ConceptLexicon.QueryConcepts(normalized);
         var intent = ConceptLexicon.QueryIntents(normalized);
-        var queryRoles = RoleLexicon.Find(normalized);
         var roleFilter = RoleLexicon.Normalize(role);
+        var queryRoles = RoleLexicon.Find(normalized);
         var namedDocuments = places.Where(p => normalized.Contains(p.Place, StringComparison.Ordinal)).Select(p => p.Document.Id).ToHashSet(StringComparer.Ordinal);
 
         var terms = Terms(normalized);
@@ -132,7 +132,13 @@ public sealed partial class ClauseRetriever : IDisposable
                 continue;
             }
 
-            ranked.Add((index, Rerank(f, hit.Score / maxScore, normalized, queryConcepts, intent, queryRoles, namedDocuments)));
+            var score = Rerank(f, hit.Score / maxScore, normalized, queryConcepts, intent, queryRoles, namedDocuments);
+            if (roleFilter is not null && f.ActorRoles.Contains(roleFilter))
+            {
+                score += 3; // written for that role, not merely mentioning it
+            }
+
+            ranked.Add((index, score));
         }
 
         if (ranked.Count == 0 && roleFilter is not null)
