@@ -66,7 +66,7 @@ public sealed partial class DutyExtractor
         {
             foreach (var expression in FrequencyParser.Parse(sentence, defaultPeriod))
             {
-                var site = new Site(sentence, expression);
+                var site = new Site(sentence, expression, clause.HeadingPath);
                 var actor = SubjectActor(site) ?? sectionActor;
                 foreach (var (kind, objectText) in Kinds(site))
                 {
@@ -77,7 +77,7 @@ public sealed partial class DutyExtractor
                         ClauseId = clause.Id,
                         Text = clause.Text,
                         Actor = actor,
-                        Kind = kind == DutyKinds.OrganisationalLifeMeeting && actor == DutyActors.PartyGroup ? DutyKinds.GroupMeeting : kind,
+                        Kind = Reported(kind, actor),
                         Summary = Summary(site, objectText),
                         Period = expression.Period,
                         Count = expression.Count,
@@ -91,6 +91,12 @@ public sealed partial class DutyExtractor
 
         return result;
     }
+
+    // Only canonical kinds are reported; a 党小组's monthly 组织生活会 is its 党小组会.
+    private static string? Reported(string? kind, string? actor) =>
+        kind == DutyKinds.OrganisationalLifeMeeting && actor == DutyActors.PartyGroup ? DutyKinds.GroupMeeting
+        : kind is not null && DutyKinds.Canonical.Contains(kind) ? kind
+        : null;
 
     private static bool IsAnnualList(Clause clause, SourceDocument? document) =>
         AnnualTitle().IsMatch(document?.Title ?? "") || (clause.HeadingPath.Count > 0 && AnnualTitle().IsMatch(clause.HeadingPath[0]));
@@ -172,7 +178,7 @@ public sealed partial class DutyExtractor
         return found.Any(f => f.Actor == DutyActors.TeamMember) ? DutyActors.TeamMember : found[0].Actor;
     }
 
-    private static string? KindOf(string text) => DutyKinds.Find(RecipientPhrase().Replace(text, ""));
+    private static string? KindOf(string text) => DutyKinds.Classify(RecipientPhrase().Replace(text, ""));
 
     private static List<(string? Kind, string? ObjectText)> Kinds(Site site)
     {
@@ -202,6 +208,12 @@ public sealed partial class DutyExtractor
             ?? KindOf(sentence[e.SpanStart..subjectEnd])
             ?? (objectText.Trim().Length == 0 ? EarlierChunkKind(site) : null)
             ?? (e.IsEventLimit || (e.PeriodStart < 0 && e.IsImplicitCount) ? LaterChunkKind(site) : null);
+        if (kind is null or DutyKinds.Filing && e.Deadline is not null && SubmitsTheList(site))
+        {
+            // “3月底前报市直机关工委” in the notes of a responsibility list: what is submitted is the list itself.
+            kind = DutyKinds.ResponsibilityList;
+        }
+
         return [(kind, null)];
     }
 
@@ -236,6 +248,10 @@ public sealed partial class DutyExtractor
             ? previous
             : null;
     }
+
+    private static bool SubmitsTheList(Site site) =>
+        site.Sentence[site.Expression.AnchorEnd..].Contains('报', StringComparison.Ordinal)
+        && site.Headings.Any(h => h.TrimEnd().EndsWith("清单", StringComparison.Ordinal));
 
     private static string? EarlierChunkKind(Site site)
     {
@@ -327,10 +343,11 @@ public sealed partial class DutyExtractor
     // (结合每年的专题组织生活会，…开展民主评议党员工作) the chunk that continues it.
     private sealed class Site
     {
-        public Site(string sentence, FrequencyExpression expression)
+        public Site(string sentence, FrequencyExpression expression, IReadOnlyList<string> headings)
         {
             Sentence = sentence;
             Expression = expression;
+            Headings = headings;
             ObjectText = sentence[expression.ObjectStart..expression.ObjectEnd];
             if (!expression.IsImplicitCount || expression.PeriodStart < 0)
             {
@@ -361,6 +378,8 @@ public sealed partial class DutyExtractor
         public string Sentence { get; }
 
         public FrequencyExpression Expression { get; }
+
+        public IReadOnlyList<string> Headings { get; }
 
         public string ObjectText { get; }
 

@@ -66,46 +66,57 @@ public static partial class DutyKinds
     public const string ProbationAssessment = "预备党员考察";
 
     /// <summary>思想状况分析: analysing members' state of mind.</summary>
-    public const string ThoughtAnalysis = "思想状况分析";
+    internal const string ThoughtAnalysis = "思想状况分析";
 
     /// <summary>听取汇报: hearing a subordinate body's work report.</summary>
-    public const string HearReport = "听取汇报";
+    internal const string HearReport = "听取汇报";
 
     /// <summary>工作汇报: reporting one's work to a higher body.</summary>
-    public const string WorkReport = "工作汇报";
+    internal const string WorkReport = "工作汇报";
 
     /// <summary>调研: field research at the grass roots.</summary>
-    public const string FieldResearch = "调研";
+    internal const string FieldResearch = "调研";
 
     /// <summary>专题研究: a meeting that studies one subject.</summary>
-    public const string SubjectStudy = "专题研究";
+    internal const string SubjectStudy = "专题研究";
 
     /// <summary>检查考核: inspection and assessment.</summary>
-    public const string Inspection = "检查考核";
+    internal const string Inspection = "检查考核";
 
     /// <summary>通报: informing members of party work.</summary>
-    public const string Briefing = "通报";
+    internal const string Briefing = "通报";
 
     /// <summary>表彰: commending outstanding members.</summary>
-    public const string Commendation = "表彰";
+    internal const string Commendation = "表彰";
 
     /// <summary>备案: filing a disciplinary decision with the higher body.</summary>
-    public const string Filing = "备案";
+    internal const string Filing = "备案";
 
     /// <summary>增补: filling a vacancy on a committee.</summary>
-    public const string VacancyFilling = "增补";
+    internal const string VacancyFilling = "增补";
 
     /// <summary>廉政自省日: the branch's monthly integrity self-examination day.</summary>
     public const string IntegrityDay = "廉政自省日";
 
     /// <summary>工作部署: planning the year's work (年初有部署).</summary>
-    public const string WorkPlanning = "工作部署";
+    internal const string WorkPlanning = "工作部署";
 
     /// <summary>工作总结: summing up the year's work (年末有总结).</summary>
-    public const string WorkSummary = "工作总结";
+    internal const string WorkSummary = "工作总结";
 
     /// <summary>责任清单: drawing up and filing the responsibility list.</summary>
     public const string ResponsibilityList = "责任清单";
+
+    /// <summary>
+    /// Every kind <see cref="Duty.Kind"/> reports. The classifier also knows generic activities (听取汇报, 检查考核, 专题研究 …)
+    /// so that a duty naming one is not given the kind of a meeting mentioned nearby; those are reported as null.
+    /// </summary>
+    public static IReadOnlyList<string> Canonical { get; } =
+    [
+        ThemedPartyDay, MembershipDues, BranchCommittee, GeneralMeeting, GroupMeeting, PartyLecture, OrganisationalLifeMeeting,
+        DemocraticLifeMeeting, MemberAppraisal, HeartToHeartTalk, DutyReport, CollectiveStudy, CentralGroupStudy, ThoughtReport,
+        Training, IntegrityStudy, WarningEducation, Ideology, ProbationAssessment, IntegrityDay, ResponsibilityList,
+    ];
 
     /// <summary>The kinds the scheduler reminds about, each reliably recognised in the corpus.</summary>
     public static IReadOnlyList<string> Reminded { get; } =
@@ -152,8 +163,11 @@ public static partial class DutyKinds
         (ResponsibilityList, new Regex("清单", RegexOptions.CultureInvariant)),
     ];
 
-    /// <summary>The kind named earliest in <paramref name="text"/>, or null when it names none.</summary>
-    public static string? Find(string? text)
+    /// <summary>The canonical kind named earliest in <paramref name="text"/>, or null when it names none.</summary>
+    public static string? Find(string? text) => Classify(text) is { } kind && Canonical.Contains(kind) ? kind : null;
+
+    // The kind, canonical or generic, named earliest in the text.
+    internal static string? Classify(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {

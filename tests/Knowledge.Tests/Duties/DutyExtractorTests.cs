@@ -60,7 +60,7 @@ public sealed class DutyExtractorTests
 
         var duty = Assert.Single(new DutyExtractor().ExtractClause(clause));
 
-        Assert.Equal(DutyKinds.WorkReport, duty.Kind);
+        Assert.Null(duty.Kind);
         Assert.Equal(DutyActors.BranchSecretary, duty.Actor);
     }
 
@@ -130,8 +130,18 @@ public sealed class DutyExtractorTests
 
         var duty = Assert.Single(new DutyExtractor().ExtractClause(clause));
 
-        Assert.Equal(("P30D", 1, DutyKinds.Filing), (duty.Period, duty.Count!.Value, duty.Kind!));
+        Assert.Equal(("P30D", 1), (duty.Period, duty.Count!.Value));
         Assert.Contains("备案", duty.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExtractClause_DateInTheNotesOfAResponsibilityList_IsTheListsDeadline()
+    {
+        var clause = Clause("注：个性项目不少于2个。3月底前通过“智慧党建”管理服务平台报市直机关工委。", "2. 机关党组织书记责任清单");
+
+        var duty = Assert.Single(new DutyExtractor().ExtractClause(clause));
+
+        Assert.Equal((DutyKinds.ResponsibilityList, "P1Y", "--03-31", DutyActors.OrganCommitteeSecretary), (duty.Kind!, duty.Period, duty.Deadline!, duty.Actor!));
     }
 
     [Theory]
@@ -155,7 +165,7 @@ public sealed class DutyExtractorTests
         var duties = new DutyExtractor().ExtractClause(clause, document);
 
         Assert.Equal(expected, duties.Count);
-        Assert.All(duties, d => Assert.Equal(("P1Y", 1, DutyKinds.HearReport), (d.Period, d.Count!.Value, d.Kind!)));
+        Assert.All(duties, d => Assert.Equal(("P1Y", 1), (d.Period, d.Count!.Value)));
     }
 
     [Fact]
