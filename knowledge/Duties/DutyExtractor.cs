@@ -44,9 +44,11 @@ public sealed partial class DutyExtractor
         ArgumentNullException.ThrowIfNull(clauses);
         var byId = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var duties = new List<Duty>();
+        Clause? previous = null;
         foreach (var clause in clauses)
         {
-            duties.AddRange(ExtractClause(clause, byId.GetValueOrDefault(clause.DocumentId)));
+            duties.AddRange(ExtractClause(clause, byId.GetValueOrDefault(clause.DocumentId), previous));
+            previous = clause;
         }
 
         return duties;
@@ -56,17 +58,24 @@ public sealed partial class DutyExtractor
     /// The duties one clause sets, in reading order. When the clause belongs to an annual list (its document's title or
     /// top heading names a year: 2020年度…责任清单), a count without a period of its own is per year.
     /// </summary>
-    public IReadOnlyList<Duty> ExtractClause(Clause clause, SourceDocument? document = null)
+    /// <param name="clause">The clause.</param>
+    /// <param name="document">Its document, if known.</param>
+    /// <param name="previous">The clause read before it: when both are sentences of one unit, a topic the previous
+    /// sentence sets (意识形态工作…) carries over to a sentence that names it again.</param>
+    public IReadOnlyList<Duty> ExtractClause(Clause clause, SourceDocument? document = null, Clause? previous = null)
     {
         ArgumentNullException.ThrowIfNull(clause);
         var result = new List<Duty>();
         var sectionActor = SectionActor(clause);
         var defaultPeriod = IsAnnualList(clause, document) ? "P1Y" : null;
+        var context = clause.ParentId is not null && previous?.ParentId == clause.ParentId && previous.DocumentId == clause.DocumentId
+            ? LastSentence(previous.Text)
+            : null;
         foreach (var sentence in SentenceSplitter.Split(clause.Text))
         {
             foreach (var expression in FrequencyParser.Parse(sentence, defaultPeriod))
             {
-                var site = new Site(sentence, expression, clause.HeadingPath);
+                var site = new Site(sentence, expression, clause.HeadingPath, context);
                 var actor = SubjectActor(site) ?? sectionActor;
                 foreach (var (kind, objectText) in Kinds(site))
                 {
@@ -87,9 +96,17 @@ public sealed partial class DutyExtractor
                     });
                 }
             }
+
+            context = sentence;
         }
 
         return result;
+    }
+
+    private static string? LastSentence(string text)
+    {
+        var sentences = SentenceSplitter.Split(text);
+        return sentences.Count > 0 ? sentences[^1] : null;
     }
 
     // Only canonical kinds are reported; a 党小组's monthly 组织生活会 is its 党小组会.
@@ -237,12 +254,8 @@ public sealed partial class DutyExtractor
             return lead;
         }
 
-        if (index == 0)
-        {
-            return null;
-        }
-
-        var previous = DutyKinds.FindTopic(sentence[parts[index - 1].Start..parts[index - 1].End]);
+        var previousText = index > 0 ? sentence[parts[index - 1].Start..parts[index - 1].End] : site.Context;
+        var previous = DutyKinds.FindTopic(previousText);
         var partText = sentence[part.Start..part.End].TrimStart();
         return previous is not null && (partText.StartsWith("其中", StringComparison.Ordinal) || DutyKinds.FindTopic(partText) == previous)
             ? previous
@@ -343,11 +356,12 @@ public sealed partial class DutyExtractor
     // (结合每年的专题组织生活会，…开展民主评议党员工作) the chunk that continues it.
     private sealed class Site
     {
-        public Site(string sentence, FrequencyExpression expression, IReadOnlyList<string> headings)
+        public Site(string sentence, FrequencyExpression expression, IReadOnlyList<string> headings, string? context)
         {
             Sentence = sentence;
             Expression = expression;
             Headings = headings;
+            Context = context;
             ObjectText = sentence[expression.ObjectStart..expression.ObjectEnd];
             if (!expression.IsImplicitCount || expression.PeriodStart < 0)
             {
@@ -380,6 +394,9 @@ public sealed partial class DutyExtractor
         public FrequencyExpression Expression { get; }
 
         public IReadOnlyList<string> Headings { get; }
+
+        /// <summary>The sentence read before this one within the same unit, if any.</summary>
+        public string? Context { get; }
 
         public string ObjectText { get; }
 

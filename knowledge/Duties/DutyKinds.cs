@@ -166,7 +166,8 @@ public static partial class DutyKinds
     /// <summary>The canonical kind named earliest in <paramref name="text"/>, or null when it names none.</summary>
     public static string? Find(string? text) => Classify(text) is { } kind && Canonical.Contains(kind) ? kind : null;
 
-    // The kind, canonical or generic, named earliest in the text.
+    // The canonical kind named earliest in the text, else the generic one named earliest (报送中心组学习情况 is about
+    // 中心组学习; 听取机关党建工作汇报 is only a hearing).
     internal static string? Classify(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -176,13 +177,21 @@ public static partial class DutyKinds
 
         string? best = null;
         var bestIndex = int.MaxValue;
+        var bestCanonical = false;
         foreach (var (kind, pattern) in Rows)
         {
             var match = pattern.Match(text);
-            if (match.Success && match.Index < bestIndex)
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var canonical = Canonical.Contains(kind);
+            if ((canonical && !bestCanonical) || (canonical == bestCanonical && match.Index < bestIndex))
             {
                 best = kind;
                 bestIndex = match.Index;
+                bestCanonical = canonical;
             }
         }
 

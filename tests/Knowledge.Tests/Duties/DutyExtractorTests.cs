@@ -169,6 +169,23 @@ public sealed class DutyExtractorTests
     }
 
     [Fact]
+    public void Extract_SentenceContinuingThePreviousSentencesTopic_KeepsTheTopic()
+    {
+        var clauses = new[]
+        {
+            Clause("将意识形态与中心工作紧密结合，每年开展1次意识形态工作专题学习、2次专题研究；") with { Id = "5#2", ParentId = "5" },
+            Clause("每半年进行1次专题研判、1次专题汇报，确保业务工作体现意识形态工作要求。") with { Id = "5#3", ParentId = "5" },
+            Clause("每半年进行1次专题研判、1次专题汇报，确保业务工作体现意识形态工作要求。") with { Id = "6" },
+        };
+
+        var duties = new DutyExtractor().Extract([], clauses);
+
+        Assert.All(duties.Where(d => d.ClauseId != "6"), d => Assert.Equal(DutyKinds.Ideology, d.Kind));
+        Assert.All(duties.Where(d => d.ClauseId == "6"), d => Assert.Null(d.Kind));
+        Assert.Equal(6, duties.Count);
+    }
+
+    [Fact]
     public void Extract_SeveralClauses_KeepsReadingOrderAndIds()
     {
         var clauses = new[]
