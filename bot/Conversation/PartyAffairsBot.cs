@@ -375,10 +375,11 @@ internal sealed class PartyAffairsBot(
         ? Replies.DeliveredWithUnreachable(report.Delivered, report.Total, report.Unreachable)
         : Replies.Delivered(report.Delivered, report.Total);
 
-    private static string Line(DutyStatus s) => Replies.DutyLine(s.Duty.Title, s.Period.Key, s.Record?.Status switch
+    private string Line(DutyStatus s) => Replies.DutyLine(s.Duty.Title, s.Period.Key, s.Record?.Status switch
     {
         CompletionStatus.Done => Replies.StatusDone,
         CompletionStatus.Leave => Replies.StatusLeave,
+        _ when s.Due < duties.Today => Replies.StatusOverdue(s.Due),
         _ => Replies.StatusOpen(s.Due),
     });
 

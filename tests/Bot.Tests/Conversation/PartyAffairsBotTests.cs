@@ -127,6 +127,7 @@ public sealed class PartyAffairsBotTests(RedisServerFixture redis) : IClassFixtu
         var reply = await _h.SayOneAsync("王书记", "我的待办");
 
         Assert.Contains("· 召开支部委员会（2026-11）：未完成，截止 11月30日", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("· 报送责任清单（2026）：未完成，已过截止日期 3月31日", reply.Text, StringComparison.Ordinal);
     }
 
     [Theory]
