@@ -72,7 +72,8 @@ internal static partial class AnswerComposer
         }
 
         var seenDocuments = new HashSet<string>(StringComparer.Ordinal) { top.Document.Id };
-        var seenRules = new HashSet<string>(StringComparer.Ordinal) { Rule(top, duties) };
+        var topic = top.Concepts[0];
+        var seenRules = new HashSet<string>(StringComparer.Ordinal) { Rule(top, topic, duties) };
         var others = new List<RetrievalHit>();
         foreach (var hit in result.Hits.Skip(1))
         {
@@ -86,7 +87,7 @@ internal static partial class AnswerComposer
                 continue;
             }
 
-            var rule = Rule(hit, duties);
+            var rule = Rule(hit, topic, duties);
             if (rule.Length > 0 && seenRules.Add(rule))
             {
                 seenDocuments.Add(hit.Document.Id);
@@ -97,8 +98,9 @@ internal static partial class AnswerComposer
         return others;
     }
 
-    // What a clause requires, reduced to compare across documents: its duties where known, else its counts and periods.
-    private static string Rule(RetrievalHit hit, IReadOnlyList<Duty> duties)
+    // What a clause requires of a topic, reduced to compare across documents: its duties where known, else the counts and
+    // periods written right by the topic ("每月相对固定1天开展主题党日" and "开展1次主题党日" both give 每月-style rules).
+    private static string Rule(RetrievalHit hit, string topic, IReadOnlyList<Duty> duties)
     {
         var own = duties.Where(d => d.Document == hit.Clause.DocumentId && d.ClauseId == hit.Clause.Id)
             .Select(d => $"{d.Kind}:{d.Period}:{d.Count}:{d.Quota?.Amount}")
@@ -110,6 +112,7 @@ internal static partial class AnswerComposer
         }
 
         var normalized = TextNormalizer.Normalize(hit.Clause.Text);
-        return string.Join('|', ConceptLexicon.CountSpans(normalized).Select(s => normalized[s.Start..s.End]));
+        var spans = ConceptLexicon.CountSpansNear(topic, normalized);
+        return string.Join('|', spans.Select(s => normalized[s.Start..s.End]));
     }
 }

@@ -184,6 +184,21 @@ internal static class ConceptLexicon
     public static IReadOnlyList<(int Start, int End)> CountSpans(string normalized) =>
         [.. CountAnchor.Matches(normalized).Select(m => (m.Index, m.Index + m.Length))];
 
+    /// <summary>The counts and periods written right by a topic (after it within 16 characters, or just before it).</summary>
+    public static IReadOnlyList<(int Start, int End)> CountSpansNear(string topic, string normalized)
+    {
+        const int after = 16;
+        const int before = 4;
+        var index = All.ToList().FindIndex(c => c.Name == topic);
+        if (index < 0)
+        {
+            return CountSpans(normalized);
+        }
+
+        var topics = ConceptSpans(index, normalized);
+        return [.. CountSpans(normalized).Where(c => topics.Any(t => (c.Start >= t.End && c.Start - t.End <= after) || (c.End <= t.Start && t.Start - c.End <= before)))];
+    }
+
     /// <summary>Where a normalized clause names a topic.</summary>
     public static IReadOnlyList<(int Start, int End)> ConceptSpans(int concept, string normalized) =>
         [.. All[concept].Clause.Matches(normalized).Select(m => (m.Index, m.Index + m.Length))];
