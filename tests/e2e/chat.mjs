@@ -15,7 +15,6 @@ const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const stepTimeout = 20000;
 
-const botBubbles = '.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content';
 const input = '.webchat__send-box-text-box__input';
 const result = { ok: false, steps: [], screenshots: [], consoleErrors: [], error: null };
 const users = new Map();
@@ -54,27 +53,43 @@ async function userPage(name) {
   return entry;
 }
 
-async function botTexts(page) {
-  return page.$$eval(botBubbles, nodes => nodes.map(n => n.innerText.trim()));
+// The bot's messages shown after the user's latest message (all of them when the user has said nothing yet).
+async function repliesAfterLastUserMessage(page) {
+  return page.evaluate(() => {
+    const bubbles = [...document.querySelectorAll('.webchat__bubble')];
+    let last = -1;
+    bubbles.forEach((bubble, index) => { if (bubble.classList.contains('webchat__bubble--from-user')) last = index; });
+    return bubbles.slice(last + 1)
+      .filter(bubble => !bubble.classList.contains('webchat__bubble--from-user'))
+      .map(bubble => (bubble.querySelector('.webchat__bubble__content') || bubble).innerText.trim());
+  });
 }
 
 try {
   for (const step of scenario.steps) {
     const { page } = await userPage(step.user);
-    const before = (await botTexts(page)).length;
     const expected = step.expectReplies ?? 1;
     const started = Date.now();
     if (step.say) {
       await page.fill(input, step.say);
       await page.press(input, 'Enter');
+      // Wait for the user's own bubble (the echo), then for the bot's replies below it.
       await page.waitForFunction(
-        ([selector, count]) => document.querySelectorAll(selector).length >= count,
-        [botBubbles, before + expected], { timeout: stepTimeout });
+        text => [...document.querySelectorAll('.webchat__bubble--from-user')].some(b => b.innerText.includes(text)),
+        step.say, { timeout: stepTimeout });
+      await page.waitForFunction(
+        count => {
+          const bubbles = [...document.querySelectorAll('.webchat__bubble')];
+          let last = -1;
+          bubbles.forEach((bubble, index) => { if (bubble.classList.contains('webchat__bubble--from-user')) last = index; });
+          return bubbles.slice(last + 1).filter(b => !b.classList.contains('webchat__bubble--from-user')).length >= count;
+        },
+        expected, { timeout: stepTimeout });
       // Let any further reply of the same turn arrive.
       await page.waitForTimeout(300);
     }
 
-    const replies = (await botTexts(page)).slice(before);
+    const replies = await repliesAfterLastUserMessage(page);
     const sendFailed = (await page.content()).includes('发送失败');
     result.steps.push({ user: step.user, say: step.say ?? null, replies, sendFailed, ms: Date.now() - started });
     if (step.screenshot) {
