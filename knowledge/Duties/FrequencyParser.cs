@@ -17,6 +17,9 @@ public static partial class FrequencyParser
 
     private const char Filler = '□';
 
+    // Every expression holds one of these; a sentence without any is skipped before the patterns run.
+    private static readonly System.Buffers.SearchValues<char> Triggers = System.Buffers.SearchValues.Create("每全按年月季周次回时前内底末天个七");
+
     [GeneratedRegex(@"(?<m>" + N + @")月(?:份)?(?:底|末)(?:前|之前)?|(?<m>" + N + @")月(?<d>" + N + @")日(?:前|之前)|(?<ye>年底|年末)(?:前|之前)|(?<qy>“七一”|七一)(?<or>或年底|或年末)?(?<before>前|之前)?|(?<mb>" + N + @")月份?(?:前|之前)")]
     private static partial Regex DeadlinePattern();
 
@@ -77,6 +80,11 @@ public static partial class FrequencyParser
     public static IReadOnlyList<FrequencyExpression> Parse(string sentence, string? defaultPeriod = null)
     {
         ArgumentNullException.ThrowIfNull(sentence);
+        if (sentence.AsSpan().IndexOfAny(Triggers) < 0)
+        {
+            return [];
+        }
+
         var masked = sentence.ToCharArray();
         var tokens = new List<Token>();
 
