@@ -23,11 +23,6 @@ internal static class ActivityRequestReader
             return Fail(StatusCodes.Status400BadRequest, "MissingBody", "The request has no activity.");
         }
 
-        if (!IsJson(request.ContentType))
-        {
-            return Fail(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "The activity must be sent as application/json.");
-        }
-
         var buffer = new byte[MaxBodyBytes + 1];
         var length = 0;
         while (length < buffer.Length)
@@ -49,6 +44,11 @@ internal static class ActivityRequestReader
         if (length == 0)
         {
             return Fail(StatusCodes.Status400BadRequest, "MissingBody", "The request has no activity.");
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            return Fail(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "The activity must be sent as application/json.");
         }
 
         Activity? activity;
