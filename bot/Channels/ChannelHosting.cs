@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PartyAffairs.Bot.Channels.Delivery;
 using PartyAffairs.Bot.Channels.DingTalk;
 using PartyAffairs.Bot.Channels.Inbound;
 using PartyAffairs.Bot.Channels.WeCom;
@@ -30,14 +31,17 @@ internal static class ChannelHosting
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DingTalkChannelSender>());
         services.AddSingleton<DingTalkAdapter>();
         services.AddSingleton<DingTalkCallbackHandler>();
+        services.AddSingleton<IGroupNoticeSender, DingTalkGroupNotices>();
 
         services.AddSingleton<WeComApiClient>();
         services.AddSingleton<WeComChannelSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WeComChannelSender>());
         services.AddSingleton<WeComAdapter>();
         services.AddSingleton<WeComCallbackHandler>();
+        services.AddSingleton<IGroupNoticeSender, WeComGroupNotices>();
 
         services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
+        services.AddSingleton<IBroadcastMessenger, BroadcastMessenger>();
         return builder;
     }
 

@@ -79,39 +79,54 @@ public sealed class DingTalkApiClient : IDisposable
     }
 
     /// <summary>
-    /// Sends a one-to-one robot message to staff ids (batches of <see cref="DingTalkOptions.BatchSize"/>); returns the ids
-    /// DingTalk refused for good (unknown or not visible to the app). Flow-controlled ids are retried.
+    /// Sends a one-to-one robot message to staff ids (batches of <see cref="DingTalkOptions.BatchSize"/>). Returns the ids
+    /// it did not reach, each with the final failure: refused ids (unknown, not visible to the app) and batches that still
+    /// failed after the retries. Flow-controlled ids are retried.
     /// </summary>
-    public async Task<IReadOnlyCollection<string>> SendToUsersAsync(IReadOnlyList<string> staffIds, DingTalkMessage message, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, ChannelDeliveryException>> SendToUsersAsync(IReadOnlyList<string> staffIds, DingTalkMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staffIds);
         ArgumentNullException.ThrowIfNull(message);
         var (msgKey, msgParam) = message.ToOpenApi();
-        var rejected = new List<string>();
+        var failures = new Dictionary<string, ChannelDeliveryException>(StringComparer.Ordinal);
         foreach (var batch in staffIds.Distinct(StringComparer.Ordinal).Chunk(_options.BatchSize))
         {
             var remaining = batch;
-            await _retry.ExecuteAsync(async ct =>
+            try
             {
-                var body = new JsonObject
+                await _retry.ExecuteAsync(async ct =>
                 {
-                    ["robotCode"] = _options.EffectiveRobotCode,
-                    ["userIds"] = new JsonArray(remaining.Select(id => (JsonNode?)id).ToArray()),
-                    ["msgKey"] = msgKey,
-                    ["msgParam"] = msgParam,
-                };
-                var reply = await CallOpenApiAsync("v1.0/robot/oToMessages/batchSend", body, "oToMessages", ct);
-                rejected.AddRange(Strings(reply, "invalidStaffIdList"));
-                var throttled = Strings(reply, "flowControlledStaffIdList").ToArray();
-                if (throttled.Length > 0)
+                    var body = new JsonObject
+                    {
+                        ["robotCode"] = _options.EffectiveRobotCode,
+                        ["userIds"] = new JsonArray(remaining.Select(id => (JsonNode?)id).ToArray()),
+                        ["msgKey"] = msgKey,
+                        ["msgParam"] = msgParam,
+                    };
+                    var reply = await CallOpenApiAsync("v1.0/robot/oToMessages/batchSend", body, "oToMessages", ct);
+                    foreach (var refused in Strings(reply, "invalidStaffIdList"))
+                    {
+                        failures[refused] = new ChannelDeliveryException("dingtalk oToMessages: staff id refused.", isTransient: false);
+                    }
+
+                    var throttled = Strings(reply, "flowControlledStaffIdList").ToArray();
+                    if (throttled.Length > 0)
+                    {
+                        remaining = throttled;
+                        throw new ChannelDeliveryException($"dingtalk oToMessages: {throttled.Length} recipients flow-controlled.", isTransient: true);
+                    }
+                }, cancellationToken);
+            }
+            catch (ChannelDeliveryException e)
+            {
+                foreach (var id in remaining)
                 {
-                    remaining = throttled;
-                    throw new ChannelDeliveryException($"dingtalk oToMessages: {throttled.Length} recipients flow-controlled.", isTransient: true);
+                    failures[id] = e;
                 }
-            }, cancellationToken);
+            }
         }
 
-        return rejected;
+        return failures;
     }
 
     /// <summary>Sends a robot message to a group conversation (openConversationId) through the OpenAPI.</summary>

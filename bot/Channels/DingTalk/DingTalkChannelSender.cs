@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.Bot.Channels.Delivery;
 
 namespace PartyAffairs.Bot.Channels.DingTalk;
 
@@ -8,7 +9,7 @@ namespace PartyAffairs.Bot.Channels.DingTalk;
 /// id through the OpenAPI, paced and retried by <see cref="DingTalkApiClient"/>. A reference without a user (a group)
 /// goes to the group conversation instead. Personal messages never go to a group the member last wrote in.
 /// </summary>
-public sealed class DingTalkChannelSender(DingTalkApiClient api, IOptions<DingTalkOptions> options) : IChannelSender
+public sealed class DingTalkChannelSender(DingTalkApiClient api, IOptions<DingTalkOptions> options) : IBatchChannelSender
 {
     /// <summary>The channel id of DingTalk activities.</summary>
     public const string Id = "dingtalk";
@@ -33,10 +34,10 @@ public sealed class DingTalkChannelSender(DingTalkApiClient api, IOptions<DingTa
         {
             if (reference.User?.Id is { Length: > 0 } staffId)
             {
-                var rejected = await api.SendToUsersAsync([staffId], message, cancellationToken);
-                if (rejected.Count > 0)
+                var failures = await api.SendToUsersAsync([staffId], message, cancellationToken);
+                if (failures.Count > 0)
                 {
-                    throw new ChannelDeliveryException("dingtalk oToMessages: the staff id was refused.", isTransient: false);
+                    throw failures.Values.First();
                 }
             }
             else if (reference.Conversation?.Id is { Length: > 0 } conversationId)
@@ -50,5 +51,33 @@ public sealed class DingTalkChannelSender(DingTalkApiClient api, IOptions<DingTa
         }
 
         return new ResourceResponse(null);
+    }
+
+    public async Task<IReadOnlyDictionary<string, ChannelDeliveryException>> SendToUsersAsync(IReadOnlyList<string> userIds, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        ArgumentNullException.ThrowIfNull(activity);
+        if (!options.Value.IsEnabled)
+        {
+            var disabled = new ChannelDeliveryException("DingTalk is not configured.", isTransient: false);
+            return userIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => disabled, StringComparer.Ordinal);
+        }
+
+        var failures = new Dictionary<string, ChannelDeliveryException>(StringComparer.Ordinal);
+        if (OutgoingText.From(activity) is not { } text)
+        {
+            return failures;
+        }
+
+        foreach (var message in DingTalkMessage.From(text, options.Value.MaxMessageBytes))
+        {
+            var pending = userIds.Where(id => !failures.ContainsKey(id)).ToArray();
+            foreach (var (id, failure) in await api.SendToUsersAsync(pending, message, cancellationToken))
+            {
+                failures[id] = failure;
+            }
+        }
+
+        return failures;
     }
 }

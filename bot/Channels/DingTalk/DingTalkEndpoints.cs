@@ -1,7 +1,7 @@
 namespace PartyAffairs.Bot.Channels.DingTalk;
 
 /// <summary>The DingTalk robot callback route.</summary>
-internal static class DingTalkEndpoints
+public static class DingTalkEndpoints
 {
     /// <summary>The callback URL path to register as the robot's message receiving address.</summary>
     public const string CallbackPath = "/api/dingtalk/messages";

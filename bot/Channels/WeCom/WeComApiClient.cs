@@ -58,16 +58,17 @@ public sealed class WeComApiClient : IDisposable
 
     /// <summary>
     /// Sends a text app message to members (split into parts of at most 2048 bytes, batches of
-    /// <see cref="WeComOptions.BatchSize"/>); returns the userids WeCom refused.
+    /// <see cref="WeComOptions.BatchSize"/>). Returns the userids it did not reach, each with the final failure: ids WeCom
+    /// refused and batches that still failed after the retries.
     /// </summary>
-    public async Task<IReadOnlyCollection<string>> SendTextAsync(IReadOnlyList<string> userIds, string text, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, ChannelDeliveryException>> SendTextAsync(IReadOnlyList<string> userIds, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         ArgumentNullException.ThrowIfNull(text);
-        var rejected = new HashSet<string>(StringComparer.Ordinal);
+        var failures = new Dictionary<string, ChannelDeliveryException>(StringComparer.Ordinal);
         foreach (var part in Utf8TextSplitter.Split(text, MaxTextBytes))
         {
-            foreach (var batch in userIds.Distinct(StringComparer.Ordinal).Where(id => !rejected.Contains(id)).Order(StringComparer.Ordinal).Chunk(_options.BatchSize))
+            foreach (var batch in userIds.Distinct(StringComparer.Ordinal).Where(id => !failures.ContainsKey(id)).Order(StringComparer.Ordinal).Chunk(_options.BatchSize))
             {
                 var body = new JsonObject
                 {
@@ -77,24 +78,31 @@ public sealed class WeComApiClient : IDisposable
                     ["text"] = new JsonObject { ["content"] = part },
                     ["safe"] = 0,
                 };
-                await _retry.ExecuteAsync(async ct =>
+                try
                 {
-                    var reply = await CallAppApiAsync(batch, body, ct);
-                    if (reply.Number("errcode") == AllRecipientsInvalid)
+                    await _retry.ExecuteAsync(async ct =>
                     {
-                        rejected.UnionWith(batch);
-                        return;
-                    }
-
-                    foreach (var field in (string[])["invaliduser", "unlicenseduser"])
+                        var reply = await CallAppApiAsync(batch, body, ct);
+                        var refused = reply.Number("errcode") == AllRecipientsInvalid
+                            ? batch
+                            : ((string[])["invaliduser", "unlicenseduser"]).SelectMany(f => (reply.Text(f) ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries));
+                        foreach (var id in refused)
+                        {
+                            failures[id] = new ChannelDeliveryException("wecom message/send: userid refused.", isTransient: false);
+                        }
+                    }, cancellationToken);
+                }
+                catch (ChannelDeliveryException e)
+                {
+                    foreach (var id in batch)
                     {
-                        rejected.UnionWith((reply.Text(field) ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries));
+                        failures.TryAdd(id, e);
                     }
-                }, cancellationToken);
+                }
             }
         }
 
-        return rejected;
+        return failures;
     }
 
     /// <summary>Posts a group robot notice, as markdown (parts of 4096 bytes) or text (2048), at most 20 a minute.</summary>

@@ -1,7 +1,7 @@
 namespace PartyAffairs.Bot.Channels.WeCom;
 
 /// <summary>The WeCom app callback routes.</summary>
-internal static class WeComEndpoints
+public static class WeComEndpoints
 {
     /// <summary>The callback URL path to register as the app's message receiving URL.</summary>
     public const string CallbackPath = "/api/wecom/messages";
