@@ -9,6 +9,8 @@ public sealed class Activity
 {
     public string? Type { get; set; }
     public string? Id { get; set; }
+    /// <summary>When the channel recorded the activity; always written in UTC with <c>Z</c>.</summary>
+    [JsonConverter(typeof(UtcTimestampConverter))]
     public DateTimeOffset? Timestamp { get; set; }
     public DateTimeOffset? LocalTimestamp { get; set; }
     public string? LocalTimezone { get; set; }

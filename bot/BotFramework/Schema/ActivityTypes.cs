@@ -14,4 +14,7 @@ public static class ActivityTypes
     public const string InstallationUpdate = "installationUpdate";
     public const string MessageUpdate = "messageUpdate";
     public const string MessageDelete = "messageDelete";
+
+    /// <summary>Not on the wire: the bot "sends" one to set the HTTP response of an invoke.</summary>
+    public const string InvokeResponse = "invokeResponse";
 }

@@ -17,7 +17,7 @@ public static class BotJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.Converters.Add(new UtcTimestampConverter());
+        options.Converters.Add(new OffsetTimestampConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -1,0 +1,110 @@
+using PartyAffairs.Knowledge;
+using PartyAffairs.Scheduler.Periods;
+
+namespace PartyAffairs.Scheduler.Duties;
+
+/// <summary>
+/// The tracked duties built from the knowledge base's duties, grouped by canonical kind. Only rules of the binding
+/// documents count (all documents when none are chosen); where they differ, the strictest rule (shortest period, then
+/// highest count) sets the schedule and every differing rule is kept in <see cref="TrackedDuty.Rules"/> with its source.
+/// A kind no binding document sets keeps its national baseline (<see cref="DutyKinds"/>).
+/// </summary>
+public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
+{
+    private readonly IReadOnlyList<TrackedDuty> _all;
+
+    /// <summary>Builds the catalog from <paramref name="duties"/>, counting only rules of <paramref name="bindingDocuments"/> (null or empty: all).</summary>
+    public KnowledgeDutyCatalog(IReadOnlyList<Duty> duties, IReadOnlyCollection<string>? bindingDocuments = null)
+    {
+        ArgumentNullException.ThrowIfNull(duties);
+        var binding = bindingDocuments is { Count: > 0 } ? bindingDocuments.ToHashSet(StringComparer.Ordinal) : null;
+        var usable = duties
+            .Where(d => binding is null || binding.Contains(d.Document))
+            .Where(d => DutyPeriod.TryGetUnit(d.Period, out _))
+            .ToArray();
+
+        var result = new List<TrackedDuty>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var profile in DutyKinds.All)
+        {
+            known.Add(profile.Kind);
+            var rules = usable.Where(d => DutyKinds.Find(d.Kind) == profile).ToArray();
+            if (rules.Length == 0)
+            {
+                if (profile.BaselinePeriod is not null)
+                {
+                    result.Add(Build(profile.Kind, profile.Title, profile.Audience, profile.Aliases, profile.BaselinePeriod, 1, profile.BaselineWindow, profile.BaselineDeadline, []));
+                }
+
+                continue;
+            }
+
+            var governing = Strictest(rules);
+            result.Add(Build(profile.Kind, profile.Title, profile.Audience, profile.Aliases, governing.Period, governing.Count ?? 1,
+                governing.Window ?? (governing.Period == profile.BaselinePeriod ? profile.BaselineWindow : null),
+                governing.Deadline ?? (governing.Period == profile.BaselinePeriod ? profile.BaselineDeadline : null),
+                rules));
+        }
+
+        // Kinds the knowledge base names that the scheduler has no profile for are still tracked, titled by their summary.
+        foreach (var group in usable.Where(d => d.Kind is { Length: > 0 } && DutyKinds.Find(d.Kind) is null).GroupBy(d => d.Kind!, StringComparer.Ordinal))
+        {
+            var rules = group.ToArray();
+            var governing = Strictest(rules);
+            var audience = rules.Any(r => r.Actor is "党员") ? DutyAudience.Member : DutyAudience.Branch;
+            result.Add(Build(group.Key, group.Key, audience, [], governing.Period, governing.Count ?? 1, governing.Window, governing.Deadline, rules));
+        }
+
+        _all = result;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TrackedDuty> All => _all;
+
+    /// <inheritdoc />
+    public IReadOnlyList<TrackedDuty> ForRole(string role) =>
+        _all.Where(d => d.Roles.Count == 0 || d.Roles.Contains(role, StringComparer.Ordinal)).ToArray();
+
+    /// <inheritdoc />
+    public TrackedDuty? Find(string kindOrAlias)
+    {
+        var text = kindOrAlias.Trim();
+        return _all.FirstOrDefault(d => d.Kind == text)
+            ?? _all.FirstOrDefault(d => d.Aliases.Contains(text, StringComparer.Ordinal) || d.Title == text);
+    }
+
+    private static TrackedDuty Build(string kind, string title, DutyAudience audience, IReadOnlyList<string> aliases, string period, int count, string? window, string? deadline, IReadOnlyList<Duty> rules) => new()
+    {
+        Kind = kind,
+        Title = title,
+        Period = period,
+        Count = count,
+        Window = window,
+        Deadline = deadline,
+        Audience = audience,
+        Roles = audience == DutyAudience.Branch ? DutyKinds.SecretaryRoles : [],
+        Aliases = aliases,
+        Rules = rules,
+    };
+
+    private static Duty Strictest(IReadOnlyList<Duty> rules) => rules
+        .OrderBy(r => Length(r.Period) / Math.Max(1, r.Count ?? 1))
+        .ThenBy(r => Length(r.Period))
+        .ThenBy(r => r.Document, StringComparer.Ordinal)
+        .ThenBy(r => r.Id, StringComparer.Ordinal)
+        .First();
+
+    private static double Length(string period)
+    {
+        DutyPeriod.TryGetUnit(period, out var unit);
+        return unit switch
+        {
+            PeriodUnit.Week => 0.25,
+            PeriodUnit.Month => 1,
+            PeriodUnit.TwoMonths => 2,
+            PeriodUnit.Quarter => 3,
+            PeriodUnit.HalfYear => 6,
+            _ => 12,
+        };
+    }
+}
