@@ -10,7 +10,9 @@ public sealed class SendWindowGate : IDisposable
     private readonly SendRule[] _rules;
     private readonly TimeSpan _longestWindow;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _admission = new(1, 1);
+    // Callers queue here one at a time, strictly first come, first served (SemaphoreSlim does not promise FIFO).
+    private readonly Queue<TaskCompletionSource> _admissionQueue = new();
+    private bool _admitting;
     private readonly Lock _lock = new();
     private readonly List<DateTimeOffset> _finished = [];
     private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -52,7 +54,7 @@ public sealed class SendWindowGate : IDisposable
     /// <summary>Waits until a send is allowed; dispose the lease when the send finished (whatever its outcome).</summary>
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
-        await _admission.WaitAsync(cancellationToken);
+        await EnterAdmissionAsync(cancellationToken);
         try
         {
             while (true)
@@ -84,7 +86,7 @@ public sealed class SendWindowGate : IDisposable
         }
         finally
         {
-            _admission.Release();
+            LeaveAdmission();
         }
     }
 
@@ -108,7 +110,54 @@ public sealed class SendWindowGate : IDisposable
         released.TrySetResult();
     }
 
-    public void Dispose() => _admission.Dispose();
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            while (_admissionQueue.TryDequeue(out var waiter))
+            {
+                waiter.TrySetCanceled();
+            }
+        }
+    }
+
+    private async Task EnterAdmissionAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource turn;
+        lock (_lock)
+        {
+            if (!_admitting)
+            {
+                _admitting = true;
+                return;
+            }
+
+            turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _admissionQueue.Enqueue(turn);
+        }
+
+        using (cancellationToken.Register(() => turn.TrySetCanceled(cancellationToken)))
+        {
+            // A turn cancelled here is skipped by LeaveAdmission; a turn already handed over is kept and left normally.
+            await turn.Task;
+        }
+    }
+
+    private void LeaveAdmission()
+    {
+        lock (_lock)
+        {
+            while (_admissionQueue.TryDequeue(out var next))
+            {
+                if (next.TrySetResult())
+                {
+                    return;
+                }
+            }
+
+            _admitting = false;
+        }
+    }
 
     private void Prune(DateTimeOffset now)
     {

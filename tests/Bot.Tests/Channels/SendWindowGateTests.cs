@@ -82,28 +82,29 @@ public sealed class SendWindowGateTests
     public async Task EnterAsync_Waiters_AdmittedInArrivalOrder()
     {
         using var gate = new SendWindowGate(_clock, new SendRule(1, TimeSpan.FromSeconds(1)));
+        var first = await gate.EnterAsync(CancellationToken.None);
         var order = new List<int>();
-        var waiters = Enumerable.Range(0, 5).Select(async i =>
-        {
-            await Task.Delay(i * 10);
-            using (await gate.EnterAsync(CancellationToken.None))
+        var waiters = Enumerable.Range(1, 6).Select(i => gate.EnterAsync(CancellationToken.None).ContinueWith(
+            t =>
             {
                 lock (order)
                 {
                     order.Add(i);
                 }
-            }
-        }).ToArray();
-        await Task.Delay(100);
 
-        for (var step = 0; step < 10 && order.Count < 5; step++)
+                t.Result.Dispose();
+            },
+            TaskScheduler.Default)).ToArray();
+        first.Dispose();
+
+        for (var step = 0; step < 50 && order.Count < 6; step++)
         {
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
+            _clock.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(10);
         }
 
         await Task.WhenAll(waiters).WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal([0, 1, 2, 3, 4], order);
+        Assert.Equal([1, 2, 3, 4, 5, 6], order);
     }
 
     [Fact]
