@@ -6,6 +6,8 @@ using PartyAffairs.Bot.Knowledge;
 using PartyAffairs.Bot.Scheduling;
 using PartyAffairs.Bot.State;
 
+if (args is ["knowledge", ..]) { Environment.ExitCode = await KnowledgeCli.RunAsync(args[1..]); return; }
+
 // The host composes every area; each area's wiring lives in its own *Hosting file.
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);

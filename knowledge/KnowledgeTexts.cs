@@ -32,4 +32,26 @@ public static class KnowledgeTexts
 
     /// <summary>Two files give the same document id.</summary>
     public static string DuplicateDocumentId(string id) => $"文档编号 {id} 与已有文档重复，请修改文件名开头的编号";
+
+    /// <summary>The knowledge base has not finished loading.</summary>
+    public const string NotLoaded = "知识库正在加载，请稍后再问。";
+
+    /// <summary>Heading of the rules of other documents that differ from the first answer.</summary>
+    public const string OtherRulesHeading = "其他文件的规定有所不同：";
+
+    /// <summary>Heading of the suggestions for an ambiguous question.</summary>
+    public const string DidYouMean = "您是不是想问：";
+
+    /// <summary>The answer to a question outside party-affairs duties, with example questions.</summary>
+    public static string OutOfScope(IEnumerable<string> examples) =>
+        "抱歉，这个问题不在党建责任清单的范围内。我可以回答党组织和党员的工作职责、会议和活动的频次、学时要求、时间节点等问题，例如："
+        + string.Join("；", examples);
+
+    /// <summary>The citation of a clause: document title, number and clause id.</summary>
+    public static string Citation(string title, string? number, string clauseId) =>
+        number is null ? $"（依据：《{title}》第 {clauseId} 条）" : $"（依据：《{title}》（{number}）第 {clauseId} 条）";
+
+    /// <summary>One differing rule of another document.</summary>
+    public static string OtherRule(string title, string? number, string clauseId, string requirement) =>
+        number is null ? $"《{title}》第 {clauseId} 条：{requirement}" : $"《{title}》（{number}）第 {clauseId} 条：{requirement}";
 }

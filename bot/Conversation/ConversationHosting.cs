@@ -1,3 +1,5 @@
+using PartyAffairs.Bot.BotFramework.Builder;
+
 namespace PartyAffairs.Bot.Conversation;
 
 /// <summary>Composition of the Conversation area: the turn handler (IBot) and its dialogs.</summary>
@@ -6,6 +8,11 @@ internal static class ConversationHosting
     /// <summary>Registers the area's services.</summary>
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
+        // The knowledge base and the duty catalog come from other areas; factories resolve them when the
+        // bot is first used, so the host also starts (and start-up validation passes) while one is not registered.
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DutyTracker>(sp));
+        builder.Services.AddSingleton<MemberMessenger>();
+        builder.Services.AddSingleton<IBot>(sp => ActivatorUtilities.CreateInstance<PartyAffairsBot>(sp));
         return builder;
     }
 

@@ -27,6 +27,11 @@ internal static class StateHosting
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
 
         services.AddSingleton<ICompletionLedger, RedisCompletionLedger>();
+        services.AddSingleton<RosterStore>();
+        services.AddSingleton<ChannelAddressStore>();
+        services.AddSingleton<ConversationStateStore>();
+        services.AddSingleton<ActivityDeduplicator>();
+        services.AddSingleton<MemberActivityStore>();
         return builder;
     }
 

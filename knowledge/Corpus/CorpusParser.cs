@@ -13,6 +13,9 @@ public sealed partial class CorpusParser
     /// <summary>Units longer than this many characters are answered sentence by sentence.</summary>
     public const int SentenceSplitThreshold = 100;
 
+    /// <summary>Sentences of a long unit that are longer than this are split further at their semicolons.</summary>
+    public const int SemicolonSplitThreshold = 90;
+
     private const int MaxHeadingLength = 40;
     private const int MaxPartHeadingLength = 60;
     private const int MaxLabelCellLength = 20;
@@ -565,7 +568,7 @@ public sealed partial class CorpusParser
         private void Emit(string id, string text, ClauseKind kind, int line, IReadOnlyList<string> headings, IReadOnlyList<string> sectionRoles)
         {
             id = Unique(id);
-            var sentences = text.Length > SentenceSplitThreshold ? SentenceSplitter.Split(text) : [];
+            var sentences = text.Length > SentenceSplitThreshold ? SentenceSplitter.Split(text, SemicolonSplitThreshold) : [];
             if (sentences.Count < 2)
             {
                 Add(new Clause

@@ -37,6 +37,7 @@ public static class RoleLexicon
             ("党员领导干部", "党员领导干部"), ("领导干部", "党员领导干部"),
             ("党员", "党员"),
             ("基层党组织书记", "党支部书记"),
+            ("党员大会", "党支部"), ("支部党员大会", "党支部"),
             // Not roles: 党组织 (any party organisation) must not count as 党组.
             ("党组织", string.Empty), ("上级党组织", string.Empty),
         };

@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PartyAffairs.Bot.State;
+using StackExchange.Redis;
+
+namespace PartyAffairs.Bot.Admin;
+
+/// <summary>The admin HTTP API under /api/admin: branches, roster import, members and invite codes.</summary>
+internal static partial class AdminApi
+{
+    /// <summary>Maps the endpoints, each behind the bearer-token filter.</summary>
+    public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/admin")
+            .AddEndpointFilter<AdminAuthFilter>()
+            .AddEndpointFilter(StoreFailureFilter)
+            .DisableAntiforgery();
+
+        group.MapPost("/branches", CreateBranchAsync);
+        group.MapGet("/branches", async (RosterStore roster, CancellationToken ct) => Results.Ok(await roster.ListBranchesAsync(ct)));
+        group.MapPost("/branches/{branchId}/roster", ImportRosterAsync);
+        group.MapGet("/branches/{branchId}/members", ListMembersAsync);
+        group.MapGet("/branches/{branchId}/invites", ListInvitesAsync);
+        group.MapPost("/members/{memberId}/invite", async (string memberId, RosterStore roster, CancellationToken ct) =>
+            await roster.IssueInviteAsync(memberId, ct) is { } code
+                ? Results.Ok(new { memberId, inviteCode = code })
+                : Results.NotFound(new AdminError(AdminMessages.MemberNotFound)));
+        return group;
+    }
+
+    private static async ValueTask<object?> StoreFailureFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return Results.Json(new AdminError(AdminMessages.StoreUnavailable), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<IResult> CreateBranchAsync(HttpRequest request, RosterStore roster, ILoggerFactory loggers, CancellationToken ct)
+    {
+        CreateBranchRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<CreateBranchRequest>(ct);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            return Results.BadRequest(new AdminError(AdminMessages.BodyInvalid));
+        }
+
+        var name = body?.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 50)
+        {
+            return Results.BadRequest(new AdminError(AdminMessages.BranchNameRequired));
+        }
+
+        var id = string.IsNullOrWhiteSpace(body!.Id) ? "b" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)) : body.Id.Trim();
+        if (!BranchId().IsMatch(id))
+        {
+            return Results.BadRequest(new AdminError(AdminMessages.BranchIdInvalid));
+        }
+
+        var branch = await roster.CreateBranchAsync(id, name, ct);
+        if (branch is null)
+        {
+            return Results.Conflict(new AdminError(AdminMessages.BranchExists));
+        }
+
+        var logger = loggers.CreateLogger(typeof(AdminApi));
+        AdminLog.BranchCreated(logger, id);
+        return Results.Created($"/api/admin/branches/{id}", branch);
+    }
+
+    private static async Task<IResult> ImportRosterAsync(string branchId, HttpRequest request, RosterStore roster, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger(typeof(AdminApi));
+        if (request.ContentLength > RosterCsv.MaxBytes)
+        {
+            return Results.Json(new AdminError(AdminMessages.RosterTooLarge), statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > RosterCsv.MaxBytes)
+            {
+                return Results.Json(new AdminError(AdminMessages.RosterTooLarge), statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (await roster.GetBranchAsync(branchId, ct) is null)
+        {
+            return Results.NotFound(new AdminError(AdminMessages.BranchNotFound));
+        }
+
+        if (!RosterCsv.TryDecode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var text))
+        {
+            return Results.BadRequest(new AdminError(AdminMessages.RosterNotUtf8));
+        }
+
+        var parsed = RosterCsv.Parse(text);
+        if (!parsed.IsValid)
+        {
+            AdminLog.RosterRejected(logger, branchId, parsed.Errors.Count);
+            return Results.BadRequest(new AdminError(AdminMessages.RosterInvalid, parsed.Errors));
+        }
+
+        if (parsed.Rows.Count == 0)
+        {
+            return Results.BadRequest(new AdminError(AdminMessages.RosterEmpty));
+        }
+
+        IReadOnlyList<ImportedMember> imported;
+        try
+        {
+            imported = await roster.ImportAsync(branchId, parsed.Rows, ct);
+        }
+        catch (KeyNotFoundException)
+        {
+            return Results.NotFound(new AdminError(AdminMessages.BranchNotFound));
+        }
+
+        var created = imported.Count(i => i.Created);
+        AdminLog.RosterImported(logger, branchId, created, imported.Count - created);
+        var accounts = await roster.GetAccountsAsync(imported.Select(i => i.Member.Id), ct);
+        var views = imported.Select(i => View(i.Member, accounts[i.Member.Id], i.InviteCode)).ToArray();
+        return Results.Ok(new ImportResult(imported.Count, created, imported.Count - created, views));
+    }
+
+    private static async Task<IResult> ListMembersAsync(string branchId, RosterStore roster, CancellationToken ct)
+    {
+        if (await roster.GetBranchAsync(branchId, ct) is null)
+        {
+            return Results.NotFound(new AdminError(AdminMessages.BranchNotFound));
+        }
+
+        var members = await roster.ListMembersAsync(branchId, ct);
+        var accountsTask = roster.GetAccountsAsync(members.Select(m => m.Id), ct);
+        var invitesTask = roster.ListInvitesAsync(branchId, ct);
+        var accounts = await accountsTask;
+        var invites = (await invitesTask).ToLookup(i => i.MemberId, StringComparer.Ordinal);
+        return Results.Ok(members.Select(m => View(m, accounts[m.Id], invites[m.Id].FirstOrDefault()?.Code)).ToArray());
+    }
+
+    private static async Task<IResult> ListInvitesAsync(string branchId, RosterStore roster, CancellationToken ct)
+    {
+        if (await roster.GetBranchAsync(branchId, ct) is null)
+        {
+            return Results.NotFound(new AdminError(AdminMessages.BranchNotFound));
+        }
+
+        var invitesTask = roster.ListInvitesAsync(branchId, ct);
+        var members = (await roster.ListMembersAsync(branchId, ct)).ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var invites = await invitesTask;
+        return Results.Ok(invites
+            .Where(i => members.ContainsKey(i.MemberId))
+            .Select(i => new InviteView(i.Code, i.MemberId, members[i.MemberId].Name, members[i.MemberId].Role))
+            .ToArray());
+    }
+
+    private static MemberView View(Member member, string[] accounts, string? inviteCode) =>
+        new(member.Id, member.Name, member.Role, member.Mobile, accounts.Length > 0, accounts, inviteCode);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$", RegexOptions.CultureInvariant)]
+    private static partial Regex BranchId();
+}

@@ -1,0 +1,4 @@
+namespace PartyAffairs.Bot.Admin;
+
+/// <summary>An unclaimed invite code with the member it binds.</summary>
+public sealed record InviteView(string Code, string MemberId, string Name, string Role);

@@ -1,0 +1,10 @@
+using PartyAffairs.Bot.State;
+
+namespace PartyAffairs.Bot.Admin;
+
+/// <summary>The rows of a roster file, or why rows were rejected (then nothing may be imported).</summary>
+public sealed record RosterParseResult(IReadOnlyList<NewMember> Rows, IReadOnlyList<RosterRowError> Errors)
+{
+    /// <summary>True when every row is valid.</summary>
+    public bool IsValid => Errors.Count == 0;
+}

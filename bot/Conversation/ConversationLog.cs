@@ -1,0 +1,17 @@
+namespace PartyAffairs.Bot.Conversation;
+
+/// <summary>Log messages of the Conversation area; never message bodies.</summary>
+internal static partial class ConversationLog
+{
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Proactive delivery to member {MemberId} on {ChannelId} failed: {Error}.")]
+    public static partial void DeliveryFailed(ILogger logger, string? channelId, string memberId, string error);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Turn on {ChannelId} failed: the store is unavailable ({Error}).")]
+    public static partial void StoreUnavailable(ILogger logger, string? channelId, string error);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Debug, Message = "Activity {ActivityId} on {ChannelId} was delivered again; ignored.")]
+    public static partial void Duplicate(ILogger logger, string activityId, string? channelId);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Notice {NoticeId} of branch {BranchId} delivered to {Delivered}/{Total}.")]
+    public static partial void NoticeSent(ILogger logger, string noticeId, string branchId, int delivered, int total);
+}

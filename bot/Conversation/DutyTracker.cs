@@ -1,0 +1,105 @@
+using System.Globalization;
+using PartyAffairs.Bot.State;
+using PartyAffairs.Scheduler.Completion;
+using PartyAffairs.Scheduler.Duties;
+using PartyAffairs.Scheduler.Periods;
+
+namespace PartyAffairs.Bot.Conversation;
+
+/// <summary>The tracked duties in their current periods (Asia/Shanghai), and the ledger's records of them.</summary>
+internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger ledger, TimeProvider time)
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    /// <summary>The duties of a role that run on calendar periods (the ones a member confirms per period).</summary>
+    public IReadOnlyList<TrackedDuty> ForRole(string role) =>
+        catalog.ForRole(role).Where(d => DutyPeriod.TryGetUnit(d.Period, out _)).ToArray();
+
+    /// <summary>Every tracked duty that runs on calendar periods.</summary>
+    public IReadOnlyList<TrackedDuty> All => catalog.All.Where(d => DutyPeriod.TryGetUnit(d.Period, out _)).ToArray();
+
+    /// <summary>Finds the duty a member's phrase names ("交党费", "参加了主题党日", "党课"), or null.</summary>
+    public TrackedDuty? Find(string phrase)
+    {
+        foreach (var candidate in CommandParser.DutyCandidates(phrase))
+        {
+            if (candidate.Length > 0 && catalog.Find(candidate) is { } duty && DutyPeriod.TryGetUnit(duty.Period, out _))
+            {
+                return duty;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the duty is among the role's duties.</summary>
+    public bool AppliesTo(TrackedDuty duty, string role) => ForRole(role).Any(d => d.Kind == duty.Kind);
+
+    /// <summary>The ledger subject: the member, or the branch for duties the branch does once.</summary>
+    public static string SubjectFor(TrackedDuty duty, Member member) =>
+        duty.Audience == DutyAudience.Branch ? CompletionRecord.BranchSubject : member.Id;
+
+    /// <summary>The period the duty is in now.</summary>
+    public DutyPeriod CurrentPeriod(TrackedDuty duty)
+    {
+        if (!DutyPeriod.TryGetUnit(duty.Period, out var unit))
+        {
+            throw new ArgumentException($"Duty {duty.Kind} has no calendar period ({duty.Period}).", nameof(duty));
+        }
+
+        return DutyPeriod.Containing(unit, time.GetUtcNow(), Zone);
+    }
+
+    /// <summary>The due date: the duty's fixed deadline when it falls in the period, else the period's last day.</summary>
+    public static DateOnly DueDate(TrackedDuty duty, DutyPeriod period)
+    {
+        if (duty.Deadline is { Length: 7 } deadline && deadline.StartsWith("--", StringComparison.Ordinal)
+            && int.TryParse(deadline.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(deadline.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(period.Start.Year, month))
+        {
+            var date = new DateOnly(period.Start.Year, month, day);
+            if (period.Contains(date))
+            {
+                return date;
+            }
+        }
+
+        return period.End;
+    }
+
+    /// <summary>The member's duties this period with their records (one pipelined round trip).</summary>
+    public async Task<IReadOnlyList<DutyStatus>> ForMemberAsync(Member member, CancellationToken cancellationToken)
+    {
+        var duties = ForRole(member.Role);
+        var periods = duties.Select(CurrentPeriod).ToArray();
+        var records = await Task.WhenAll(duties.Select((d, i) =>
+            ledger.GetAsync(member.BranchId, SubjectFor(d, member), d.Kind, periods[i].Key, cancellationToken)));
+        return duties.Select((d, i) => new DutyStatus(d, periods[i], DueDate(d, periods[i]), records[i])).ToArray();
+    }
+
+    /// <summary>Records a confirmation for the current period; false when one was recorded already.</summary>
+    public Task<bool> RecordAsync(Member member, TrackedDuty duty, CompletionStatus status, string? activityId, CancellationToken cancellationToken) =>
+        ledger.RecordAsync(new CompletionRecord
+        {
+            BranchId = member.BranchId,
+            MemberId = SubjectFor(duty, member),
+            DutyKind = duty.Kind,
+            PeriodKey = CurrentPeriod(duty).Key,
+            Status = status,
+            RecordedAt = time.GetUtcNow(),
+            SourceActivityId = activityId,
+        }, cancellationToken);
+
+    /// <summary>The record of a duty for a member (or the branch) in the current period.</summary>
+    public Task<CompletionRecord?> GetAsync(Member member, TrackedDuty duty, CancellationToken cancellationToken) =>
+        ledger.GetAsync(member.BranchId, SubjectFor(duty, member), duty.Kind, CurrentPeriod(duty).Key, cancellationToken);
+
+    /// <summary>Removes a record (撤销).</summary>
+    public Task<bool> RemoveAsync(LastConfirmation last, CancellationToken cancellationToken) =>
+        ledger.RemoveAsync(last.BranchId, last.SubjectId, last.DutyKind, last.PeriodKey, cancellationToken);
+
+    /// <summary>Every record of a duty in its current period for a branch.</summary>
+    public Task<IReadOnlyDictionary<string, CompletionRecord>> ForBranchAsync(string branchId, TrackedDuty duty, CancellationToken cancellationToken) =>
+        ledger.GetForDutyAsync(branchId, duty.Kind, CurrentPeriod(duty).Key, cancellationToken);
+}

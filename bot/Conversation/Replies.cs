@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+
+namespace PartyAffairs.Bot.Conversation;
+
+/// <summary>Every text the bot says in chat, kept together for review. Formal, concise Simplified Chinese.</summary>
+internal static class Replies
+{
+    public const string Unavailable = "服务暂时不可用，请稍后再试。";
+
+    public const string TooLong = "消息过长（超过 2000 字），请精简后重新发送。";
+
+    public const string Welcome = "您好，我是党务提醒助手。可以询问党务工作要求，也可以查看和确认本期待办事项。发送“帮助”查看全部用法。";
+
+    public const string HelpUnbound =
+        "可以这样使用：\n" +
+        "· 直接提问，例如“党费多久交一次”“主题党日每月几次”\n" +
+        "· 绑定 邀请码：绑定党员身份（邀请码由支部书记提供），例如“绑定 8F3K2Q”";
+
+    public const string HelpMember =
+        "可以这样使用：\n" +
+        "· 直接提问，例如“党费多久交一次”\n" +
+        "· 我的待办：查看本期事项及完成情况\n" +
+        "· 已交党费 / 参加了主题党日 / 完成 党课：确认完成\n" +
+        "· 请假 事项：登记请假，例如“请假 主题党日”\n" +
+        "· 撤销：撤销最近一次确认";
+
+    public const string HelpSecretaryExtra =
+        "\n支部书记、副书记还可以：\n" +
+        "· 通知 内容：向本支部成员发送通知（确认后发送）\n" +
+        "· 完成情况 [事项]：查看本期完成情况\n" +
+        "· 催办 事项：提醒尚未完成的同志";
+
+    public const string NotBound = "您尚未绑定党员身份。请发送“绑定 邀请码”完成绑定（邀请码由支部书记提供）。";
+
+    public const string BindUsage = "请按“绑定 邀请码”的格式发送，例如“绑定 8F3K2Q”。邀请码为 6 位字母或数字。";
+
+    public const string BindInvalid = "邀请码无效或已被使用，请核对后重试，或联系支部书记重新获取。";
+
+    public const string SecretaryOnly = "抱歉，该功能仅限党支部书记、副书记使用。";
+
+    public const string NoDuties = "本期暂无需要您确认的事项。";
+
+    public const string UnknownDuty = "未找到该事项。发送“我的待办”可查看本期事项名称。";
+
+    public const string UndoNothing = "没有可以撤销的确认记录。";
+
+    public const string NoticeUsage = "请按“通知 内容”的格式发送，例如“通知 本周五下午3点召开支部党员大会”。";
+
+    public const string NoticeNoRecipients = "本支部暂无其他成员，无法发送通知。";
+
+    public const string NothingPending = "当前没有待确认的操作。";
+
+    public const string PendingExpired = "该操作已超时，未发送。如需发送，请重新发起。";
+
+    public const string PendingCancelled = "已取消，未发送。";
+
+    public const string NudgeUsage = "请按“催办 事项”的格式发送，例如“催办 党费”。";
+
+    public const string StatusEmpty = "本期暂无需要跟踪的事项。";
+
+    public const string NotApplicable = "该事项不在您的本期待办中。";
+
+    public const string ActionHelp = "帮助";
+    public const string ActionMyDuties = "我的待办";
+    public const string ActionStatus = "完成情况";
+    public const string ActionConfirm = "确认";
+    public const string ActionCancel = "取消";
+    public const string ActionUndo = "撤销";
+
+    public static string Bound(string name, string branchName, string role) =>
+        $"绑定成功。{name}同志，您已加入“{branchName}”，身份：{role}。发送“我的待办”可查看本期事项。";
+
+    public static string AlreadyBound(string name) => $"当前账号已绑定为 {name}，无需重复绑定。";
+
+    public static string DutyLine(string title, string periodKey, string status) => $"· {title}（{periodKey}）：{status}";
+
+    public static string StatusDone => "已完成";
+
+    public static string StatusLeave => "已请假";
+
+    public static string StatusOpen(DateOnly due) => $"未完成，截止 {FormatDate(due)}";
+
+    public static string MyDutiesHeader(string name) => $"{name}同志，本期事项：";
+
+    public static string Recorded(string title, string periodKey) => $"已记录：{title}（{periodKey}）已完成。";
+
+    public static string LeaveRecorded(string title, string periodKey) => $"已登记请假：{title}（{periodKey}）。支部书记可在完成情况中看到。";
+
+    public static string AlreadyRecorded(string title, string periodKey, bool leave) =>
+        leave ? $"{title}（{periodKey}）此前已登记请假，无需重复登记。" : $"{title}（{periodKey}）此前已确认完成，无需重复确认。";
+
+    public static string Remaining(IReadOnlyList<string> lines) =>
+        lines.Count == 0 ? "本期事项已全部完成，谢谢！" : "尚未完成：\n" + string.Join('\n', lines);
+
+    public static string Undone(string title, string periodKey, bool leave) =>
+        leave ? $"已撤销：{title}（{periodKey}）的请假登记。" : $"已撤销：{title}（{periodKey}）的完成确认。";
+
+    public static string NoticePreview(string text, int recipients) =>
+        $"通知预览：\n{text}\n\n将发送给本支部 {recipients} 人。回复“确认”发送，回复“取消”放弃（10 分钟内有效）。";
+
+    public static string NoticeForward(string senderName, string branchName, string text) => $"【{branchName}通知】{text}\n——{senderName}";
+
+    public static string Delivered(int delivered, int total) => $"已送达 {delivered}/{total}。";
+
+    public static string DeliveredWithUnreachable(int delivered, int total, int unreachable) =>
+        $"已送达 {delivered}/{total}。其中 {unreachable} 人尚未绑定或未与助手对话，无法送达，请另行通知。";
+
+    public static string StatusHeader(string branchName) => $"{branchName}本期完成情况：";
+
+    public static string StatusLine(string title, string periodKey, int done, int total, int leave) =>
+        leave > 0 ? $"· {title}（{periodKey}）：{done}/{total} 已完成，{leave} 人请假" : $"· {title}（{periodKey}）：{done}/{total} 已完成";
+
+    public static string BranchStatusLine(string title, string periodKey, bool done) => $"· {title}（{periodKey}）：{(done ? "已完成" : "未完成")}（支部事项）";
+
+    public static string StatusDetail(string title, string periodKey, int done, int total, IReadOnlyList<string> leave, IReadOnlyList<string> open, DateOnly due)
+    {
+        var text = new StringBuilder($"{title}（{periodKey}，截止 {FormatDate(due)}）：{done}/{total} 已完成。");
+        if (leave.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n请假：{string.Join('、', leave)}");
+        }
+
+        text.Append(open.Count > 0 ? $"\n尚未完成：{string.Join('、', open)}" : "\n全部同志均已完成或请假。");
+        return text.ToString();
+    }
+
+    public static string NudgeNobody(string title, string periodKey) => $"{title}（{periodKey}）全部同志均已完成或请假，无需催办。";
+
+    public static string NudgeMessage(string title, DateOnly due, string confirmPhrase) =>
+        $"温馨提醒：请于 {FormatDate(due)} 前完成“{title}”。完成后请回复“{confirmPhrase}”。如已完成，请忽略本提醒。";
+
+    public static string NudgeSent(string title, int delivered, int total, int unreachable) =>
+        unreachable > 0
+            ? $"已催办“{title}”：已送达 {delivered}/{total}。其中 {unreachable} 人尚未绑定或未与助手对话，无法送达。"
+            : $"已催办“{title}”：已送达 {delivered}/{total}。";
+
+    public static string SecretaryLeaveNotice(string memberName, string title, string periodKey) => $"{memberName}同志已登记请假：{title}（{periodKey}）。";
+
+    public static string ConfirmPhrase(string kind) => $"完成 {kind}";
+
+    private static string FormatDate(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日");
+}

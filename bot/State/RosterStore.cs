@@ -1,0 +1,235 @@
+using StackExchange.Redis;
+
+namespace PartyAffairs.Bot.State;
+
+/// <summary>Branches, their rosters, one-time invite codes and which chat accounts are bound to which member.</summary>
+public sealed class RosterStore(IConnectionMultiplexer connection, TimeProvider time)
+{
+    private const int MaxCodeAttempts = 8;
+
+    private IDatabase Db => connection.GetDatabase();
+
+    /// <summary>Creates a branch; null when the id is taken.</summary>
+    public async Task<Branch?> CreateBranchAsync(string id, string name, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var branch = new Branch { Id = id, Name = name, CreatedAt = time.GetUtcNow() };
+        var tran = Db.CreateTransaction();
+        tran.AddCondition(Condition.KeyNotExists(StoreKeys.Branch(id)));
+        _ = tran.StringSetAsync(StoreKeys.Branch(id), StoreJson.Write(branch));
+        _ = tran.SetAddAsync(StoreKeys.Branches, id);
+        return await tran.ExecuteAsync() ? branch : null;
+    }
+
+    /// <summary>The branch, or null.</summary>
+    public async Task<Branch?> GetBranchAsync(string id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return StoreJson.Read<Branch>(await Db.StringGetAsync(StoreKeys.Branch(id)));
+    }
+
+    /// <summary>Every branch, by id.</summary>
+    public async Task<IReadOnlyList<Branch>> ListBranchesAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var ids = await Db.SetMembersAsync(StoreKeys.Branches);
+        var values = await Task.WhenAll(ids.Select(id => Db.StringGetAsync(StoreKeys.Branch(id.ToString()))));
+        return values.Select(StoreJson.Read<Branch>).OfType<Branch>().OrderBy(b => b.Id, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The member, or null.</summary>
+    public async Task<Member?> GetMemberAsync(string memberId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return StoreJson.Read<Member>(await Db.StringGetAsync(StoreKeys.Member(memberId)));
+    }
+
+    /// <summary>Every member of a branch (one round trip for the ids, one for the profiles).</summary>
+    public async Task<IReadOnlyList<Member>> ListMembersAsync(string branchId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = Db;
+        var ids = await db.SetMembersAsync(StoreKeys.BranchMembers(branchId));
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        var values = await db.StringGetAsync(ids.Select(id => StoreKeys.Member(id.ToString())).ToArray());
+        return values.Select(StoreJson.Read<Member>).OfType<Member>()
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// Adds roster rows to a branch in one transaction: each new member gets a fresh invite code; a row whose name
+    /// and mobile match an existing member updates that member's role instead of adding a second one.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportedMember>> ImportAsync(string branchId, IReadOnlyList<NewMember> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var existing = await ListMembersAsync(branchId, cancellationToken);
+        var invites = await ListInvitesAsync(branchId, cancellationToken);
+        var boundIds = await BoundMemberIdsAsync(existing, cancellationToken);
+        // Members of one import differ by a tick, so listings keep the roster's order.
+        var now = time.GetUtcNow();
+
+        for (var attempt = 0; attempt < MaxCodeAttempts; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = new List<ImportedMember>(rows.Count);
+            var tran = Db.CreateTransaction();
+            tran.AddCondition(Condition.KeyExists(StoreKeys.Branch(branchId)));
+            var claimed = new HashSet<string>(StringComparer.Ordinal);
+            for (var index = 0; index < rows.Count; index++)
+            {
+                var row = rows[index];
+                var match = existing.FirstOrDefault(m => m.Name == row.Name && m.Mobile == row.Mobile);
+                var member = match is null
+                    ? new Member { Id = NewMemberId(), BranchId = branchId, Name = row.Name, Role = row.Role, Mobile = row.Mobile, CreatedAt = now.AddTicks(index) }
+                    : match with { Role = row.Role };
+                string? code = null;
+                if (match is null || (!boundIds.Contains(match.Id) && !invites.Any(i => i.MemberId == match.Id)))
+                {
+                    do
+                    {
+                        code = InviteCodes.Generate();
+                    }
+                    while (!claimed.Add(code));
+
+                    tran.AddCondition(Condition.KeyNotExists(StoreKeys.Invite(code)));
+                    _ = tran.StringSetAsync(StoreKeys.Invite(code), member.Id);
+                    _ = tran.HashSetAsync(StoreKeys.BranchInvites(branchId), code, member.Id);
+                }
+                else
+                {
+                    code = invites.FirstOrDefault(i => i.MemberId == match.Id)?.Code;
+                }
+
+                _ = tran.StringSetAsync(StoreKeys.Member(member.Id), StoreJson.Write(member));
+                _ = tran.SetAddAsync(StoreKeys.BranchMembers(branchId), member.Id);
+                result.Add(new ImportedMember(member, code, match is null));
+            }
+
+            if (await tran.ExecuteAsync())
+            {
+                return result;
+            }
+
+            if (!await Db.KeyExistsAsync(StoreKeys.Branch(branchId)))
+            {
+                throw new KeyNotFoundException($"No branch '{branchId}'.");
+            }
+
+            // An invite code collided with one issued meanwhile: draw new codes and try again.
+        }
+
+        throw new InvalidOperationException("Could not allocate unique invite codes.");
+    }
+
+    /// <summary>The unclaimed invite codes of a branch.</summary>
+    public async Task<IReadOnlyList<InviteCode>> ListInvitesAsync(string branchId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var entries = await Db.HashGetAllAsync(StoreKeys.BranchInvites(branchId));
+        return entries.Select(e => new InviteCode(e.Name.ToString(), e.Value.ToString()))
+            .OrderBy(i => i.Code, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Issues a new invite code for a member (another device or channel); the member's previous unused code stops working.</summary>
+    public async Task<string?> IssueInviteAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var member = await GetMemberAsync(memberId, cancellationToken);
+        if (member is null)
+        {
+            return null;
+        }
+
+        var previous = (await ListInvitesAsync(member.BranchId, cancellationToken)).Where(i => i.MemberId == memberId).ToArray();
+        for (var attempt = 0; attempt < MaxCodeAttempts; attempt++)
+        {
+            var code = InviteCodes.Generate();
+            var tran = Db.CreateTransaction();
+            tran.AddCondition(Condition.KeyNotExists(StoreKeys.Invite(code)));
+            foreach (var old in previous)
+            {
+                _ = tran.KeyDeleteAsync(StoreKeys.Invite(old.Code));
+                _ = tran.HashDeleteAsync(StoreKeys.BranchInvites(member.BranchId), old.Code);
+            }
+
+            _ = tran.StringSetAsync(StoreKeys.Invite(code), memberId);
+            _ = tran.HashSetAsync(StoreKeys.BranchInvites(member.BranchId), code, memberId);
+            if (await tran.ExecuteAsync())
+            {
+                return code;
+            }
+        }
+
+        throw new InvalidOperationException("Could not allocate a unique invite code.");
+    }
+
+    /// <summary>Binds a chat account to the member a code was issued for; the code works once, even under concurrent claims.</summary>
+    public async Task<BindResult> ClaimInviteAsync(string code, string channelId, string userId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = Db;
+        var accountKey = StoreKeys.Account(channelId, userId);
+        var inviteKey = StoreKeys.Invite(code);
+        var boundTask = db.StringGetAsync(accountKey);
+        var memberIdTask = db.StringGetAsync(inviteKey);
+        var (bound, memberId) = (await boundTask, await memberIdTask);
+        if (!bound.IsNullOrEmpty)
+        {
+            return new BindResult(BindOutcome.AlreadyBound, await GetMemberAsync(bound.ToString(), cancellationToken));
+        }
+
+        if (memberId.IsNullOrEmpty || await GetMemberAsync(memberId.ToString(), cancellationToken) is not { } member)
+        {
+            return new BindResult(BindOutcome.InvalidCode, null);
+        }
+
+        var tran = db.CreateTransaction();
+        tran.AddCondition(Condition.StringEqual(inviteKey, memberId));
+        tran.AddCondition(Condition.KeyNotExists(accountKey));
+        _ = tran.KeyDeleteAsync(inviteKey);
+        _ = tran.HashDeleteAsync(StoreKeys.BranchInvites(member.BranchId), code);
+        _ = tran.StringSetAsync(accountKey, member.Id);
+        _ = tran.SetAddAsync(StoreKeys.MemberAccounts(member.Id), $"{channelId}:{userId}");
+        if (await tran.ExecuteAsync())
+        {
+            return new BindResult(BindOutcome.Bound, member);
+        }
+
+        // Lost a race: either the code went to someone else or this account was bound meanwhile.
+        var nowBound = await db.StringGetAsync(accountKey);
+        return nowBound.IsNullOrEmpty
+            ? new BindResult(BindOutcome.InvalidCode, null)
+            : new BindResult(BindOutcome.AlreadyBound, await GetMemberAsync(nowBound.ToString(), cancellationToken));
+    }
+
+    /// <summary>The member id a chat account is bound to, or null.</summary>
+    public async Task<string?> GetBoundMemberIdAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var value = await Db.StringGetAsync(StoreKeys.Account(channelId, userId));
+        return value.IsNullOrEmpty ? null : value.ToString();
+    }
+
+    /// <summary>The chat accounts (channelId:userId) bound to each member.</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> GetAccountsAsync(IEnumerable<string> memberIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = Db;
+        var ids = memberIds.ToArray();
+        var sets = await Task.WhenAll(ids.Select(id => db.SetMembersAsync(StoreKeys.MemberAccounts(id))));
+        return ids.Zip(sets).ToDictionary(p => p.First, p => p.Second.Select(v => v.ToString()).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+    }
+
+    private async Task<HashSet<string>> BoundMemberIdsAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken)
+    {
+        var accounts = await GetAccountsAsync(members.Select(m => m.Id), cancellationToken);
+        return accounts.Where(a => a.Value.Length > 0).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string NewMemberId() => "m" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+}

@@ -1,0 +1,100 @@
+using PartyAffairs.Knowledge.Corpus;
+
+namespace PartyAffairs.Knowledge.Retrieval;
+
+/// <summary>What the retriever precomputes for a clause once, at index time.</summary>
+internal sealed partial class ClauseFeatures
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([\u4e00-\u9fa5]{0,4}(?:书记|委员|组长))：")]
+    private static partial System.Text.RegularExpressions.Regex LabelPattern();
+
+    private const int LeadLength = 14;
+
+    public required Clause Clause { get; init; }
+
+    /// <summary>The clause text, normalized.</summary>
+    public required string Normalized { get; init; }
+
+    /// <summary>Headings and, for a sentence, the lead sentence of its unit; normalized.</summary>
+    public required string Context { get; init; }
+
+    public required ulong Concepts { get; init; }
+
+    public required ulong ContextConcepts { get; init; }
+
+    public required QueryIntent Intents { get; init; }
+
+    /// <summary>The roles the clause's section is written for (its headings), as opposed to roles it merely mentions.</summary>
+    public required IReadOnlyList<string> ActorRoles { get; init; }
+
+    /// <summary>A short heading-like first sentence ("1.认真履行“第一责任人”职责。") that states no requirement itself.</summary>
+    public required bool IsLead { get; init; }
+
+    /// <summary>States an explicit count ("1次", "32学时").</summary>
+    public required bool HasCount { get; init; }
+
+    /// <summary>States an explicit date or limit ("3月底前", "30日内").</summary>
+    public required bool HasDate { get; init; }
+
+    /// <summary>For each topic of the clause, whether a count or period stands right by it ("召开1次组织生活会").</summary>
+    public required ulong CountedConcepts { get; init; }
+
+    /// <summary>The role label the clause starts with ("组织委员" of "组织委员：负责…"), else null.</summary>
+    public string? Label { get; init; }
+
+    private static ulong Counted(string normalized, ulong concepts)
+    {
+        const int after = 16;
+        const int before = 4;
+        var counts = ConceptLexicon.CountSpans(normalized);
+        ulong counted = 0;
+        for (var i = 0; i < ConceptLexicon.All.Count; i++)
+        {
+            if ((concepts & (1UL << i)) == 0)
+            {
+                continue;
+            }
+
+            foreach (var (start, end) in ConceptLexicon.ConceptSpans(i, normalized))
+            {
+                if (counts.Any(c => (c.Start >= end && c.Start - end <= after) || (c.End <= start && start - c.End <= before)))
+                {
+                    counted |= 1UL << i;
+                    break;
+                }
+            }
+        }
+
+        return counted;
+    }
+
+    public static ClauseFeatures Create(Clause clause, IReadOnlyDictionary<(string, string), Clause> leads)
+    {
+        var normalized = TextNormalizer.Normalize(clause.Text);
+        var lead = clause.ParentId is null ? null : leads.GetValueOrDefault((clause.DocumentId, clause.ParentId));
+        var labelMatch = LabelPattern().Match(clause.Text);
+        var label = labelMatch.Success ? labelMatch.Groups[1].Value : null;
+        var headings = clause.HeadingPath.Skip(Math.Max(0, clause.HeadingPath.Count - 3));
+        var context = TextNormalizer.Normalize(string.Join("，", headings) + (lead is not null && lead != clause ? "，" + lead.Text : string.Empty));
+        IReadOnlyList<string> actor = label is null
+            ? clause.HeadingPath.Reverse().Select(RoleLexicon.Find).FirstOrDefault(r => r.Count > 0) ?? []
+            : RoleLexicon.Find(label) is { Count: > 0 } labelRoles ? labelRoles : clause.Roles.Take(1).ToList();
+        return new ClauseFeatures
+        {
+            Clause = clause,
+            Normalized = normalized,
+            Context = context,
+            Concepts = ConceptLexicon.ClauseConcepts(normalized),
+            ContextConcepts = ConceptLexicon.ClauseConcepts(context),
+            Intents = ConceptLexicon.ClauseIntents(normalized),
+            ActorRoles = actor,
+            HasCount = ConceptLexicon.HasExplicitCount(normalized),
+            CountedConcepts = Counted(normalized, ConceptLexicon.ClauseConcepts(normalized)),
+            HasDate = ConceptLexicon.HasExplicitDate(normalized),
+            Label = label,
+            IsLead = normalized.EndsWith(':')
+                || clause.Kind == ClauseKind.Sentence && clause.Id.EndsWith("#1", StringComparison.Ordinal) && normalized.Length <= LeadLength + 4
+                && ConceptLexicon.ClauseIntents(normalized) == QueryIntent.None,
+        };
+    }
+}

@@ -1,0 +1,355 @@
+using System.Numerics;
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using PartyAffairs.Knowledge.Corpus;
+using LuceneDocument = Lucene.Net.Documents.Document;
+
+namespace PartyAffairs.Knowledge.Retrieval;
+
+/// <summary>
+/// Finds the clauses that answer a question: Lucene CJK bigrams scored with BM25 over normalized clause text and heading
+/// context, then re-ranked with what keyword search lacks (topics and their colloquial names, question intent, roles,
+/// places), with a confidence gate that refuses questions the corpus does not cover. Built once; thread-safe to query.
+/// </summary>
+public sealed partial class ClauseRetriever : IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const int CandidateCount = 60;
+    private const string TextField = "text";
+    private const string ContextField = "ctx";
+    private const string ConceptField = "concept";
+
+    private readonly Analyzer analyzer = new CJKAnalyzer(Version);
+    private readonly RAMDirectory directory = new();
+    private readonly DirectoryReader reader;
+    private readonly IndexSearcher searcher;
+    private readonly ClauseFeatures[] features;
+    private readonly int[] clauseOfDoc;
+    private readonly Dictionary<string, SourceDocument> documents;
+    private readonly (string Place, SourceDocument Document)[] places;
+
+    [GeneratedRegex("请问|请|问一下|一下|我想知道|我想问|想问|咨询|多久|多长时间|多少|什么|怎么|怎样|如何|是不是|是否|吗|呢|吧|啊|呀|哦|的|了|要|需要|应该|应当|我们|咱们|我|你|他|都|有没有|没有|有|能不能|可以|一回|几|哪|谁|时候|规定|要求|问题|一般|每个|这个|那个|还是|就|得|给")]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Han();
+
+    /// <summary>Indexes <paramref name="clauses"/> of <paramref name="corpusDocuments"/>.</summary>
+    public ClauseRetriever(IReadOnlyList<SourceDocument> corpusDocuments, IReadOnlyList<Clause> clauses)
+    {
+        ArgumentNullException.ThrowIfNull(corpusDocuments);
+        ArgumentNullException.ThrowIfNull(clauses);
+        documents = corpusDocuments.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        places = [.. corpusDocuments.SelectMany(d => d.Places.Select(p => (p, d)))];
+        var leads = clauses.Where(c => c.ParentId is not null && c.Id.EndsWith("#1", StringComparison.Ordinal))
+            .GroupBy(c => (c.DocumentId, c.ParentId!)).ToDictionary(g => g.Key, g => g.First());
+        features = [.. clauses.Select(c => ClauseFeatures.Create(c, leads))];
+
+        var config = new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            for (var i = 0; i < features.Length; i++)
+            {
+                var f = features[i];
+                var doc = new LuceneDocument
+                {
+                    new TextField(TextField, f.Normalized, Field.Store.NO),
+                    new TextField(ContextField, f.Context, Field.Store.NO),
+                    new StoredField("i", i),
+                };
+                foreach (var concept in ConceptNames(f.Concepts))
+                {
+                    doc.Add(new StringField(ConceptField, concept, Field.Store.NO));
+                }
+
+                writer.AddDocument(doc);
+            }
+
+            writer.Commit();
+        }
+
+        reader = DirectoryReader.Open(directory);
+        searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        clauseOfDoc = new int[reader.MaxDoc];
+        for (var d = 0; d < reader.MaxDoc; d++)
+        {
+            clauseOfDoc[d] = reader.Document(d).GetField("i").GetInt32Value() ?? 0;
+        }
+    }
+
+    /// <summary>Finds the clauses that answer <paramref name="question"/>, optionally narrowed to one role.</summary>
+    public RetrievalResult Search(string question, string? role = null, int take = 5)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var normalized = TextNormalizer.Normalize(question);
+        var queryConcepts = ConceptLexicon.QueryConcepts(normalized);
+        var intent = ConceptLexicon.QueryIntents(normalized);
+        var roleFilter = RoleLexicon.Normalize(role);
+        var queryRoles = RoleLexicon.Find(normalized);
+        var namedDocuments = places.Where(p => normalized.Contains(p.Place, StringComparison.Ordinal)).Select(p => p.Document.Id).ToHashSet(StringComparer.Ordinal);
+
+        var terms = Terms(normalized);
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            query.Add(new TermQuery(new Term(TextField, term)), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(ContextField, term)) { Boost = 0.3f }, Occur.SHOULD);
+        }
+
+        foreach (var concept in ConceptNames(queryConcepts))
+        {
+            query.Add(new TermQuery(new Term(ConceptField, concept)) { Boost = 2f }, Occur.SHOULD);
+        }
+
+        var concepts = ConceptNames(queryConcepts);
+        if (!IsInScope(normalized, terms, queryConcepts) || query.Clauses.Count == 0)
+        {
+            return new RetrievalResult { InScope = false, Concepts = concepts, Intent = intent };
+        }
+
+        var top = searcher.Search(query, CandidateCount);
+        if (top.ScoreDocs.Length == 0)
+        {
+            return new RetrievalResult { InScope = false, Concepts = concepts, Intent = intent };
+        }
+
+        var maxScore = top.ScoreDocs[0].Score;
+        var ranked = new List<(int Clause, double Score)>(top.ScoreDocs.Length);
+        foreach (var hit in top.ScoreDocs)
+        {
+            var index = clauseOfDoc[hit.Doc];
+            var f = features[index];
+            if (roleFilter is not null && !f.Clause.Roles.Contains(roleFilter))
+            {
+                continue;
+            }
+
+            var score = Rerank(f, hit.Score / maxScore, normalized, queryConcepts, intent, queryRoles, namedDocuments);
+            if (roleFilter is not null && f.ActorRoles.Contains(roleFilter))
+            {
+                score += 3; // written for that role, not merely mentioning it
+            }
+
+            ranked.Add((index, score));
+        }
+
+        if (ranked.Count == 0 && roleFilter is not null)
+        {
+            return Search(question, null, take);
+        }
+
+        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var hits = ranked.Take(take).Select(r => ToHit(r.Clause, r.Score, queryConcepts)).ToList();
+        var (ambiguous, suggestions) = Disambiguate(ranked, queryConcepts);
+        return new RetrievalResult
+        {
+            InScope = true, Hits = hits, Concepts = concepts, Intent = intent, Ambiguous = ambiguous, Suggestions = suggestions,
+        };
+    }
+
+    /// <summary>The example questions offered when a question cannot be answered.</summary>
+    public static IReadOnlyList<string> ExampleQuestions { get; } =
+        [.. ConceptLexicon.All.Where(c => c.Sample is not null).Take(3).Select(c => c.Sample!)];
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        reader.Dispose();
+        directory.Dispose();
+        analyzer.Dispose();
+    }
+
+    private static double Rerank(ClauseFeatures f, double bm25, string normalized, ulong queryConcepts, QueryIntent intent, IReadOnlyList<string> queryRoles, HashSet<string> namedDocuments)
+    {
+        var score = bm25 * 4;
+        score += Weight(queryConcepts & f.Concepts);
+        score += Weight(queryConcepts & f.ContextConcepts & ~f.Concepts) * 0.3;
+        foreach (var bit in new[] { QueryIntent.Frequency, QueryIntent.Deadline, QueryIntent.Quota, QueryIntent.Responsibility, QueryIntent.Content, QueryIntent.Consequence, QueryIntent.Threshold })
+        {
+            if ((intent & bit) != 0 && (f.Intents & bit) != 0)
+            {
+                score += bit == QueryIntent.Frequency ? 2.5 : 2;
+            }
+        }
+
+        if ((intent & (QueryIntent.Frequency | QueryIntent.Quota)) != 0 && f.HasCount)
+        {
+            score += 1;
+        }
+
+        if ((intent & (QueryIntent.Frequency | QueryIntent.Quota)) != 0 && (queryConcepts & f.CountedConcepts) != 0)
+        {
+            score += 1.5;
+        }
+
+        score += Math.Min(3, Math.Max(0, LongestCommonSubstring(normalized, f.Normalized) - 3) * 0.4);
+
+        if ((intent & QueryIntent.Deadline) != 0 && f.HasDate)
+        {
+            score += 1;
+        }
+
+        if (f.Label is not null && normalized.Contains(f.Label, StringComparison.Ordinal))
+        {
+            score += 3;
+        }
+
+        foreach (var role in queryRoles)
+        {
+            if (f.ActorRoles.Contains(role))
+            {
+                score += 1.5;
+            }
+            else if (f.Clause.Roles.Contains(role))
+            {
+                score += 0.5;
+            }
+        }
+
+        if (namedDocuments.Count > 0)
+        {
+            score += namedDocuments.Contains(f.Clause.DocumentId) ? 4 : -4;
+        }
+
+        if (f.IsLead)
+        {
+            score -= 2;
+        }
+
+        return score;
+    }
+
+    private static int LongestCommonSubstring(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
+        var best = 0;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current.Clear();
+            for (var j = 1; j <= b.Length; j++)
+            {
+                if (a[i - 1] == b[j - 1])
+                {
+                    current[j] = previous[j - 1] + 1;
+                    best = Math.Max(best, current[j]);
+                }
+            }
+
+            current.CopyTo(previous);
+        }
+
+        return best;
+    }
+
+    private bool IsInScope(string normalized, List<string> terms, ulong queryConcepts)
+    {
+        if (Weight(queryConcepts, minimum: 2) > 0)
+        {
+            return true;
+        }
+
+        if (!Han().IsMatch(normalized))
+        {
+            return false;
+        }
+
+        var content = Terms(Filler().Replace(normalized, "，"));
+        if (content.Count == 0)
+        {
+            return false;
+        }
+
+        // Only Chinese bigrams count: digits and Latin words say nothing about the topic.
+        var bigrams = content.Where(t => t.Length == 2 && char.IsLetter(t[0]) && t[0] > 0x2E80 && t[1] > 0x2E80).ToList();
+        var known = bigrams.Count(t => reader.DocFreq(new Term(TextField, t)) > 0);
+        return known >= 2 && known * 2 >= bigrams.Count && terms.Count > 0;
+    }
+
+    private (bool Ambiguous, IReadOnlyList<string> Suggestions) Disambiguate(List<(int Clause, double Score)> ranked, ulong queryConcepts)
+    {
+        // Clear when the question names a specific topic and the best answers agree on which of its topics they match.
+        var specific = Weight(queryConcepts, minimum: 2.5) > 0;
+        var best = ranked[0];
+        var bestMatch = features[best.Clause].Concepts & queryConcepts;
+        var split = ranked.Count > 1 && ranked[1].Score >= best.Score * 0.9 && (features[ranked[1].Clause].Concepts & queryConcepts) != bestMatch;
+        if (specific && bestMatch != 0 && !split)
+        {
+            return (false, []);
+        }
+
+        var suggestions = ranked.Take(8)
+            .SelectMany(r => ConceptIndexes(features[r.Clause].Concepts & ~bestMatch))
+            .Select(i => ConceptLexicon.All[i].Sample)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Take(3)
+            .ToList();
+        return (suggestions.Count > 0, suggestions);
+    }
+
+    private RetrievalHit ToHit(int index, double score, ulong queryConcepts)
+    {
+        var clause = features[index].Clause;
+        return new RetrievalHit(clause, documents[clause.DocumentId], Math.Round(score, 3), ConceptNames(queryConcepts & features[index].Concepts));
+    }
+
+    private List<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(TextField, text);
+        var attribute = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var term = attribute.ToString();
+            if (!terms.Contains(term, StringComparer.Ordinal))
+            {
+                terms.Add(term);
+            }
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    private static double Weight(ulong concepts, double minimum = 0)
+    {
+        var total = 0.0;
+        foreach (var i in ConceptIndexes(concepts))
+        {
+            var w = ConceptLexicon.All[i].Weight;
+            if (w >= minimum)
+            {
+                total += w;
+            }
+        }
+
+        return total;
+    }
+
+    private static IEnumerable<int> ConceptIndexes(ulong concepts)
+    {
+        while (concepts != 0)
+        {
+            var i = BitOperations.TrailingZeroCount(concepts);
+            yield return i;
+            concepts &= concepts - 1;
+        }
+    }
+
+    private static List<string> ConceptNames(ulong concepts) => [.. ConceptIndexes(concepts).Select(i => ConceptLexicon.All[i].Name)];
+}

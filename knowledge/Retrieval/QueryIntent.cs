@@ -1,0 +1,30 @@
+namespace PartyAffairs.Knowledge.Retrieval;
+
+/// <summary>What a question asks for, beyond its topic.</summary>
+[Flags]
+public enum QueryIntent
+{
+    /// <summary>Nothing specific.</summary>
+    None = 0,
+
+    /// <summary>How often (多久, 几次, 频次 …).</summary>
+    Frequency = 1,
+
+    /// <summary>By when (什么时候, 几月前, 多少天内 …).</summary>
+    Deadline = 2,
+
+    /// <summary>How much (学时, 多少小时 …).</summary>
+    Quota = 4,
+
+    /// <summary>Who is responsible, or what someone must do (谁负责, 职责 …).</summary>
+    Responsibility = 8,
+
+    /// <summary>What something consists of (内容, 包括 …).</summary>
+    Content = 16,
+
+    /// <summary>What happens when a rule is broken (如何处理 …).</summary>
+    Consequence = 32,
+
+    /// <summary>A head count or threshold (多少人 …).</summary>
+    Threshold = 64,
+}

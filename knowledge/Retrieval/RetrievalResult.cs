@@ -1,0 +1,23 @@
+namespace PartyAffairs.Knowledge.Retrieval;
+
+/// <summary>What the retriever made of a question.</summary>
+public sealed record RetrievalResult
+{
+    /// <summary>False when the question is outside what the corpus covers.</summary>
+    public required bool InScope { get; init; }
+
+    /// <summary>Clauses, best first (empty when out of scope).</summary>
+    public IReadOnlyList<RetrievalHit> Hits { get; init; } = [];
+
+    /// <summary>The topics the question names.</summary>
+    public IReadOnlyList<string> Concepts { get; init; } = [];
+
+    /// <summary>What the question asks for.</summary>
+    public QueryIntent Intent { get; init; }
+
+    /// <summary>True when several topics fit about equally well.</summary>
+    public bool Ambiguous { get; init; }
+
+    /// <summary>Example questions about the topics the question may have meant.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+}

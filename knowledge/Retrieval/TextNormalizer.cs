@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PartyAffairs.Knowledge.Retrieval;
+
+/// <summary>
+/// Folds the text of clauses and questions onto one vocabulary before indexing and searching: width and case, the
+/// documents' own spelling variants (缴纳/交纳, 支委会/支部委员会, 每季/每季度, the slip "l次"), and the short forms members use.
+/// </summary>
+internal static partial class TextNormalizer
+{
+    // Applied in order, both to clauses and to questions. Each maps a variant onto the form the documents use most.
+    private static readonly (string From, string To)[] Replacements =
+    [
+        ("缴纳", "交纳"), ("缴党费", "交党费"), ("缴费", "交费"),
+        ("支委会议", "支部委员会会议"), ("支委会", "支部委员会"), ("支部委员会议", "支部委员会会议"),
+        ("支部委员开会", "支部委员会会议"), ("支委开会", "支部委员会会议"),
+        ("支部大会", "支部党员大会"), ("全体党员大会", "党员大会"), ("全体党员会", "党员大会"),
+        ("一把手", "党组书记"),
+        ("党员徽章", "党徽"), ("思政工作", "思想政治工作"),
+    ];
+
+    [GeneratedRegex(@"(?<!党)小组会")]
+    private static partial Regex GroupMeeting();
+
+    [GeneratedRegex(@"(?<!主题)党日")]
+    private static partial Regex PartyDay();
+
+    [GeneratedRegex(@"(?<=\D)l(?=次)")]
+    private static partial Regex LatinOneSlip();
+
+    [GeneratedRegex(@"每季(?!度)")]
+    private static partial Regex EachQuarter();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    /// <summary>The normalized form of <paramref name="text"/>.</summary>
+    public static string Normalize(string text)
+    {
+        var s = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        s = WhiteSpace().Replace(s, string.Empty);
+        s = LatinOneSlip().Replace(s, "1");
+        foreach (var (from, to) in Replacements)
+        {
+            s = s.Replace(from, to, StringComparison.Ordinal);
+        }
+
+        s = GroupMeeting().Replace(s, "党小组会");
+        s = PartyDay().Replace(s, "主题党日");
+        s = EachQuarter().Replace(s, "每季度");
+        return s;
+    }
+}

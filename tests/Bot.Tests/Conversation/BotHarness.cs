@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.Bot.Conversation;
+using PartyAffairs.Bot.State;
+using PartyAffairs.Scheduler.Completion;
+using StackExchange.Redis;
+
+namespace PartyAffairs.Bot.Tests.Conversation;
+
+/// <summary>The real bot and stores over a real store connection, with a fresh branch per harness.</summary>
+internal sealed class BotHarness
+{
+    public const string Channel = "directline";
+
+    private int _activity;
+
+    public BotHarness(IConnectionMultiplexer connection)
+    {
+        Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)); // 10:00 in Shanghai
+        Roster = new RosterStore(connection, Time);
+        Addresses = new ChannelAddressStore(connection);
+        Ledger = new RedisCompletionLedger(connection);
+        var tracker = new DutyTracker(Catalog, Ledger, Time);
+        Bot = new PartyAffairsBot(
+            Roster,
+            Addresses,
+            new ConversationStateStore(connection, Time),
+            new ActivityDeduplicator(connection),
+            new MemberActivityStore(connection),
+            tracker,
+            new MemberMessenger(Addresses, Messenger, NullLogger<MemberMessenger>.Instance),
+            Knowledge,
+            Time,
+            NullLogger<PartyAffairsBot>.Instance);
+    }
+
+    public string BranchId { get; } = "b-" + Guid.NewGuid().ToString("N")[..10];
+
+    public FakeTimeProvider Time { get; }
+
+    public RosterStore Roster { get; }
+
+    public ChannelAddressStore Addresses { get; }
+
+    public RedisCompletionLedger Ledger { get; }
+
+    public TestDutyCatalog Catalog { get; } = new();
+
+    public RecordingKnowledgeBase Knowledge { get; } = new();
+
+    public RecordingMessenger Messenger { get; } = new();
+
+    public TestAdapter Adapter { get; } = new();
+
+    public PartyAffairsBot Bot { get; }
+
+    /// <summary>Creates the branch with the given roster; returns each member's invite code by name.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CreateBranchAsync(params (string Name, string Role)[] roster)
+    {
+        await Roster.CreateBranchAsync(BranchId, "机关第一党支部", CancellationToken.None);
+        var imported = await Roster.ImportAsync(BranchId, roster.Select(r => new NewMember(r.Name, r.Role, null)).ToArray(), CancellationToken.None);
+        return imported.ToDictionary(i => i.Member.Name, i => i.InviteCode!);
+    }
+
+    /// <summary>A user id unique to this harness.</summary>
+    public string User(string name) => $"{BranchId}-{name}";
+
+    /// <summary>A message activity from a user, with a fresh id unless one is given.</summary>
+    public Activity Message(string user, string text, string? id = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = id ?? $"{BranchId}-a{Interlocked.Increment(ref _activity)}",
+        ChannelId = Channel,
+        ServiceUrl = "http://127.0.0.1:9/",
+        From = new ChannelAccount { Id = User(user), Name = user },
+        Recipient = new ChannelAccount { Id = "bot", Name = "党务提醒助手" },
+        Conversation = new ConversationAccount { Id = "conv-" + User(user) },
+        Text = text,
+    };
+
+    /// <summary>Sends a message and returns the texts of the replies.</summary>
+    public async Task<IReadOnlyList<string>> SayAsync(string user, string text, string? id = null)
+    {
+        var replies = await Adapter.ProcessAsync(Bot, Message(user, text, id));
+        return replies.Select(r => r.Text ?? string.Empty).ToArray();
+    }
+
+    /// <summary>Sends a message and returns the one reply.</summary>
+    public async Task<Activity> SayOneAsync(string user, string text, string? id = null) =>
+        Assert.Single(await Adapter.ProcessAsync(Bot, Message(user, text, id)));
+
+    /// <summary>Binds each named user with their code.</summary>
+    public async Task BindAllAsync(IReadOnlyDictionary<string, string> codes, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var reply = await SayOneAsync(name, "绑定 " + codes[name]);
+            Assert.StartsWith("绑定成功", reply.Text, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The member id bound to a user.</summary>
+    public async Task<string> MemberIdAsync(string user) =>
+        (await Roster.GetBoundMemberIdAsync(Channel, User(user), CancellationToken.None))!;
+}

@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.Bot.Channels;
+
+namespace PartyAffairs.Bot.Tests.Conversation;
+
+/// <summary>Captures proactive sends; conversations listed in <see cref="Failing"/> are refused like a channel would.</summary>
+internal sealed class RecordingMessenger : IProactiveMessenger
+{
+    public ConcurrentQueue<(ConversationReference Reference, Activity Activity)> Sent { get; } = new();
+
+    public ConcurrentDictionary<string, bool> Failing { get; } = new();
+
+    public Task<ResourceResponse> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken)
+    {
+        if (Failing.ContainsKey(reference.Conversation?.Id ?? string.Empty))
+        {
+            throw new ChannelDeliveryException("refused", isTransient: false);
+        }
+
+        Sent.Enqueue((reference, activity));
+        return Task.FromResult(new ResourceResponse("p1"));
+    }
+}

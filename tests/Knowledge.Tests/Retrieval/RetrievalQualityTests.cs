@@ -1,0 +1,40 @@
+namespace PartyAffairs.Knowledge.Tests.Retrieval;
+
+/// <summary>The quality bars of issue 2, measured on the eval sample and on our own colloquial questions.</summary>
+public sealed class RetrievalQualityTests(KnowledgeBaseFixture fixture) : IClassFixture<KnowledgeBaseFixture>
+{
+    [Fact]
+    public void Ask_EvalSample_Top1AtLeast95PercentAndEveryOutOfScopeRefused()
+    {
+        var score = QuestionSet.Load("qa_sample.jsonl").Run(fixture.KnowledgeBase);
+
+        Assert.True(score.Top1 >= 95, score.ToString());
+        Assert.True(score.Refused == score.OutOfScope, score.ToString());
+    }
+
+    [Fact]
+    public void Ask_ColloquialQuestions_Top1AtLeast90Top3AtLeast97AndOutOfScopeRefused()
+    {
+        var set = QuestionSet.Load("colloquial_questions.jsonl");
+
+        var score = set.Run(fixture.KnowledgeBase);
+
+        Assert.True(set.Questions.Count(q => q.Expect.Count > 0) >= 75, "the set must stay large enough to mean something");
+        Assert.True(score.Top1 >= 90, score.ToString());
+        Assert.True(score.Top3 >= 97, score.ToString());
+        Assert.True(score.Refused * 8 >= score.OutOfScope * 7, score.ToString());
+    }
+
+    [Fact]
+    public void ColloquialQuestions_CoverEveryDocument()
+    {
+        var set = QuestionSet.Load("colloquial_questions.jsonl");
+
+        var documents = set.Questions.Where(q => q.Expect.Count > 0)
+            .Select(q => fixture.KnowledgeBase.Clauses.First(c => q.Expect.Any(e => c.Text.Replace(" ", string.Empty, StringComparison.Ordinal).Contains(e, StringComparison.Ordinal))).DocumentId)
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(fixture.KnowledgeBase.Documents.Select(d => d.Id).Order(StringComparer.Ordinal), documents);
+    }
+}
