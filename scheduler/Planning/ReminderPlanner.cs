@@ -134,7 +134,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                 UsefulUntil = end,
                 Day = period.End,
                 Title = "交纳党费",
-                Text = i == 0 ? ReminderTexts.DuesReminder(monthName, cite) : ReminderTexts.DuesNudge(monthName, period.End.DayNumber - date.DayNumber + 1, cite),
+                Text = i == 0 ? ReminderTexts.DuesReminder(monthName, cite) : ReminderTexts.DuesNudge(monthName, period.End.DayNumber - date.DayNumber, cite),
             };
             result.Add(common);
             if (i == 0)
@@ -183,7 +183,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                     continue;
                 }
 
-                var daysLeft = deadline.DayNumber - date.DayNumber + 1;
+                var daysLeft = deadline.DayNumber - date.DayNumber;
                 result.Add(new PlannedReminder
                 {
                     BranchId = c.BranchId,
