@@ -30,7 +30,7 @@ public static class ReminderTexts
         $"{date:yyyy-MM-dd}已经过去，请设置今天以后的日期。示例：设置主题党日 {date.AddYears(1):yyyy-MM-dd} 15:00 三楼会议室";
 
     /// <summary>A time that is not HH:mm.</summary>
-    public static string TimeUnreadable(string text) => $"无法识别时间“{text}”，请写成 15:00 这样的24小时制。";
+    public static string TimeUnreadable(string text) => $"无法识别时间“{text}”，请写成24小时制。示例：{ThemedDayExample}";
 
     /// <summary>Quiet hours of zero length.</summary>
     public const string QuietHoursEmpty = "免打扰时段的开始和结束不能相同。示例：设置免打扰 21:30-08:00";
