@@ -7,6 +7,15 @@ cd "$(dirname "$0")"
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
+# Browser tests: playwright-core (drives Debian chromium; no browser download) and the Web Chat bundle.
+# Both steps are skipped when already done, so the suite also runs offline once set up.
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error) || echo "warning: npm ci in tests/e2e failed; the browser tests will fail" >&2
+fi
+if [ ! -f bot/wwwroot/lib/webchat.js ]; then
+  deploy/fetch-webchat.sh || echo "warning: the Web Chat bundle could not be fetched; the browser tests will fail" >&2
+fi
+
 dotnet build Bot.sln -c Release -nologo -clp:ErrorsOnly
 status=0
 for project in tests/*/*.Tests.csproj; do

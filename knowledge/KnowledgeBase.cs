@@ -69,7 +69,7 @@ public sealed class KnowledgeBase : IKnowledgeBase
         }
 
         var result = current.Retriever.Search(question.Trim(), role, take: 8);
-        return AnswerComposer.Compose(result, current.Duties);
+        return AnswerComposer.Compose(result, current.Duties, current.Retriever.NormalizedText);
     }
 
     private State Build(CorpusLoadResult corpus)

@@ -39,6 +39,9 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
     public static string SubjectFor(TrackedDuty duty, Member member) =>
         duty.Audience == DutyAudience.Branch ? CompletionRecord.BranchSubject : member.Id;
 
+    /// <summary>Today's date in Asia/Shanghai.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+
     /// <summary>The period the duty is in now.</summary>
     public DutyPeriod CurrentPeriod(TrackedDuty duty)
     {

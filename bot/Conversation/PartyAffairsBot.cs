@@ -207,6 +207,13 @@ internal sealed class PartyAffairsBot(
         var open = remaining.Where(s => s.Record is null).Select(Line).ToArray();
         var head = status == CompletionStatus.Leave ? Replies.LeaveRecorded(duty.Title, period.Key) : Replies.Recorded(duty.Title, period.Key);
         await SendAsync(context, head + "\n" + Replies.Remaining(open), ct, Replies.ActionUndo, Replies.ActionMyDuties);
+        if (status == CompletionStatus.Leave)
+        {
+            // The secretary is told of leave as it happens, not only in 完成情况.
+            var secretaries = (await roster.ListMembersAsync(member.BranchId, ct)).Where(m => m.Id != member.Id && MemberRoles.IsSecretary(m.Role)).ToArray();
+            var notice = Replies.SecretaryLeaveNotice(member.Name, duty.Title, period.Key);
+            await messenger.SendAsync(secretaries, _ => notice, ct);
+        }
     }
 
     private async Task UndoAsync(ITurnContext context, Member member, CancellationToken ct)
@@ -375,10 +382,11 @@ internal sealed class PartyAffairsBot(
         ? Replies.DeliveredWithUnreachable(report.Delivered, report.Total, report.Unreachable)
         : Replies.Delivered(report.Delivered, report.Total);
 
-    private static string Line(DutyStatus s) => Replies.DutyLine(s.Duty.Title, s.Period.Key, s.Record?.Status switch
+    private string Line(DutyStatus s) => Replies.DutyLine(s.Duty.Title, s.Period.Key, s.Record?.Status switch
     {
         CompletionStatus.Done => Replies.StatusDone,
         CompletionStatus.Leave => Replies.StatusLeave,
+        _ when s.Due < duties.Today => Replies.StatusOverdue(s.Due),
         _ => Replies.StatusOpen(s.Due),
     });
 

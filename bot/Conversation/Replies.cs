@@ -21,7 +21,7 @@ internal static class Replies
         "可以这样使用：\n" +
         "· 直接提问，例如“党费多久交一次”\n" +
         "· 我的待办：查看本期事项及完成情况\n" +
-        "· 已交党费 / 参加了主题党日 / 完成 党课：确认完成\n" +
+        "· 已交党费 / 参加了主题党日 / 完成 事项名称：确认完成\n" +
         "· 请假 事项：登记请假，例如“请假 主题党日”\n" +
         "· 撤销：撤销最近一次确认";
 
@@ -80,6 +80,8 @@ internal static class Replies
     public static string StatusLeave => "已请假";
 
     public static string StatusOpen(DateOnly due) => $"未完成，截止 {FormatDate(due)}";
+
+    public static string StatusOverdue(DateOnly due) => $"未完成，已过截止日期 {FormatDate(due)}";
 
     public static string MyDutiesHeader(string name) => $"{name}同志，本期事项：";
 

@@ -54,8 +54,11 @@
       options.watermark = '0';
     }
 
+    var directLine = window.WebChat.createDirectLine(options);
+    // Exposed for diagnostics and the end-to-end tests (connection status: 2 = online).
+    window.partyAffairsDirectLine = directLine;
     window.WebChat.renderWebChat({
-      directLine: window.WebChat.createDirectLine(options),
+      directLine: directLine,
       locale: 'zh-CN',
       styleOptions: {
         hideUploadButton: true,

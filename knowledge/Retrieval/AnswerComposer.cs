@@ -11,12 +11,11 @@ internal static partial class AnswerComposer
 {
     private const int MaxSources = 5;
     private const int MaxOtherRules = 3;
-    private const double OtherRuleMinimumShare = 0.6;
 
     [GeneratedRegex(@"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[．.、]\s*)")]
     private static partial Regex LeadingMarker();
 
-    public static KnowledgeAnswer Compose(RetrievalResult result, IReadOnlyList<Duty> duties)
+    public static KnowledgeAnswer Compose(RetrievalResult result, IReadOnlyList<Duty> duties, Func<Clause, string> normalize)
     {
         if (!result.InScope || result.Hits.Count == 0)
         {
@@ -33,7 +32,7 @@ internal static partial class AnswerComposer
         text.Append(Requirement(top.Clause.Text));
         text.Append(KnowledgeTexts.Citation(top.Document.Title, top.Document.Number, top.Clause.Id));
 
-        var others = OtherRules(result, duties);
+        var others = OtherRules(result, duties, normalize);
         if (others.Count > 0)
         {
             text.Append('\n').Append(KnowledgeTexts.OtherRulesHeading);
@@ -52,7 +51,7 @@ internal static partial class AnswerComposer
         {
             Answered = true,
             Answer = text.ToString(),
-            Sources = [.. result.Hits.Take(MaxSources).Select(h => new AnswerSource
+            Sources = [.. result.Hits.Take(MaxSources).Concat(others.Where(o => !result.Hits.Take(MaxSources).Any(h => ReferenceEquals(h.Clause, o.Clause)))).Select(h => new AnswerSource
             {
                 Document = h.Document.Id, DocumentTitle = h.Document.Title, ClauseId = h.Clause.Id, Text = h.Clause.Text, Score = h.Score,
             })],
@@ -63,7 +62,7 @@ internal static partial class AnswerComposer
     /// <summary>The clause as a statement: its numbering marker removed.</summary>
     public static string Requirement(string clauseText) => LeadingMarker().Replace(clauseText, string.Empty).Trim();
 
-    private static List<RetrievalHit> OtherRules(RetrievalResult result, IReadOnlyList<Duty> duties)
+    private static List<RetrievalHit> OtherRules(RetrievalResult result, IReadOnlyList<Duty> duties, Func<Clause, string> normalize)
     {
         var top = result.Hits[0];
         if (top.Concepts.Count == 0)
@@ -72,21 +71,17 @@ internal static partial class AnswerComposer
         }
 
         var seenDocuments = new HashSet<string>(StringComparer.Ordinal) { top.Document.Id };
-        var seenRules = new HashSet<string>(StringComparer.Ordinal) { Rule(top, duties) };
+        var topic = top.Concepts[0];
+        var seenRules = new HashSet<string>(StringComparer.Ordinal) { Rule(top, topic, duties, normalize) };
         var others = new List<RetrievalHit>();
-        foreach (var hit in result.Hits.Skip(1))
+        foreach (var hit in result.OtherDocuments)
         {
-            if (others.Count >= MaxOtherRules || hit.Score < top.Score * OtherRuleMinimumShare)
-            {
-                break;
-            }
-
-            if (seenDocuments.Contains(hit.Document.Id) || !hit.Concepts.Intersect(top.Concepts, StringComparer.Ordinal).Any())
+            if (others.Count >= MaxOtherRules || seenDocuments.Contains(hit.Document.Id))
             {
                 continue;
             }
 
-            var rule = Rule(hit, duties);
+            var rule = Rule(hit, topic, duties, normalize);
             if (rule.Length > 0 && seenRules.Add(rule))
             {
                 seenDocuments.Add(hit.Document.Id);
@@ -97,10 +92,11 @@ internal static partial class AnswerComposer
         return others;
     }
 
-    // What a clause requires, reduced to compare across documents: its duties where known, else its counts and periods.
-    private static string Rule(RetrievalHit hit, IReadOnlyList<Duty> duties)
+    // What a clause requires of a topic, reduced to compare across documents: its duties where known, else the counts and
+    // periods written right by the topic ("每月相对固定1天开展主题党日" and "开展1次主题党日" both give 每月-style rules).
+    private static string Rule(RetrievalHit hit, string topic, IReadOnlyList<Duty> duties, Func<Clause, string> normalize)
     {
-        var own = duties.Where(d => d.Document == hit.Clause.DocumentId && d.ClauseId == hit.Clause.Id)
+        var own = duties.Count == 0 ? [] : duties.Where(d => d.Document == hit.Clause.DocumentId && d.ClauseId == hit.Clause.Id)
             .Select(d => $"{d.Kind}:{d.Period}:{d.Count}:{d.Quota?.Amount}")
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -109,7 +105,8 @@ internal static partial class AnswerComposer
             return string.Join('|', own);
         }
 
-        var normalized = TextNormalizer.Normalize(hit.Clause.Text);
-        return string.Join('|', ConceptLexicon.CountSpans(normalized).Select(s => normalized[s.Start..s.End]));
+        var normalized = normalize(hit.Clause);
+        var spans = ConceptLexicon.CountSpansNear(topic, normalized);
+        return string.Join('|', spans.Select(s => normalized[s.Start..s.End]));
     }
 }

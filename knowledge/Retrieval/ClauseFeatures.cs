@@ -57,7 +57,7 @@ internal sealed partial class ClauseFeatures
 
             foreach (var (start, end) in ConceptLexicon.ConceptSpans(i, normalized))
             {
-                if (counts.Any(c => (c.Start >= end && c.Start - end <= after) || (c.End <= start && start - c.End <= before)))
+                if (counts.Any(c => (c.Start < end && c.End > start) || (c.Start >= end && c.Start - end <= after) || (c.End <= start && start - c.End <= before)))
                 {
                     counted |= 1UL << i;
                     break;

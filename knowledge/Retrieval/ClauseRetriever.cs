@@ -22,7 +22,14 @@ namespace PartyAffairs.Knowledge.Retrieval;
 public sealed partial class ClauseRetriever : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    private const int CandidateCount = 60;
+    private const int CandidateCount = 40;
+    private const int SubstringRerankCount = 15;
+
+    private static readonly QueryIntent[] IntentBits =
+    [
+        QueryIntent.Frequency, QueryIntent.Deadline, QueryIntent.Quota, QueryIntent.Responsibility, QueryIntent.Content,
+        QueryIntent.Consequence, QueryIntent.Threshold,
+    ];
     private const string TextField = "text";
     private const string ContextField = "ctx";
     private const string ConceptField = "concept";
@@ -33,6 +40,7 @@ public sealed partial class ClauseRetriever : IDisposable
     private readonly IndexSearcher searcher;
     private readonly ClauseFeatures[] features;
     private readonly int[] clauseOfDoc;
+    private readonly Dictionary<Clause, string> normalizedByClause = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, SourceDocument> documents;
     private readonly (string Place, SourceDocument Document)[] places;
 
@@ -52,6 +60,10 @@ public sealed partial class ClauseRetriever : IDisposable
         var leads = clauses.Where(c => c.ParentId is not null && c.Id.EndsWith("#1", StringComparison.Ordinal))
             .GroupBy(c => (c.DocumentId, c.ParentId!)).ToDictionary(g => g.Key, g => g.First());
         features = [.. clauses.Select(c => ClauseFeatures.Create(c, leads))];
+        foreach (var f in features)
+        {
+            normalizedByClause.TryAdd(f.Clause, f.Normalized);
+        }
 
         var config = new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE };
         using (var writer = new IndexWriter(directory, config))
@@ -146,14 +158,27 @@ public sealed partial class ClauseRetriever : IDisposable
             return Search(question, null, take);
         }
 
+        // A long stretch written exactly as in the question is strong evidence, but costly to measure: only for the leaders.
+        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+        for (var k = 0; k < Math.Min(SubstringRerankCount, ranked.Count); k++)
+        {
+            var common = LongestCommonSubstring(normalized, features[ranked[k].Clause].Normalized);
+            ranked[k] = (ranked[k].Clause, ranked[k].Score + Math.Min(3, Math.Max(0, common - 3) * 0.4));
+        }
+
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
         var hits = ranked.Take(take).Select(r => ToHit(r.Clause, r.Score, queryConcepts)).ToList();
         var (ambiguous, suggestions) = Disambiguate(ranked, queryConcepts);
         return new RetrievalResult
         {
             InScope = true, Hits = hits, Concepts = concepts, Intent = intent, Ambiguous = ambiguous, Suggestions = suggestions,
+            OtherDocuments = OtherDocuments(ranked, queryConcepts),
         };
     }
+
+    /// <summary>The normalized text of a clause this retriever indexed.</summary>
+    internal string NormalizedText(Clause clause) =>
+        normalizedByClause.TryGetValue(clause, out var text) ? text : TextNormalizer.Normalize(clause.Text);
 
     /// <summary>The example questions offered when a question cannot be answered.</summary>
     public static IReadOnlyList<string> ExampleQuestions { get; } =
@@ -172,7 +197,7 @@ public sealed partial class ClauseRetriever : IDisposable
         var score = bm25 * 4;
         score += Weight(queryConcepts & f.Concepts);
         score += Weight(queryConcepts & f.ContextConcepts & ~f.Concepts) * 0.3;
-        foreach (var bit in new[] { QueryIntent.Frequency, QueryIntent.Deadline, QueryIntent.Quota, QueryIntent.Responsibility, QueryIntent.Content, QueryIntent.Consequence, QueryIntent.Threshold })
+        foreach (var bit in IntentBits)
         {
             if ((intent & bit) != 0 && (f.Intents & bit) != 0)
             {
@@ -189,8 +214,6 @@ public sealed partial class ClauseRetriever : IDisposable
         {
             score += 1.5;
         }
-
-        score += Math.Min(3, Math.Max(0, LongestCommonSubstring(normalized, f.Normalized) - 3) * 0.4);
 
         if ((intent & QueryIntent.Deadline) != 0 && f.HasDate)
         {
@@ -299,6 +322,30 @@ public sealed partial class ClauseRetriever : IDisposable
             .Take(3)
             .ToList();
         return (suggestions.Count > 0, suggestions);
+    }
+
+    private List<RetrievalHit> OtherDocuments(List<(int Clause, double Score)> ranked, ulong queryConcepts)
+    {
+        const double minimumShare = 0.5;
+        var best = ranked[0];
+        var topic = features[best.Clause].Concepts & queryConcepts;
+        var others = new List<RetrievalHit>();
+        if (topic == 0)
+        {
+            return others;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal) { features[best.Clause].Clause.DocumentId };
+        foreach (var (index, score) in ranked)
+        {
+            var f = features[index];
+            if (score >= best.Score * minimumShare && (f.Concepts & topic) != 0 && seen.Add(f.Clause.DocumentId))
+            {
+                others.Add(ToHit(index, score, queryConcepts));
+            }
+        }
+
+        return others;
     }
 
     private RetrievalHit ToHit(int index, double score, ulong queryConcepts)

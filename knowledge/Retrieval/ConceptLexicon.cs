@@ -69,6 +69,9 @@ internal static class ConceptLexicon
         C("党支部标准化", "标准化|规范化", "标准化|规范化", 2, null),
     ];
 
+    private static readonly Dictionary<string, int> IndexByName =
+        All.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+
     private static readonly Regex FrequencyQuery = R(
         "多久|多长时间|多少时间|几次|多少次|频次|频率|次数|一回|几回|多少回|每(年|月|季度|半年|周|个月|星期)|是不是每|经常|定期|周期|间隔|按月|按季|一年.{0,4}(几|多少)|一个月.{0,4}(几|多少)|几个月|至少|不少于|最少");
 
@@ -183,6 +186,21 @@ internal static class ConceptLexicon
     /// <summary>Where a normalized clause states counts or periods ("1次", "每月", "全年不少于四次").</summary>
     public static IReadOnlyList<(int Start, int End)> CountSpans(string normalized) =>
         [.. CountAnchor.Matches(normalized).Select(m => (m.Index, m.Index + m.Length))];
+
+    /// <summary>The counts and periods written right by a topic (after it within 16 characters, or just before it).</summary>
+    public static IReadOnlyList<(int Start, int End)> CountSpansNear(string topic, string normalized)
+    {
+        const int after = 16;
+        const int before = 4;
+        if (!IndexByName.TryGetValue(topic, out var index))
+        {
+            return CountSpans(normalized);
+        }
+
+        var topics = ConceptSpans(index, normalized);
+        return [.. CountSpans(normalized).Where(c => topics.Any(t =>
+            (c.Start < t.End && c.End > t.Start) || (c.Start >= t.End && c.Start - t.End <= after) || (c.End <= t.Start && t.Start - c.End <= before)))];
+    }
 
     /// <summary>Where a normalized clause names a topic.</summary>
     public static IReadOnlyList<(int Start, int End)> ConceptSpans(int concept, string normalized) =>

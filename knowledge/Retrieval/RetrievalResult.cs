@@ -9,6 +9,9 @@ public sealed record RetrievalResult
     /// <summary>Clauses, best first (empty when out of scope).</summary>
     public IReadOnlyList<RetrievalHit> Hits { get; init; } = [];
 
+    /// <summary>For each other document, its best clause on the same topic as the first hit (candidates for differing rules).</summary>
+    public IReadOnlyList<RetrievalHit> OtherDocuments { get; init; } = [];
+
     /// <summary>The topics the question names.</summary>
     public IReadOnlyList<string> Concepts { get; init; } = [];
 

@@ -18,6 +18,7 @@ internal sealed class TestDutyCatalog : ITrackedDutyCatalog
         new() { Kind = "党课", Title = "参加党课", Period = "P3M", Deadline = "--12-20", Aliases = ["党课", "上党课"] },
         new() { Kind = "支部委员会", Title = "召开支部委员会", Period = "P1M", Audience = DutyAudience.Branch, Roles = Officers, Aliases = ["支委会", "支部委员会"] },
         new() { Kind = "谈心谈话", Title = "谈心谈话", Period = "P30D", Aliases = ["谈心谈话"] },
+        new() { Kind = "责任清单", Title = "报送责任清单", Period = "P1Y", Deadline = "--03-31", Audience = DutyAudience.Branch, Roles = Officers, Aliases = ["责任清单"] },
     ];
 
     public IReadOnlyList<TrackedDuty> ForRole(string role) => All.Where(d => d.Roles.Count == 0 || d.Roles.Contains(role)).ToArray();

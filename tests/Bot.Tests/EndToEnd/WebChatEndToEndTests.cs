@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using PartyAffairs.Tests.Infrastructure;
+
+namespace PartyAffairs.Bot.Tests.EndToEnd;
+
+/// <summary>
+/// The chat page with the real Web Chat bundle in headless Chromium (playwright-core, Debian chromium), against the whole
+/// host on 127.0.0.1: Direct Line, the conversation logic, the knowledge base and the state in a real redis-server.
+/// </summary>
+public sealed class WebChatEndToEndTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+{
+    private const string AdminToken = "e2e-admin-token";
+
+    [Fact]
+    public async Task ChatPage_MemberAndSecretary_QuestionBindConfirmAndStatusInWebChat()
+    {
+        await using var host = new EndToEndHost(redis, new Dictionary<string, string?> { ["Admin:Token"] = AdminToken });
+        var address = host.Start();
+        var codes = await SetUpBranchAsync(address);
+
+        var report = await BrowserScenario.RunAsync(address, new
+        {
+            steps = new object[]
+            {
+                new { user = "member", say = "党费多久交一次", screenshot = "1-member-question.png" },
+                new { user = "member", say = "绑定 " + codes["张三"] },
+                new { user = "member", say = "已交党费", screenshot = "2-member-confirmed.png" },
+                new { user = "secretary", say = "绑定 " + codes["王书记"] },
+                new { user = "secretary", say = "完成情况 党费", screenshot = "3-secretary-status.png" },
+            },
+        });
+
+        Assert.True(report.GetProperty("ok").GetBoolean(), report.GetProperty("error").ToString());
+        var steps = report.GetProperty("steps").EnumerateArray().ToArray();
+        Assert.All(steps, s => Assert.False(s.GetProperty("sendFailed").GetBoolean(), "Web Chat saw each message echoed"));
+        string Reply(int step) => steps[step].GetProperty("replies")[0].GetString()!;
+
+        Assert.Contains("党费", Reply(0), StringComparison.Ordinal);
+        Assert.Contains("依据：", Reply(0), StringComparison.Ordinal);
+        Assert.StartsWith("绑定成功", Reply(1), StringComparison.Ordinal);
+        Assert.StartsWith("已记录：交纳党费", Reply(2), StringComparison.Ordinal);
+        Assert.StartsWith("绑定成功", Reply(3), StringComparison.Ordinal);
+        Assert.Contains("1/2 已完成", Reply(4), StringComparison.Ordinal);
+
+        foreach (var screenshot in report.GetProperty("screenshots").EnumerateArray())
+        {
+            var png = await File.ReadAllBytesAsync(screenshot.GetString()!);
+            Assert.True(png.Length > 10_000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a real PNG screenshot");
+        }
+
+        Assert.Empty(report.GetProperty("consoleErrors").EnumerateArray());
+    }
+
+    /// <summary>Creates a branch with a secretary and a member through the admin API; returns their invite codes by name.</summary>
+    private static async Task<Dictionary<string, string>> SetUpBranchAsync(Uri address)
+    {
+        using var admin = new HttpClient { BaseAddress = address };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        var branch = "e2e" + Guid.NewGuid().ToString("N")[..8];
+        using var created = await admin.PostAsJsonAsync("/api/admin/branches", new { id = branch, name = "机关第一党支部" });
+        created.EnsureSuccessStatusCode();
+        using var csv = new StringContent("姓名,角色\n王书记,党支部书记\n张三,党员\n", Encoding.UTF8, "text/csv");
+        using var imported = await admin.PostAsync(new Uri($"/api/admin/branches/{branch}/roster", UriKind.Relative), csv);
+        imported.EnsureSuccessStatusCode();
+        var body = await imported.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("inviteCode").GetString()!);
+    }
+}

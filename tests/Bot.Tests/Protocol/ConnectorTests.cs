@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.Bot.Channels;
+using PartyAffairs.Bot.Tests.Protocol.Fakes;
+
+namespace PartyAffairs.Bot.Tests.Protocol;
+
+/// <summary>The connector endpoint without authentication (Emulator mode) against a fake channel on loopback.</summary>
+public sealed class ConnectorTests : IAsyncLifetime
+{
+    private readonly ProtocolHost _host = new(redis: null);
+    private FakeChannel _channel = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _channel = await FakeChannel.StartAsync();
+        _http = _host.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _host.DisposeAsync();
+        await _channel.DisposeAsync();
+    }
+
+    private string EmulatorMessage(string text, string conversationId = "a1b2c3|livechat", string id = "act|1/x?y", string? serviceUrl = null, string type = "message") =>
+        JsonSerializer.Serialize(new
+        {
+            type,
+            id,
+            text,
+            channelId = "emulator",
+            serviceUrl = serviceUrl ?? _channel.ServiceUrl,
+            timestamp = "2026-11-23T01:30:00.000Z",
+            from = new { id = "user-1", name = "王小明", role = "user" },
+            recipient = new { id = "bot-1", name = "提醒助手", role = "bot" },
+            conversation = new { id = conversationId },
+            locale = "zh-CN",
+            channelData = new { clientActivityID = "c1" },
+        });
+
+    private Task<HttpResponseMessage> PostAsync(string body, string contentType = "application/json") =>
+        _http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, contentType));
+
+    [Fact]
+    public async Task Message_FromEmulator_RepliesToServiceUrlWithEscapedIds()
+    {
+        using var response = await PostAsync(EmulatorMessage("你好"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = Assert.Single(await _channel.WaitForCallsAsync(1));
+        Assert.Equal("/v3/conversations/a1b2c3%7Clivechat/activities/act%7C1%2Fx%3Fy", call.RawTarget);
+        Assert.Equal(string.Empty, call.Authorization);
+        Assert.StartsWith("application/json", call.ContentType, StringComparison.Ordinal);
+        var reply = call.Body;
+        Assert.Equal("message", reply.GetProperty("type").GetString());
+        Assert.Equal("echo: 你好", reply.GetProperty("text").GetString());
+        Assert.Equal("act|1/x?y", reply.GetProperty("replyToId").GetString());
+        Assert.Equal("bot-1", reply.GetProperty("from").GetProperty("id").GetString());
+        Assert.Equal("user-1", reply.GetProperty("recipient").GetProperty("id").GetString());
+        Assert.Equal("a1b2c3|livechat", reply.GetProperty("conversation").GetProperty("id").GetString());
+        Assert.Equal("zh-CN", reply.GetProperty("locale").GetString());
+        Assert.False(reply.TryGetProperty("id", out _), "bots do not send ids (A2031)");
+    }
+
+    [Fact]
+    public async Task Message_ServiceUrlWithTrailingSlash_JoinsWithoutDoubleSlash()
+    {
+        using var response = await PostAsync(EmulatorMessage("你好", serviceUrl: _channel.ServiceUrl + "/"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = Assert.Single(await _channel.WaitForCallsAsync(1));
+        Assert.StartsWith("/v3/conversations/", call.RawTarget, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_BotAnswers_ReturnsItsStatusAndBody()
+    {
+        using var response = await PostAsync(EmulatorMessage("", type: "invoke").Replace("\"text\":\"\"", "\"name\":\"answer\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Invoke_BotDoesNotAnswer_Returns501()
+    {
+        using var response = await PostAsync(EmulatorMessage("", type: "invoke").Replace("\"text\":\"\"", "\"name\":\"unknown/action\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Message_ExpectReplies_ReturnsRepliesInTheBodyAndSendsNothing()
+    {
+        var body = EmulatorMessage("你好").Replace("\"type\":\"message\"", "\"type\":\"message\",\"deliveryMode\":\"expectReplies\"", StringComparison.Ordinal);
+
+        using var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities");
+        Assert.Equal("echo: 你好", replies[0].GetProperty("text").GetString());
+        Assert.Empty(_channel.Calls);
+    }
+
+    [Fact]
+    public async Task Message_BotFails_SendsAPoliteReplyAndReturns200()
+    {
+        using var response = await PostAsync(EmulatorMessage("fail"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = Assert.Single(await _channel.WaitForCallsAsync(1));
+        Assert.Equal("服务暂时不可用，请稍后再试。", call.Body.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task UnknownActivityType_IsIgnoredWith200()
+    {
+        using var response = await PostAsync(EmulatorMessage("x", type: "hologram"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_host.Bot.Turns);
+    }
+
+    public static TheoryData<string?, string, HttpStatusCode> BadRequests => new()
+    {
+        { null, "application/json", HttpStatusCode.BadRequest },
+        { "", "application/json", HttpStatusCode.BadRequest },
+        { "{\"type\":", "application/json", HttpStatusCode.BadRequest },
+        { "{\"text\":\"no type\"}", "application/json", HttpStatusCode.BadRequest },
+        { "{\"type\":\"message\"}", "text/plain", HttpStatusCode.UnsupportedMediaType },
+        { "{\"type\":\"message\",\"text\":\"" + new string('x', 70_000) + "\"}", "application/json", HttpStatusCode.RequestEntityTooLarge },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task BadRequest_IsRefusedAndNothingRunsOrIsSent(string? body, string contentType, HttpStatusCode expected)
+    {
+        using var content = body is null ? null : new StringContent(body, Encoding.UTF8, contentType);
+
+        using var response = await _http.PostAsync("/api/messages", content);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Empty(_host.Bot.Turns);
+        Assert.Empty(_channel.Calls);
+    }
+
+    [Fact]
+    public async Task Get_Returns405()
+    {
+        using var response = await _http.GetAsync("/api/messages");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProactiveMessage_ToEmulatorConversation_UsesSendToConversation()
+    {
+        var messenger = _host.Services.GetRequiredService<IProactiveMessenger>();
+        var reference = new ConversationReference
+        {
+            ActivityId = "act|9",
+            ChannelId = "emulator",
+            ServiceUrl = _channel.ServiceUrl,
+            Conversation = new ConversationAccount { Id = "conv|livechat" },
+            User = new ChannelAccount { Id = "user-1" },
+            Bot = new ChannelAccount { Id = "bot-1" },
+            Locale = "zh-CN",
+        };
+
+        var result = await messenger.SendAsync(reference, Activity.CreateMessageActivity("本月党费请于25日前交纳"), CancellationToken.None);
+
+        Assert.Equal("fake-1", result.Id);
+        var call = Assert.Single(await _channel.WaitForCallsAsync(1));
+        Assert.Equal("/v3/conversations/conv%7Clivechat/activities", call.RawTarget);
+        Assert.False(call.Body.TryGetProperty("replyToId", out _));
+        Assert.Equal("user-1", call.Body.GetProperty("recipient").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task ProactiveMessage_ChannelUnreachable_FailsAsTransient()
+    {
+        var messenger = _host.Services.GetRequiredService<IProactiveMessenger>();
+        var closedPort = _channel.ServiceUrl;
+        await _channel.DisposeAsync();
+        var reference = new ConversationReference { ChannelId = "msteams", ServiceUrl = closedPort, Conversation = new ConversationAccount { Id = "19:abc" } };
+
+        var error = await Assert.ThrowsAsync<ChannelDeliveryException>(() => messenger.SendAsync(reference, Activity.CreateMessageActivity("x"), CancellationToken.None));
+
+        Assert.True(error.IsTransient);
+    }
+}
