@@ -14,11 +14,18 @@ public sealed class StoreOutageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        StoreStartup.EnsureMinThreads();
         await _redis.StartAsync();
-        _connection = await StoreConnection.ConnectAsync(_redis.EndPoint);
-        _h = new BotHarness(_connection);
-        var codes = await _h.CreateBranchAsync(("张三", "党员"));
-        await _h.BindAllAsync(codes, "张三");
+
+        // The roster is set up over a patient connection, so a busy test machine cannot fail the arrange step;
+        // the bot under test then runs on a connection with the host's 1 s timeouts.
+        await using (var setup = await StoreConnection.ConnectAsync(_redis.EndPoint, timeoutMilliseconds: 10_000))
+        {
+            var arrange = new BotHarness(setup);
+            var codes = await arrange.CreateBranchAsync(("张三", "党员"));
+            await arrange.BindAllAsync(codes, "张三");
+            _h = new BotHarness(_connection = await StoreConnection.ConnectAsync(_redis.EndPoint), arrange.BranchId);
+        }
     }
 
     public async Task DisposeAsync()
