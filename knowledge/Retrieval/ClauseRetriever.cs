@@ -25,6 +25,14 @@ public sealed partial class ClauseRetriever : IDisposable
     private const int CandidateCount = 40;
     private const int SubstringRerankCount = 15;
 
+    // Individual offices, as opposed to organisation levels and members at large.
+    private static readonly HashSet<string> Positions = new(StringComparer.Ordinal)
+    {
+        "党组书记", "党组成员", "机关党委书记", "专兼职副书记", "党支部书记", "支部委员",
+    };
+
+    private static readonly HashSet<string> Secretaries = new(StringComparer.Ordinal) { "党组书记", "机关党委书记", "党支部书记" };
+
     private static readonly QueryIntent[] IntentBits =
     [
         QueryIntent.Frequency, QueryIntent.Deadline, QueryIntent.Quota, QueryIntent.Responsibility, QueryIntent.Content,
@@ -46,6 +54,9 @@ public sealed partial class ClauseRetriever : IDisposable
 
     [GeneratedRegex("请问|请|问一下|一下|我想知道|我想问|想问|咨询|多久|多长时间|多少|什么|怎么|怎样|如何|是不是|是否|吗|呢|吧|啊|呀|哦|的|了|要|需要|应该|应当|我们|咱们|我|你|他|都|有没有|没有|有|能不能|可以|一回|几|哪|谁|时候|规定|要求|问题|一般|每个|这个|那个|还是|就|得|给")]
     private static partial Regex Filler();
+
+    [GeneratedRegex(@"\d+[^\d,，。?？!！、;；]{1,3}")]
+    private static partial Regex NumberPhrase();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Han();
@@ -106,6 +117,9 @@ public sealed partial class ClauseRetriever : IDisposable
         var intent = ConceptLexicon.QueryIntents(normalized);
         var roleFilter = RoleLexicon.Normalize(role);
         var queryRoles = RoleLexicon.Find(normalized);
+        var queryPeriods = ConceptLexicon.QueryPeriods(normalized);
+        var numberPhrases = NumberPhrase().Matches(normalized).Select(m => m.Value).Where(v => v.Length > NumberPrefixLength(v)).ToList();
+        var anySecretary = normalized.Contains("书记", StringComparison.Ordinal) && !queryRoles.Any(Secretaries.Contains);
         var namedDocuments = places.Where(p => normalized.Contains(p.Place, StringComparison.Ordinal)).Select(p => p.Document.Id).ToHashSet(StringComparer.Ordinal);
 
         var terms = Terms(normalized);
@@ -145,6 +159,22 @@ public sealed partial class ClauseRetriever : IDisposable
             }
 
             var score = Rerank(f, hit.Score / maxScore, normalized, queryConcepts, intent, queryRoles, namedDocuments);
+            if (queryPeriods.Length > 0 && f.Periods.Length > 0 && (intent & QueryIntent.Frequency) != 0)
+            {
+                score += queryPeriods.Any(p => f.Periods.Contains(p, StringComparison.Ordinal)) ? 1.5 : -1;
+            }
+
+            foreach (var phrase in numberPhrases)
+            {
+                // A number quoted with its unit ("100人以上") is precise: prefer the clause that has it as written.
+                score += f.Normalized.Contains(phrase, StringComparison.Ordinal) ? 1.5
+                    : f.Normalized.Contains(phrase[..Math.Min(phrase.Length, NumberPrefixLength(phrase) + 1)], StringComparison.Ordinal) ? 0.5 : 0;
+            }
+
+            if (anySecretary && f.Clause.Roles.Any(Secretaries.Contains))
+            {
+                score += 1;
+            }
             if (roleFilter is not null && f.ActorRoles.Contains(roleFilter))
             {
                 score += 3; // written for that role, not merely mentioning it
@@ -229,11 +259,15 @@ public sealed partial class ClauseRetriever : IDisposable
         {
             if (f.ActorRoles.Contains(role))
             {
-                score += 1.5;
+                score += 2;
             }
             else if (f.Clause.Roles.Contains(role))
             {
                 score += 0.5;
+            }
+            else if (Positions.Contains(role) && f.ActorRoles.Any(Positions.Contains))
+            {
+                score -= 1.5; // the question names one office, the clause is written for another
             }
         }
 
@@ -248,6 +282,17 @@ public sealed partial class ClauseRetriever : IDisposable
         }
 
         return score;
+    }
+
+    private static int NumberPrefixLength(string phrase)
+    {
+        var n = 0;
+        while (n < phrase.Length && char.IsAsciiDigit(phrase[n]))
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private static int LongestCommonSubstring(string a, string b)
