@@ -66,7 +66,7 @@ internal static class ProtocolHosting
             if (sp.GetService<IConnectionMultiplexer>() is { } redis)
             {
                 ProtocolLog.TranscriptStore(logger, "Redis");
-                return new RedisDirectLineStore(redis, sp.GetRequiredService<IOptions<DirectLineOptions>>());
+                return new RedisDirectLineStore(redis, sp.GetRequiredService<IOptions<DirectLineOptions>>(), sp.GetRequiredService<TimeProvider>());
             }
 
             ProtocolLog.TranscriptStore(logger, "memory (bounded, lost on restart)");

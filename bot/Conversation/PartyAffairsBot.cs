@@ -207,6 +207,13 @@ internal sealed class PartyAffairsBot(
         var open = remaining.Where(s => s.Record is null).Select(Line).ToArray();
         var head = status == CompletionStatus.Leave ? Replies.LeaveRecorded(duty.Title, period.Key) : Replies.Recorded(duty.Title, period.Key);
         await SendAsync(context, head + "\n" + Replies.Remaining(open), ct, Replies.ActionUndo, Replies.ActionMyDuties);
+        if (status == CompletionStatus.Leave)
+        {
+            // The secretary is told of leave as it happens, not only in 完成情况.
+            var secretaries = (await roster.ListMembersAsync(member.BranchId, ct)).Where(m => m.Id != member.Id && MemberRoles.IsSecretary(m.Role)).ToArray();
+            var notice = Replies.SecretaryLeaveNotice(member.Name, duty.Title, period.Key);
+            await messenger.SendAsync(secretaries, _ => notice, ct);
+        }
     }
 
     private async Task UndoAsync(ITurnContext context, Member member, CancellationToken ct)

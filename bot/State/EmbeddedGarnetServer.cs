@@ -29,8 +29,11 @@ public sealed class EmbeddedGarnetServer : IDisposable
     /// <summary>A StackExchange.Redis endpoint string for this server.</summary>
     public string EndPoint => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Port}");
 
-    /// <summary>Starts a server that keeps its files in <paramref name="dataDir"/> and recovers what it finds there.</summary>
-    public static EmbeddedGarnetServer Start(string dataDir, int? port = null)
+    /// <summary>
+    /// Starts a server that keeps its files in <paramref name="dataDir"/> and recovers what it finds there.
+    /// With <paramref name="commitWait"/> a write is answered only once its append-only-file entry is on disk.
+    /// </summary>
+    public static EmbeddedGarnetServer Start(string dataDir, int? port = null, bool commitWait = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
         var root = Path.GetFullPath(dataDir);
@@ -38,7 +41,7 @@ public sealed class EmbeddedGarnetServer : IDisposable
         Directory.CreateDirectory(checkpointDir);
         var chosenPort = port ?? FreeLoopbackPort();
 
-        string[] args =
+        List<string> args =
         [
             "--bind", "127.0.0.1",
             "--port", chosenPort.ToString(CultureInfo.InvariantCulture),
@@ -51,7 +54,12 @@ public sealed class EmbeddedGarnetServer : IDisposable
             "--page", "4m",
             "--index", "16m",
         ];
-        var server = new GarnetServer(args, loggerFactory: null, cleanupDir: false);
+        if (commitWait)
+        {
+            args.Add("--aof-commit-wait");
+        }
+
+        var server = new GarnetServer([.. args], loggerFactory: null, cleanupDir: false);
         try
         {
             server.Start();

@@ -24,6 +24,7 @@ internal static class StateHosting
             return ConnectionMultiplexer.Connect(StoreConnection.CreateOptions(endpoint.Configuration, timeout));
         });
         services.AddHostedService<StoreStartup>();
+        services.AddHostedService<EmbeddedStoreCheckpoints>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
 
         services.AddSingleton<ICompletionLedger, RedisCompletionLedger>();

@@ -14,4 +14,10 @@ internal static partial class StateLog
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Store connection restored to {EndPoint}.")]
     public static partial void ConnectionRestored(ILogger logger, System.Net.EndPoint? endPoint);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Debug, Message = "Embedded store checkpointed.")]
+    public static partial void Checkpointed(ILogger logger);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Embedded store checkpoint failed ({Error}).")]
+    public static partial void CheckpointFailed(ILogger logger, string error);
 }

@@ -11,4 +11,11 @@ public sealed class StorageOptions
     /// <summary>Directory of the embedded Garnet server's log and checkpoints; relative paths are under the working directory.</summary>
     [Required]
     public string DataDir { get; set; } = "./data";
+
+    /// <summary>Answer a write only once the embedded store's append-only file has it on disk (no acknowledged write lost in a crash).</summary>
+    public bool AofCommitWait { get; set; } = true;
+
+    /// <summary>Minutes between checkpoints of the embedded store (they bound the append-only file and restart time); 0 disables.</summary>
+    [Range(0, 24 * 60)]
+    public int CheckpointMinutes { get; set; } = 60;
 }

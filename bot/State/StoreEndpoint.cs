@@ -18,16 +18,17 @@ internal sealed class StoreEndpoint : IDisposable
             return;
         }
 
-        _embedded = EmbeddedGarnetServer.Start(storage.Value.DataDir);
-        Configuration = _embedded.EndPoint;
+        _embedded = EmbeddedGarnetServer.Start(storage.Value.DataDir, commitWait: storage.Value.AofCommitWait);
+        // Admin commands (SAVE for checkpoints) are allowed on our own loopback server only.
+        Configuration = _embedded.EndPoint + ",allowAdmin=true";
         StateLog.UsingEmbeddedGarnet(logger, _embedded.EndPoint, _embedded.DataDir);
     }
 
     /// <summary>The StackExchange.Redis configuration string to connect with.</summary>
     public string Configuration { get; }
 
-    /// <summary>True when the store is the embedded Garnet server.</summary>
-    public bool IsEmbedded => _embedded is not null;
+    /// <summary>The embedded server, or null when an external Redis is configured.</summary>
+    public EmbeddedGarnetServer? Embedded => _embedded;
 
     public void Dispose() => _embedded?.Dispose();
 }

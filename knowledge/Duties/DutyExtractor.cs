@@ -112,15 +112,27 @@ public sealed partial class DutyExtractor
     // Only canonical kinds are reported; a 党小组's monthly 组织生活会 is its 党小组会.
     private static string? Reported(string? kind, string? actor) =>
         kind == DutyKinds.OrganisationalLifeMeeting && actor == DutyActors.PartyGroup ? DutyKinds.GroupMeeting
-        : kind is not null && DutyKinds.Canonical.Contains(kind) ? kind
+        : DutyKinds.IsCanonical(kind) ? kind
         : null;
 
     private static bool IsAnnualList(Clause clause, SourceDocument? document) =>
         AnnualTitle().IsMatch(document?.Title ?? "") || (clause.HeadingPath.Count > 0 && AnnualTitle().IsMatch(clause.HeadingPath[0]));
 
-    // The role a clause's section names: the innermost heading that names one, by its head noun (the last role named).
+    // The role a clause's section names: for a labelled paragraph ("书记：负责…") the label's role as the corpus parser
+    // read it; else the innermost heading that names one, by its head noun (the last role named).
     private static string? SectionActor(Clause clause)
     {
+        var unitId = clause.ParentId ?? clause.Id.Split('#')[0];
+        var lastSegment = unitId[(unitId.LastIndexOf('.') + 1)..];
+        var namesRole = DutyActors.FindAll(lastSegment).Count > 0 || lastSegment.EndsWith("书记", StringComparison.Ordinal);
+        if (clause.Roles.Count > 0 && namesRole)
+        {
+            if (DutyActors.Normalize(clause.Roles[0]) is { } labelled)
+            {
+                return labelled;
+            }
+        }
+
         for (var i = clause.HeadingPath.Count - 1; i >= 0; i--)
         {
             var found = DutyActors.FindAll(clause.HeadingPath[i]);

@@ -118,6 +118,8 @@ public static partial class DutyKinds
         Training, IntegrityStudy, WarningEducation, Ideology, ProbationAssessment, IntegrityDay, ResponsibilityList,
     ];
 
+    private static readonly HashSet<string> CanonicalSet = [.. Canonical];
+
     /// <summary>The kinds the scheduler reminds about, each reliably recognised in the corpus.</summary>
     public static IReadOnlyList<string> Reminded { get; } =
     [
@@ -128,43 +130,46 @@ public static partial class DutyKinds
     // Earliest match wins; at the same position the first row wins, so the specific rows come first.
     private static readonly (string Kind, Regex Pattern)[] Rows =
     [
-        (CentralGroupStudy, new Regex("中心组", RegexOptions.CultureInvariant)),
-        (Ideology, new Regex("意识形态", RegexOptions.CultureInvariant)),
-        (ThemedPartyDay, new Regex("主题党日|党日活动|党日", RegexOptions.CultureInvariant)),
-        (MembershipDues, new Regex("党费", RegexOptions.CultureInvariant)),
-        (BranchCommittee, new Regex("(?:党)?支部委员会(?:会议)?|支部委员会议|支委会", RegexOptions.CultureInvariant)),
-        (GeneralMeeting, new Regex("(?:支部)?党员大会|支部大会", RegexOptions.CultureInvariant)),
-        (GroupMeeting, new Regex("党小组会", RegexOptions.CultureInvariant)),
-        (OrganisationalLifeMeeting, new Regex("组织生活会", RegexOptions.CultureInvariant)),
-        (DemocraticLifeMeeting, new Regex("民主生活会", RegexOptions.CultureInvariant)),
-        (MemberAppraisal, new Regex("党员民主评议|民主评议|评议党员", RegexOptions.CultureInvariant)),
-        (PartyLecture, new Regex("党课", RegexOptions.CultureInvariant)),
-        (HeartToHeartTalk, new Regex("谈心谈话|谈心", RegexOptions.CultureInvariant)),
-        (DutyReport, new Regex("(?<!专项)述职", RegexOptions.CultureInvariant)),
-        (ThoughtReport, new Regex("思想汇报|书面汇报|汇报思想(?!政治)|书面形式汇报", RegexOptions.CultureInvariant)),
-        (IntegrityStudy, new Regex("廉政专题学习|廉政.{0,2}学习", RegexOptions.CultureInvariant)),
-        (WarningEducation, new Regex("警示教育", RegexOptions.CultureInvariant)),
-        (Training, new Regex("集中轮训|集中培训|培训", RegexOptions.CultureInvariant)),
-        (CollectiveStudy, new Regex("集中学习|集体学习|党支部学习|支部学习|夜学", RegexOptions.CultureInvariant)),
-        (IntegrityDay, new Regex("自省日", RegexOptions.CultureInvariant)),
-        (ProbationAssessment, new Regex("教育、考察|考察工作", RegexOptions.CultureInvariant)),
-        (ThoughtAnalysis, new Regex("思想状况|思想动态", RegexOptions.CultureInvariant)),
-        (HearReport, new Regex("听取", RegexOptions.CultureInvariant)),
-        (FieldResearch, new Regex("调研", RegexOptions.CultureInvariant)),
-        (SubjectStudy, new Regex("专题研究|研究", RegexOptions.CultureInvariant)),
-        (WorkReport, new Regex("汇报|报告|报送", RegexOptions.CultureInvariant)),
-        (Inspection, new Regex("检查|考核|督查|考评", RegexOptions.CultureInvariant)),
-        (Briefing, new Regex("通报", RegexOptions.CultureInvariant)),
-        (WorkPlanning, new Regex("部署|工作计划|年度计划", RegexOptions.CultureInvariant)),
-        (WorkSummary, new Regex("总结", RegexOptions.CultureInvariant)),
-        (Commendation, new Regex("表彰", RegexOptions.CultureInvariant)),
-        (Filing, new Regex("备案", RegexOptions.CultureInvariant)),
-        (VacancyFilling, new Regex("增补", RegexOptions.CultureInvariant)),
-        (ResponsibilityList, new Regex("清单", RegexOptions.CultureInvariant)),
+        (CentralGroupStudy, new Regex("中心组", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (Ideology, new Regex("意识形态", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (ThemedPartyDay, new Regex("主题党日|党日活动|党日", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (MembershipDues, new Regex("党费", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (BranchCommittee, new Regex("(?:党)?支部委员会(?:会议)?|支部委员会议|支委会", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (GeneralMeeting, new Regex("(?:支部)?党员大会|支部大会", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (GroupMeeting, new Regex("党小组会", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (OrganisationalLifeMeeting, new Regex("组织生活会", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (DemocraticLifeMeeting, new Regex("民主生活会", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (MemberAppraisal, new Regex("党员民主评议|民主评议|评议党员", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (PartyLecture, new Regex("党课", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (HeartToHeartTalk, new Regex("谈心谈话|谈心", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (DutyReport, new Regex("(?<!专项)述职", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (ThoughtReport, new Regex("思想汇报|书面汇报|汇报思想(?!政治)|书面形式汇报", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (IntegrityStudy, new Regex("廉政专题学习|廉政.{0,2}学习", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (WarningEducation, new Regex("警示教育", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (Training, new Regex("集中轮训|集中培训|培训", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (CollectiveStudy, new Regex("集中学习|集体学习|党支部学习|支部学习|夜学", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (IntegrityDay, new Regex("自省日", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (ProbationAssessment, new Regex("教育、考察|考察工作", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (ThoughtAnalysis, new Regex("思想状况|思想动态", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (HearReport, new Regex("听取", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (FieldResearch, new Regex("调研", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (SubjectStudy, new Regex("专题研究|研究", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (WorkReport, new Regex("汇报|报告|报送", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (Inspection, new Regex("检查|考核|督查|考评", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (Briefing, new Regex("通报", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (WorkPlanning, new Regex("部署|工作计划|年度计划", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (WorkSummary, new Regex("总结", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (Commendation, new Regex("表彰", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (Filing, new Regex("备案", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (VacancyFilling, new Regex("增补", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
+        (ResponsibilityList, new Regex("清单", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
     ];
 
     /// <summary>The canonical kind named earliest in <paramref name="text"/>, or null when it names none.</summary>
-    public static string? Find(string? text) => Classify(text) is { } kind && Canonical.Contains(kind) ? kind : null;
+    public static string? Find(string? text) => Classify(text) is { } kind && IsCanonical(kind) ? kind : null;
+
+    /// <summary>True for a kind <see cref="Duty.Kind"/> reports (one of <see cref="Canonical"/>).</summary>
+    public static bool IsCanonical(string? kind) => kind is not null && CanonicalSet.Contains(kind);
 
     // The canonical kind named earliest in the text, else the generic one named earliest (报送中心组学习情况 is about
     // 中心组学习; 听取机关党建工作汇报 is only a hearing).
@@ -186,7 +191,7 @@ public static partial class DutyKinds
                 continue;
             }
 
-            var canonical = Canonical.Contains(kind);
+            var canonical = CanonicalSet.Contains(kind);
             if ((canonical && !bestCanonical) || (canonical == bestCanonical && match.Index < bestIndex))
             {
                 best = kind;

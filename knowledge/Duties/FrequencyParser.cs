@@ -17,6 +17,9 @@ public static partial class FrequencyParser
 
     private const char Filler = '□';
 
+    // Every expression holds one of these; a sentence without any is skipped before the patterns run.
+    private static readonly System.Buffers.SearchValues<char> Triggers = System.Buffers.SearchValues.Create("每全按年月季周次回时前内底末天个七");
+
     [GeneratedRegex(@"(?<m>" + N + @")月(?:份)?(?:底|末)(?:前|之前)?|(?<m>" + N + @")月(?<d>" + N + @")日(?:前|之前)|(?<ye>年底|年末)(?:前|之前)|(?<qy>“七一”|七一)(?<or>或年底|或年末)?(?<before>前|之前)?|(?<mb>" + N + @")月份?(?:前|之前)")]
     private static partial Regex DeadlinePattern();
 
@@ -32,7 +35,7 @@ public static partial class FrequencyParser
     [GeneratedRegex(@"每(?:一)?个?(?<n>" + N + @")?个?(?<u>周|星期|月|季度|季|半年|年度|年|日|天)(?<w>初|中(?![心央旬])|末|底(?!前))?")]
     private static partial Regex EveryPattern();
 
-    [GeneratedRegex(@"(?<total>全年)(?!度)|按(?<u>月|季度|季|年|周)(?![龄份节度限])|(?<![每全上下本今明去前后第该0-9０-９零〇一二三四五六七八九十两])年(?<w>初|中(?![心央旬])|末|底(?!前))|(?<![每全上下本今明去前后第该0-9０-９零〇一二三四五六七八九十两])(?<annual>年度)(?=述职)|(?<!每)周(?<wd>[一二三四五六日])(?=夜学|例会)")]
+    [GeneratedRegex(@"(?<total>全年)(?!度)|按(?<u>月|季度|季|年|周)(?![龄份节度限])|(?<![每全上下本今明去前后第该0-9０-９零〇一二三四五六七八九十两])年(?<w>初|中(?![心央旬])|末|底(?!前))|(?<![每全上下本今明去前后第该0-9０-９零〇一二三四五六七八九十两])(?<annual>年度)(?=述职)|(?<=(?:制定|制订|开展|实施)(?:(?!作为)[^，。；]){0,20})(?<![每全上下本今明去前后第该0-9０-９零〇一二三四五六七八九十两])(?<annual>年度)(?=考核|(?:工作|学习)?计划)|(?<!每)周(?<wd>[一二三四五六日])(?=夜学|例会)")]
     private static partial Regex OtherPeriodPattern();
 
     [GeneratedRegex(@"(?<q>至少|不少于|不低于|最少|不得少于)?\s*(?<n>" + N + @")\s*(?<u>学时|课时|小时)")]
@@ -77,6 +80,11 @@ public static partial class FrequencyParser
     public static IReadOnlyList<FrequencyExpression> Parse(string sentence, string? defaultPeriod = null)
     {
         ArgumentNullException.ThrowIfNull(sentence);
+        if (sentence.AsSpan().IndexOfAny(Triggers) < 0)
+        {
+            return [];
+        }
+
         var masked = sentence.ToCharArray();
         var tokens = new List<Token>();
 

@@ -27,7 +27,7 @@ public sealed class DirectLineOptions
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>Messages one member may post per <see cref="RateLimitWindowSeconds"/>; more get 429.</summary>
-    [Range(1, 10_000)]
+    [Range(1, 1_000_000)]
     public int RateLimitMessages { get; set; } = 10;
 
     /// <summary>The sliding window of the per-member rate limit, in seconds.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,11 @@ internal sealed class DirectLineTokenService
     private const string ConversationClaim = "conv";
     private const string UserClaim = "user";
 
+    private const int CacheLimit = 10_000;
+
+    // Validating a JWT costs far more than a lookup; tokens are reused for every call of a conversation.
+    private readonly ConcurrentDictionary<string, DirectLineCredential> _validated = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTime> _expiries = new(StringComparer.Ordinal);
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly byte[]? _secret;
     private readonly SymmetricSecurityKey _key;
@@ -94,6 +100,11 @@ internal sealed class DirectLineTokenService
             return DirectLineCredential.Secret;
         }
 
+        if (_validated.TryGetValue(credential, out var known) && _expiries.TryGetValue(credential, out var knownExpiry))
+        {
+            return _time.GetUtcNow().UtcDateTime >= knownExpiry ? known with { Kind = DirectLineCredentialKind.Expired } : known;
+        }
+
         if (!_handler.CanReadToken(credential))
         {
             return new DirectLineCredential(DirectLineCredentialKind.Invalid);
@@ -107,9 +118,16 @@ internal sealed class DirectLineTokenService
             return new DirectLineCredential(DirectLineCredentialKind.Invalid);
         }
 
-        return _time.GetUtcNow().UtcDateTime >= jwt.ValidTo
-            ? new DirectLineCredential(DirectLineCredentialKind.Expired, conversationId, userId)
-            : new DirectLineCredential(DirectLineCredentialKind.Token, conversationId, userId);
+        var valid = new DirectLineCredential(DirectLineCredentialKind.Token, conversationId, userId);
+        if (_validated.Count >= CacheLimit)
+        {
+            _validated.Clear();
+            _expiries.Clear();
+        }
+
+        _expiries[credential] = jwt.ValidTo;
+        _validated[credential] = valid;
+        return _time.GetUtcNow().UtcDateTime >= jwt.ValidTo ? valid with { Kind = DirectLineCredentialKind.Expired } : valid;
     }
 
     /// <summary>A new, unguessable conversation id (URL-safe, no <c>|</c>).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using PartyAffairs.Bot.BotFramework.Schema;
@@ -23,11 +24,23 @@ internal static class ActivityRequestReader
             return Fail(StatusCodes.Status400BadRequest, "MissingBody", "The request has no activity.");
         }
 
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        while (length < buffer.Length)
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
         {
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            return await ReadBodyAsync(request, buffer, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<ActivityReadResult> ReadBodyAsync(HttpRequest request, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        while (length <= MaxBodyBytes)
+        {
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBodyBytes + 1 - length), cancellationToken);
             if (read == 0)
             {
                 break;

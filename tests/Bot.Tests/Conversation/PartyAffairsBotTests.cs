@@ -1,12 +1,15 @@
 using PartyAffairs.Bot.BotFramework.Schema;
 using PartyAffairs.Scheduler.Completion;
+using PartyAffairs.Bot.Tests.State;
 using PartyAffairs.Tests.Infrastructure;
+using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Tests.Conversation;
 
-public sealed class PartyAffairsBotTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+/// <summary>The conversation logic through the turn abstraction, run against both stores by the derived classes.</summary>
+public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
 {
-    private readonly BotHarness _h = new(redis.Connection);
+    private readonly BotHarness _h = new(connection);
 
     [Fact]
     public async Task Question_Unbound_RelaysKnowledgeAnswerWithoutRole()
@@ -276,6 +279,9 @@ public sealed class PartyAffairsBotTests(RedisServerFixture redis) : IClassFixtu
         var status = await _h.SayOneAsync("王书记", "完成情况 主题党日");
 
         Assert.StartsWith("已登记请假：参加主题党日（2026-11）。", reply.Text, StringComparison.Ordinal);
+        var told = Assert.Single(_h.Messenger.Sent);
+        Assert.Equal("conv-" + _h.User("王书记"), told.Reference.Conversation!.Id);
+        Assert.Equal("张三同志已登记请假：参加主题党日（2026-11）。", told.Activity.Text);
         Assert.Contains("请假：张三", status.Text, StringComparison.Ordinal);
         var record = await _h.Ledger.GetAsync(_h.BranchId, await _h.MemberIdAsync("张三"), "主题党日", "2026-11", CancellationToken.None);
         Assert.Equal(CompletionStatus.Leave, record!.Status);
@@ -394,6 +400,7 @@ public sealed class PartyAffairsBotTests(RedisServerFixture redis) : IClassFixtu
         await _h.SayAsync("王书记", "已交党费");
         await _h.SayAsync("张三", "已交党费");
         await _h.SayAsync("赵五", "请假 党费");
+        _h.Messenger.Sent.Clear();
 
         var reply = await _h.SayOneAsync("王书记", "催办 党费");
 
@@ -455,3 +462,9 @@ public sealed class PartyAffairsBotTests(RedisServerFixture redis) : IClassFixtu
         Assert.Equal("conv-new", (await _h.Addresses.GetPreferredAsync(memberId, CancellationToken.None))!.Conversation!.Id);
     }
 }
+
+/// <summary>The conversation tests against a real redis-server.</summary>
+public sealed class PartyAffairsBotOnRedisTests(RedisServerFixture fixture) : PartyAffairsBotTests(fixture.Connection), IClassFixture<RedisServerFixture>;
+
+/// <summary>The conversation tests against the embedded Garnet.</summary>
+public sealed class PartyAffairsBotOnGarnetTests(GarnetServerFixture fixture) : PartyAffairsBotTests(fixture.Connection), IClassFixture<GarnetServerFixture>;

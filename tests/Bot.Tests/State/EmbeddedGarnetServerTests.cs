@@ -39,6 +39,44 @@ public sealed class EmbeddedGarnetServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Restart_AfterCheckpointAndLaterWrites_RecoversBoth()
+    {
+        using (var server = EmbeddedGarnetServer.Start(_dataDir))
+        {
+            await using var connection = await StoreConnection.ConnectAsync(server.EndPoint + ",allowAdmin=true", timeoutMilliseconds: 5000);
+            var db = connection.GetDatabase();
+            await db.HashSetAsync("pa:test:h", "before", "1");
+            await connection.GetServer(server.EndPoint).ExecuteAsync("SAVE");
+            await db.HashSetAsync("pa:test:h", "after", "2");
+            await db.HashDeleteAsync("pa:test:h", "before");
+        }
+
+        using (var server = EmbeddedGarnetServer.Start(_dataDir))
+        {
+            await using var connection = await StoreConnection.ConnectAsync(server.EndPoint, timeoutMilliseconds: 5000);
+            var fields = await connection.GetDatabase().HashGetAllAsync("pa:test:h");
+
+            Assert.Equal("after=2", Assert.Single(fields).ToString().Replace(": ", "=", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Restart_WithoutCommitWait_StillRecoversAfterCleanStop()
+    {
+        using (var server = EmbeddedGarnetServer.Start(_dataDir, commitWait: false))
+        {
+            await using var connection = await StoreConnection.ConnectAsync(server.EndPoint, timeoutMilliseconds: 5000);
+            await connection.GetDatabase().StringSetAsync("pa:test:k", "v");
+        }
+
+        using (var server = EmbeddedGarnetServer.Start(_dataDir, commitWait: false))
+        {
+            await using var connection = await StoreConnection.ConnectAsync(server.EndPoint, timeoutMilliseconds: 5000);
+            Assert.Equal("v", (string?)await connection.GetDatabase().StringGetAsync("pa:test:k"));
+        }
+    }
+
+    [Fact]
     public void Start_NewDataDir_CreatesLogDirectoryAndListensOnLoopback()
     {
         using var server = EmbeddedGarnetServer.Start(_dataDir);

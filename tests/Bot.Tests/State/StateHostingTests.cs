@@ -25,7 +25,8 @@ public sealed class StateHostingTests(RedisServerFixture redis) : IClassFixture<
                 await db.StringSetAsync("pa:test:restart", "kept");
             }
 
-            Assert.True(Directory.Exists(Path.Combine(dataDir, "garnet")));
+            // Stopping the host took a checkpoint of the embedded store.
+            Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(dataDir, "garnet", "checkpoints", "Store", "checkpoints"), "info.dat*", SearchOption.AllDirectories));
 
             await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:DataDir", dataDir)))
             {

@@ -68,6 +68,11 @@ public sealed class FrequencyParserTests
     [InlineData("每年下半年开展1次检查", "P1Y 1 H2")]
     [InlineData("每年12月召开1次总结会", "P1Y 1 M12")]
     [InlineData("每年至少向支部委员会、党员大会和上级党组织报告1次工作", "P1Y 1")]
+    [InlineData("每年结合年度考评在全市机关选出一批优秀基层党组织", "P1Y 1")]
+    [InlineData("抓好年度述职评议工作", "P1Y 1")]
+    [InlineData("结合实际研究制定党支部年度工作计划", "P1Y 1")]
+    [InlineData("集中组织开展党员年度考核", "P1Y 1")]
+    [InlineData("主持制定本部门（单位）机关党建工作制度、年度计划并抓好落实", "P1Y 1")]
     public void Parse_DocumentPhrasing_ReadsPeriodCountWindowAndDeadline(string sentence, string expected)
     {
         Assert.Equal(expected, Render(FrequencyParser.Parse(sentence)));
@@ -95,6 +100,8 @@ public sealed class FrequencyParserTests
     [InlineData("机关专职党务工作人员的配备占机关工作人员总数的2%")]
     [InlineData("定期向区委区级机关工委和本单位党组（党委）汇报机关思想政治工作情况")]
     [InlineData("在中心组学习时集中研讨")]
+    [InlineData("把兼职的党务工作人员开展党务工作情况作为干部年度考核和评优评先的重要参考")]
+    [InlineData("各部门在领导班子和领导干部年度考核中，应加大抓党建工作的权重")]
     public void Parse_NoFrequency_FindsNothing(string sentence)
     {
         Assert.Empty(FrequencyParser.Parse(sentence));

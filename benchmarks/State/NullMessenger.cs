@@ -1,0 +1,11 @@
+using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.Bot.Channels;
+
+namespace PartyAffairs.Benchmarks.State;
+
+/// <summary>Accepts proactive sends without a channel.</summary>
+internal sealed class NullMessenger : IProactiveMessenger
+{
+    public Task<ResourceResponse> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken) =>
+        Task.FromResult(new ResourceResponse("p"));
+}
