@@ -1,18 +1,64 @@
+using Microsoft.Extensions.Options;
+using PartyAffairs.Bot.Channels.Delivery;
+using PartyAffairs.Bot.Channels.DingTalk;
+using PartyAffairs.Bot.Channels.Inbound;
+using PartyAffairs.Bot.Channels.WeCom;
+
 namespace PartyAffairs.Bot.Channels;
 
 /// <summary>Composition of the Channels area: DingTalk and WeCom adapters and proactive delivery per channel.</summary>
 internal static class ChannelHosting
 {
+    private static readonly TimeSpan PlatformTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Registers the area's services.</summary>
     public static WebApplicationBuilder AddChannels(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
+        var services = builder.Services;
+        services.AddOptions<DingTalkOptions>().BindConfiguration(DingTalkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChannelQueueOptions>().BindConfiguration(ChannelQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(DingTalkApiClient.HttpClientName, c => c.Timeout = PlatformTimeout);
+        services.AddHttpClient(WeComApiClient.HttpClientName, c => c.Timeout = PlatformTimeout);
+
+        services.AddSingleton<InboundDeduplicator>();
+        services.AddSingleton<ChannelInbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChannelInbox>());
+        services.AddSingleton<ChannelTurnRunner>();
+
+        services.AddSingleton<DingTalkApiClient>();
+        services.AddSingleton<DingTalkChannelSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DingTalkChannelSender>());
+        services.AddSingleton<DingTalkAdapter>();
+        services.AddSingleton<DingTalkCallbackHandler>();
+        services.AddSingleton<IGroupNoticeSender, DingTalkGroupNotices>();
+
+        services.AddSingleton<WeComApiClient>();
+        services.AddSingleton<WeComChannelSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WeComChannelSender>());
+        services.AddSingleton<WeComAdapter>();
+        services.AddSingleton<WeComCallbackHandler>();
+        services.AddSingleton<IGroupNoticeSender, WeComGroupNotices>();
+
+        services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
+        services.AddSingleton<IBroadcastMessenger, BroadcastMessenger>();
         return builder;
     }
 
     /// <summary>Maps the area's endpoints.</summary>
     public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        return endpoints;
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChannelHosting).FullName!);
+        if (!endpoints.ServiceProvider.GetRequiredService<IOptions<DingTalkOptions>>().Value.IsEnabled)
+        {
+            ChannelLog.Disabled(logger, DingTalkChannelSender.Id);
+        }
+
+        if (!endpoints.ServiceProvider.GetRequiredService<IOptions<WeComOptions>>().Value.IsEnabled)
+        {
+            ChannelLog.Disabled(logger, WeComChannelSender.Id);
+        }
+
+        return endpoints.MapDingTalkApi().MapWeComApi();
     }
 }

@@ -54,28 +54,11 @@ public static class RoleLexicon
         }
 
         var found = new List<string>();
-        var i = 0;
-        while (i < text.Length)
+        foreach (var (role, _, _) in AliasScanner.Scan(text, Aliases))
         {
-            var matched = false;
-            foreach (var (alias, role) in Aliases)
+            if (role.Length > 0 && !found.Contains(role))
             {
-                if (string.CompareOrdinal(text, i, alias, 0, alias.Length) == 0)
-                {
-                    if (role.Length > 0 && !found.Contains(role))
-                    {
-                        found.Add(role);
-                    }
-
-                    i += alias.Length;
-                    matched = true;
-                    break;
-                }
-            }
-
-            if (!matched)
-            {
-                i++;
+                found.Add(role);
             }
         }
 

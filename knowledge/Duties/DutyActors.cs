@@ -1,3 +1,5 @@
+using PartyAffairs.Knowledge.Corpus;
+
 namespace PartyAffairs.Knowledge.Duties;
 
 /// <summary>
@@ -97,37 +99,8 @@ public static class DutyActors
         [.. rows.OrderByDescending(r => r.Alias.Length)];
 
     /// <summary>Every actor named in <paramref name="text"/> with where its phrase starts and ends, in reading order.</summary>
-    public static IReadOnlyList<(string Actor, int Start, int End)> FindAll(string? text)
-    {
-        var found = new List<(string, int, int)>();
-        if (string.IsNullOrEmpty(text))
-        {
-            return found;
-        }
-
-        var i = 0;
-        while (i < text.Length)
-        {
-            var matched = false;
-            foreach (var (alias, actor) in Aliases)
-            {
-                if (string.CompareOrdinal(text, i, alias, 0, alias.Length) == 0)
-                {
-                    found.Add((actor, i, i + alias.Length));
-                    i += alias.Length;
-                    matched = true;
-                    break;
-                }
-            }
-
-            if (!matched)
-            {
-                i++;
-            }
-        }
-
-        return found;
-    }
+    public static IReadOnlyList<(string Actor, int Start, int End)> FindAll(string? text) =>
+        string.IsNullOrEmpty(text) ? [] : AliasScanner.Scan(text, Aliases);
 
     /// <summary>The canonical actor for a name as a user or another module writes it (支部书记 → 党支部书记), or null.</summary>
     public static string? Normalize(string? name)

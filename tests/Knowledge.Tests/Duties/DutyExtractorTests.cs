@@ -201,6 +201,24 @@ public sealed class DutyExtractorTests
     }
 
     [Fact]
+    public void ExtractClause_ArbitraryText_NeverThrows()
+    {
+        const string alphabet = "每年月季度半周全按次个天学时底前内第四一二两十12，。；、（）“”党支部书记委员会党员大会小组组织生活会结合的在下向为之间";
+        var random = new Random(7);
+        var extractor = new DutyExtractor();
+        for (var n = 0; n < 2000; n++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 80)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+
+            foreach (var duty in extractor.ExtractClause(Clause(text, "（四）党支部书记") with { ParentId = n % 3 == 0 ? "p" : null }))
+            {
+                Assert.Equal(text, duty.Text);
+                Assert.False(string.IsNullOrEmpty(duty.Summary));
+            }
+        }
+    }
+
+    [Fact]
     public void Extract_NullArguments_Throw()
     {
         var extractor = new DutyExtractor();

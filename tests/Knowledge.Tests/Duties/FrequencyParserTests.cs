@@ -161,6 +161,34 @@ public sealed class FrequencyParserTests
     }
 
     [Fact]
+    public void Parse_ArbitraryText_NeverThrowsAndKeepsPositionsInside()
+    {
+        const string alphabet = "每年月季度半周全按次回个天学时课底前内日起之第四一二两十12３l，。；、（）“”《》<p></p>\t 党支部委员会七或年初中末度述职考核计划制定";
+        var random = new Random(20260323);
+        for (var n = 0; n < 3000; n++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 60)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+
+            foreach (var e in FrequencyParser.Parse(text, n % 2 == 0 ? "P1Y" : null))
+            {
+                Assert.InRange(e.AnchorStart, 0, text.Length);
+                Assert.InRange(e.ObjectEnd, e.ObjectStart, text.Length);
+                Assert.InRange(e.SpanStart, 0, e.AnchorStart);
+                Assert.StartsWith("P", e.Period, StringComparison.Ordinal);
+                Assert.True(e.Count is > 0 || e.Quota is { Amount: > 0 });
+            }
+        }
+    }
+
+    [Fact]
+    public void Parse_VeryLongSentence_FindsEveryExpression()
+    {
+        var text = string.Concat(Enumerable.Repeat("每月召开1次支部委员会，", 500));
+
+        Assert.Equal(500, FrequencyParser.Parse(text).Count);
+    }
+
+    [Fact]
     public void Parse_Null_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => FrequencyParser.Parse(null!));

@@ -1,0 +1,32 @@
+namespace PartyAffairs.Bot.Channels;
+
+/// <summary>Source-generated logs of the Channels area. Never secrets, tokens or message bodies.</summary>
+internal static partial class ChannelLog
+{
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "{Channel} callback rejected: {Reason}")]
+    public static partial void Rejected(ILogger logger, string channel, string reason);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Debug, Message = "{Channel} message {MessageId} already handled")]
+    public static partial void Duplicate(ILogger logger, string channel, string messageId);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "A channel turn failed: {Error}")]
+    public static partial void TurnFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Stopping with {Count} channel turns not run")]
+    public static partial void QueueAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "{Channel} send failed ({Operation}): {Error}")]
+    public static partial void SendFailed(ILogger logger, string channel, string operation, string error);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "{Channel} throttled us ({Operation}); pausing {Seconds} s")]
+    public static partial void Throttled(ILogger logger, string channel, string operation, double seconds);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "{Channel} callback accepted but the queue is full")]
+    public static partial void QueueFull(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "{Channel} is not configured; its endpoints answer 404")]
+    public static partial void Disabled(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "{Channel} store unavailable while de-duplicating: {Error}")]
+    public static partial void StoreUnavailable(ILogger logger, string channel, string error);
+}

@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using PartyAffairs.Bot.BotFramework.Schema;
+
+namespace PartyAffairs.Bot.Channels.Delivery;
+
+/// <summary>
+/// Groups recipients by channel: channels with batch sends (DingTalk, WeCom) get few platform calls; the others get one
+/// proactive send per member, a few at a time. Every send is paced by the channel's own gates.
+/// </summary>
+public sealed class BroadcastMessenger(IEnumerable<IChannelSender> senders, IProactiveMessenger messenger) : IBroadcastMessenger
+{
+    private const int Parallelism = 8;
+    private readonly Dictionary<string, IBatchChannelSender> _batchSenders = senders.OfType<IBatchChannelSender>().ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
+
+    public async Task<BroadcastReport> SendAsync(IReadOnlyList<BroadcastRecipient> recipients, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        ArgumentNullException.ThrowIfNull(activity);
+        var outcomes = new ConcurrentDictionary<string, MemberDelivery>(StringComparer.Ordinal);
+        var byChannel = recipients.GroupBy(r => r.Reference.ChannelId ?? string.Empty, StringComparer.Ordinal);
+        await Task.WhenAll(byChannel.Select(group => _batchSenders.TryGetValue(group.Key, out var batch)
+            ? SendBatchAsync(batch, group.ToArray(), activity, outcomes, cancellationToken)
+            : SendEachAsync(group.ToArray(), activity, outcomes, cancellationToken)));
+        return new BroadcastReport(recipients.Select(r => outcomes.GetValueOrDefault(r.MemberId) ?? new MemberDelivery(r.MemberId, r.Reference.ChannelId, false, "not sent")).ToArray());
+    }
+
+    private static async Task SendBatchAsync(IBatchChannelSender sender, BroadcastRecipient[] recipients, Activity activity, ConcurrentDictionary<string, MemberDelivery> outcomes, CancellationToken cancellationToken)
+    {
+        var withUser = recipients.Where(r => !string.IsNullOrEmpty(r.Reference.User?.Id)).ToArray();
+        foreach (var missing in recipients.Except(withUser))
+        {
+            outcomes[missing.MemberId] = new MemberDelivery(missing.MemberId, sender.ChannelId, false, "no user id");
+        }
+
+        var failures = await sender.SendToUsersAsync(withUser.Select(r => r.Reference.User!.Id!).ToArray(), activity, cancellationToken);
+        foreach (var recipient in withUser)
+        {
+            var failure = failures.GetValueOrDefault(recipient.Reference.User!.Id!);
+            outcomes[recipient.MemberId] = new MemberDelivery(recipient.MemberId, sender.ChannelId, failure is null, failure?.Message);
+        }
+    }
+
+    private async Task SendEachAsync(BroadcastRecipient[] recipients, Activity activity, ConcurrentDictionary<string, MemberDelivery> outcomes, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(recipients, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (recipient, ct) =>
+        {
+            var copy = Copy(activity).ApplyConversationReference(recipient.Reference);
+            try
+            {
+                await messenger.SendAsync(recipient.Reference, copy, ct);
+                outcomes[recipient.MemberId] = new MemberDelivery(recipient.MemberId, recipient.Reference.ChannelId, true, null);
+            }
+            catch (ChannelDeliveryException e)
+            {
+                outcomes[recipient.MemberId] = new MemberDelivery(recipient.MemberId, recipient.Reference.ChannelId, false, e.Message);
+            }
+            catch (HttpRequestException e)
+            {
+                outcomes[recipient.MemberId] = new MemberDelivery(recipient.MemberId, recipient.Reference.ChannelId, false, e.GetType().Name);
+            }
+        });
+    }
+
+    private static Activity Copy(Activity activity) => new()
+    {
+        Type = activity.Type ?? ActivityTypes.Message,
+        Text = activity.Text,
+        TextFormat = activity.TextFormat,
+        Attachments = activity.Attachments,
+        SuggestedActions = activity.SuggestedActions,
+        Locale = activity.Locale,
+        ChannelData = activity.ChannelData,
+    };
+}

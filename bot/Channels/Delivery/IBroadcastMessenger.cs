@@ -1,0 +1,13 @@
+using PartyAffairs.Bot.BotFramework.Schema;
+
+namespace PartyAffairs.Bot.Channels.Delivery;
+
+/// <summary>Sends one message to many members through each member's channel, within every platform's rate limits.</summary>
+public interface IBroadcastMessenger
+{
+    /// <summary>
+    /// Sends <paramref name="activity"/> to every recipient and reports each one; waits (queues) where a platform limit
+    /// would be exceeded and retries transient failures. Never throws for a member's failure: it is in the report.
+    /// </summary>
+    Task<BroadcastReport> SendAsync(IReadOnlyList<BroadcastRecipient> recipients, Activity activity, CancellationToken cancellationToken);
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PartyAffairs.Bot.Channels.Inbound;
+using StackExchange.Redis;
+
+namespace PartyAffairs.Bot.Channels.WeCom;
+
+/// <summary>
+/// The app callback endpoint: URL verification (GET) and encrypted messages (POST). Every request is checked
+/// (timestamp, SHA-1 signature, decryption, receive id, agent) before anything else happens; a message is then
+/// de-duplicated, acknowledged at once (WeCom retries after 5 s) and answered asynchronously through the app API.
+/// </summary>
+public sealed class WeComCallbackHandler(
+    IOptions<WeComOptions> options,
+    WeComAdapter adapter,
+    InboundDeduplicator deduplicator,
+    ChannelInbox queue,
+    TimeProvider time,
+    ILogger<WeComCallbackHandler> logger)
+{
+    private const string Channel = WeComChannelSender.Id;
+    private readonly Lazy<WeComCrypto?> _crypto = new(() => options.Value.IsEnabled
+        ? new WeComCrypto(options.Value.Token!, options.Value.EncodingAesKey!, options.Value.CorpId!)
+        : null);
+
+    /// <summary>Answers the console's URL verification with the decrypted echostr, exactly.</summary>
+    public IResult Verify(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_crypto.Value is not { } crypto)
+        {
+            return CallbackResults.NotConfigured("WeCom");
+        }
+
+        var query = request.Query;
+        string? signature = query["msg_signature"], timestamp = query["timestamp"], nonce = query["nonce"], echo = query["echostr"];
+        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(nonce) || string.IsNullOrEmpty(echo))
+        {
+            return CallbackResults.Error(StatusCodes.Status400BadRequest, "msg_signature, timestamp, nonce and echostr are required.");
+        }
+
+        if (Authenticate(crypto, signature, timestamp, nonce, echo) is { } refused)
+        {
+            return refused;
+        }
+
+        return crypto.TryDecrypt(echo, out var plain) switch
+        {
+            WeComDecryptStatus.Ok => Results.Text(plain, "text/plain; charset=utf-8"),
+            WeComDecryptStatus.WrongReceiver => Reject("receive id", StatusCodes.Status401Unauthorized, "Not addressed to this corp."),
+            _ => CallbackResults.Error(StatusCodes.Status400BadRequest, "echostr does not decrypt."),
+        };
+    }
+
+    /// <summary>Handles one encrypted message callback.</summary>
+    public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_crypto.Value is not { } crypto)
+        {
+            return CallbackResults.NotConfigured("WeCom");
+        }
+
+        var query = request.Query;
+        string? signature = query["msg_signature"], timestamp = query["timestamp"], nonce = query["nonce"];
+        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(nonce))
+        {
+            return CallbackResults.Error(StatusCodes.Status400BadRequest, "msg_signature, timestamp and nonce are required.");
+        }
+
+        var body = await BoundedBody.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return CallbackResults.Error(StatusCodes.Status413PayloadTooLarge, $"Body larger than {options.Value.MaxBodyBytes} bytes.");
+        }
+
+        using var stream = new MemoryStream(body);
+        if (WeComXml.TryReadFields(stream) is not { } envelope || !envelope.TryGetValue("Encrypt", out var encrypted) || string.IsNullOrEmpty(encrypted))
+        {
+            return CallbackResults.Error(StatusCodes.Status400BadRequest, "Body is not a WeCom callback (malformed XML or no Encrypt).");
+        }
+
+        if (Authenticate(crypto, signature, timestamp, nonce, encrypted) is { } refused)
+        {
+            return refused;
+        }
+
+        switch (crypto.TryDecrypt(encrypted, out var plain))
+        {
+            case WeComDecryptStatus.WrongReceiver:
+                return Reject("receive id", StatusCodes.Status401Unauthorized, "Not addressed to this corp.");
+            case WeComDecryptStatus.Malformed:
+                return CallbackResults.Error(StatusCodes.Status400BadRequest, "Encrypt does not decrypt.");
+        }
+
+        if (WeComMessage.TryParse(plain) is not { } message)
+        {
+            return CallbackResults.Error(StatusCodes.Status400BadRequest, "Decrypted message is malformed or lacks required fields.");
+        }
+
+        if (message.AgentId is { Length: > 0 } agent && agent != options.Value.AgentId?.ToString(CultureInfo.InvariantCulture))
+        {
+            return Reject("agent", StatusCodes.Status403Forbidden, "Not addressed to this app.");
+        }
+
+        Func<CancellationToken, Task>? work = message switch
+        {
+            { MsgType: "text" } => ct => adapter.ProcessAsync(message, ct),
+            { MsgType: "event", Event: "subscribe" } => ct => adapter.ProcessAsync(message, ct),
+            { MsgType: "event" } => null,
+            _ => ct => adapter.ReplyTextOnlyAsync(message, ct),
+        };
+        if (work is null)
+        {
+            return CallbackResults.Accepted();
+        }
+
+        try
+        {
+            if (!await deduplicator.TryClaimAsync(Channel, message.DedupId, cancellationToken))
+            {
+                ChannelLog.Duplicate(logger, Channel, message.DedupId);
+                return CallbackResults.Accepted();
+            }
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            ChannelLog.StoreUnavailable(logger, Channel, e.GetType().Name);
+            return CallbackResults.Error(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable; retry later.");
+        }
+
+        if (!queue.TryEnqueue(Channel + ":" + message.FromUserName, work))
+        {
+            ChannelLog.QueueFull(logger, Channel);
+            await deduplicator.ReleaseAsync(Channel, message.DedupId);
+            return CallbackResults.Error(StatusCodes.Status503ServiceUnavailable, "Busy; retry later.");
+        }
+
+        return CallbackResults.Accepted();
+    }
+
+    private IResult? Authenticate(WeComCrypto crypto, string signature, string timestamp, string nonce, string encrypted)
+    {
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 100_000_000_000
+            || TimeSpan.FromSeconds(Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds)) > options.Value.TimestampTolerance)
+        {
+            return Reject("timestamp", StatusCodes.Status401Unauthorized, "Timestamp missing or too far from now.");
+        }
+
+        return crypto.VerifySignature(signature, timestamp, nonce, encrypted)
+            ? null
+            : Reject("signature", StatusCodes.Status401Unauthorized, "Invalid signature.");
+    }
+
+    private IResult Reject(string reason, int status, string message)
+    {
+        ChannelLog.Rejected(logger, Channel, reason);
+        return CallbackResults.Error(status, message);
+    }
+}

@@ -1,0 +1,112 @@
+using System.ComponentModel.DataAnnotations;
+using PartyAffairs.Bot.Channels.Delivery;
+
+namespace PartyAffairs.Bot.Channels.WeCom;
+
+/// <summary>
+/// WeCom configuration (section <c>WeCom</c>). Without the app settings the callback answers 404; without
+/// <see cref="GroupWebhookUrl"/> no group notices are posted.
+/// </summary>
+public sealed class WeComOptions : IValidatableObject
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "WeCom";
+
+    /// <summary>The corp id (企业ID); also the receive id every callback ciphertext must carry.</summary>
+    public string? CorpId { get; set; }
+
+    /// <summary>The self-built app's AgentId.</summary>
+    public int? AgentId { get; set; }
+
+    /// <summary>The app's Secret, for access tokens. Never logged.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>The callback Token from the console. Never logged.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>The callback EncodingAESKey (43 characters). Never logged.</summary>
+    public string? EncodingAesKey { get; set; }
+
+    /// <summary>API base (token, app messages).</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://qyapi.weixin.qq.com/");
+
+    /// <summary>A group robot webhook (<c>https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…</c>); the key is a secret.</summary>
+    public Uri? GroupWebhookUrl { get; set; }
+
+    /// <summary>Largest callback body accepted.</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How far a callback's timestamp may be from our clock (replay protection).</summary>
+    public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>API calls per <see cref="AppWindow"/> for the whole app.</summary>
+    [Range(1, 10_000)]
+    public int AppLimit { get; set; } = 20;
+
+    /// <summary>Window of <see cref="AppLimit"/>.</summary>
+    public TimeSpan AppWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>App messages to one member per minute (WeCom drops what exceeds 30).</summary>
+    [Range(1, 1000)]
+    public int MemberLimitPerMinute { get; set; } = 30;
+
+    /// <summary>App messages to one member per hour (WeCom drops what exceeds 1000).</summary>
+    [Range(1, 100_000)]
+    public int MemberLimitPerHour { get; set; } = 1000;
+
+    /// <summary>Recipients per app message call (the API takes at most 1000).</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>Group robot messages per <see cref="GroupRobotWindow"/> (WeCom: 20 a minute).</summary>
+    [Range(1, 1000)]
+    public int GroupRobotLimit { get; set; } = 20;
+
+    /// <summary>Window of <see cref="GroupRobotLimit"/>.</summary>
+    public TimeSpan GroupRobotWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Retries of failed sends.</summary>
+    public RetryOptions Retry { get; set; } = new();
+
+    /// <summary>True when the app (callback and app messages) is configured.</summary>
+    public bool IsEnabled => MissingAppSettings().Count == 0;
+
+    /// <summary>True when group notices can be posted.</summary>
+    public bool HasGroupRobot => GroupWebhookUrl is not null;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var missing = MissingAppSettings();
+        if (missing.Count is > 0 and < 5)
+        {
+            yield return new ValidationResult($"WeCom app settings are incomplete; missing {string.Join(", ", missing)}.");
+        }
+
+        if (!string.IsNullOrEmpty(EncodingAesKey) && !WeComCrypto.IsValidKey(EncodingAesKey))
+        {
+            yield return new ValidationResult("WeCom:EncodingAesKey must be the 43-character key from the console.");
+        }
+
+        if (!ApiBaseUrl.IsAbsoluteUri || GroupWebhookUrl is { IsAbsoluteUri: false })
+        {
+            yield return new ValidationResult("WeCom URLs must be absolute.");
+        }
+
+        if (AppWindow <= TimeSpan.Zero || GroupRobotWindow <= TimeSpan.Zero || TimestampTolerance <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("WeCom windows must be positive.");
+        }
+    }
+
+    private List<string> MissingAppSettings()
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrEmpty(CorpId)) missing.Add("WeCom:CorpId");
+        if (AgentId is null) missing.Add("WeCom:AgentId");
+        if (string.IsNullOrEmpty(Secret)) missing.Add("WeCom:Secret");
+        if (string.IsNullOrEmpty(Token)) missing.Add("WeCom:Token");
+        if (string.IsNullOrEmpty(EncodingAesKey)) missing.Add("WeCom:EncodingAesKey");
+        return missing;
+    }
+}
