@@ -52,7 +52,7 @@ internal static class ProtocolHosting
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton(sp => new BotFrameworkHttpAdapter(
-            sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<ChannelTokenValidator>(),
+            sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<ChannelTokenValidator>(), sp.GetRequiredService<MemberRateLimiter>(),
             sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<ILogger<BotFrameworkHttpAdapter>>()));
 
         services.AddSingleton<DirectLineTokenService>();

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.BotFramework.Builder;
+using PartyAffairs.Bot.BotFramework.DirectLine;
 using PartyAffairs.Bot.BotFramework.Http;
 using PartyAffairs.Bot.BotFramework.Schema;
 using PartyAffairs.Bot.Channels;
@@ -24,13 +25,16 @@ public sealed class BotFrameworkHttpAdapter : BotAdapter
     private readonly ConditionalWeakTable<ITurnContext, TurnState> _turns = [];
     private readonly ConnectorClient _connector;
     private readonly ChannelTokenValidator _validator;
+    private readonly MemberRateLimiter _rateLimiter;
     private readonly BotFrameworkOptions _options;
     private readonly ILogger<BotFrameworkHttpAdapter> _logger;
 
-    internal BotFrameworkHttpAdapter(ConnectorClient connector, ChannelTokenValidator validator, IOptions<BotFrameworkOptions> options, ILogger<BotFrameworkHttpAdapter> logger)
+    internal BotFrameworkHttpAdapter(
+        ConnectorClient connector, ChannelTokenValidator validator, MemberRateLimiter rateLimiter, IOptions<BotFrameworkOptions> options, ILogger<BotFrameworkHttpAdapter> logger)
     {
         _connector = connector;
         _validator = validator;
+        _rateLimiter = rateLimiter;
         _options = options.Value;
         _logger = logger;
     }
@@ -66,6 +70,13 @@ public sealed class BotFrameworkHttpAdapter : BotAdapter
         }
 
         var turn = new TurnContext(this, activity);
+        if (activity.Type == ActivityTypes.Message && activity.From?.Id is { Length: > 0 } memberId
+            && !_rateLimiter.TryAcquire($"{activity.ChannelId}|{memberId}", out _))
+        {
+            // Connector channels have no 429 for the user to see: answer politely and leave the message unprocessed.
+            return await ReplyAsync(turn, ProtocolReplies.TooManyMessages, cancellationToken);
+        }
+
         var state = new TurnState(activity.DeliveryMode == "expectReplies");
         _turns.Add(turn, state);
         try
@@ -75,7 +86,7 @@ public sealed class BotFrameworkHttpAdapter : BotAdapter
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             ProtocolLog.TurnFailed(_logger, e, activity.Type, activity.ChannelId);
-            return await ApologiseAsync(turn, cancellationToken);
+            return await ReplyAsync(turn, ProtocolReplies.ServiceUnavailable, cancellationToken);
         }
 
         if (activity.Type == ActivityTypes.Invoke)
@@ -128,11 +139,12 @@ public sealed class BotFrameworkHttpAdapter : BotAdapter
         return responses;
     }
 
-    private async Task<IResult> ApologiseAsync(TurnContext turn, CancellationToken cancellationToken)
+    /// <summary>Sends a notice instead of the bot's answer; 200 when it went out, 502 when even that failed.</summary>
+    private async Task<IResult> ReplyAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
         try
         {
-            await turn.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = ProtocolReplies.ServiceUnavailable, TextFormat = "plain" }, cancellationToken);
+            await turn.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, cancellationToken);
             return Results.Ok();
         }
         catch (ChannelDeliveryException e)

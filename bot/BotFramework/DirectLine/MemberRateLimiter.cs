@@ -5,7 +5,8 @@ namespace PartyAffairs.Bot.BotFramework.DirectLine;
 
 /// <summary>
 /// A sliding-window limit per member (<see cref="DirectLineOptions.RateLimitMessages"/> messages per
-/// <see cref="DirectLineOptions.RateLimitWindowSeconds"/>), on the injected <see cref="TimeProvider"/>.
+/// <see cref="DirectLineOptions.RateLimitWindowSeconds"/>), on the injected <see cref="TimeProvider"/>. Direct Line answers
+/// 429 over the limit; the connector endpoint answers politely instead, as its channels show no HTTP status to the user.
 /// </summary>
 internal sealed class MemberRateLimiter(IOptions<DirectLineOptions> options, TimeProvider time)
 {

@@ -152,6 +152,28 @@ public sealed class ConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_EleventhWithinTenSeconds_GetsAPoliteReplyAndIsNotProcessed()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            using var accepted = await PostAsync(EmulatorMessage($"消息{i}", id: $"a{i}"));
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        using var limited = await PostAsync(EmulatorMessage("第十一条", id: "a10"));
+
+        Assert.Equal(HttpStatusCode.OK, limited.StatusCode);
+        Assert.Equal(10, _host.Bot.Turns.Count);
+        var calls = await _channel.WaitForCallsAsync(11);
+        Assert.Equal("您发送消息过于频繁，请稍后再试。", calls[^1].Body.GetProperty("text").GetString());
+        Assert.Equal("/v3/conversations/a1b2c3%7Clivechat/activities/a10", calls[^1].RawTarget);
+
+        _host.Time.Advance(TimeSpan.FromSeconds(10));
+        using var later = await PostAsync(EmulatorMessage("过一会儿", id: "a11"));
+        Assert.Equal(11, _host.Bot.Turns.Count);
+    }
+
+    [Fact]
     public async Task Get_Returns405()
     {
         using var response = await _http.GetAsync("/api/messages");
