@@ -21,7 +21,7 @@ public sealed partial class DutyExtractor
     private static partial Regex PrepositionalPhrase();
 
     // What may stand before a subject at the start of a chunk: 其中机关党委…, 各党支部…, 全体党员….
-    [GeneratedRegex(@"^(?:其中|各|本|全体|机关|部门|市级|区级|所属|基层|\s)*$")]
+    [GeneratedRegex(@"^(?:[0-9０-９]{1,3}[．.、]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|其中|各|本|全体|机关|部门|市级|区级|所属|基层|\s)*$")]
     private static partial Regex SubjectPrefix();
 
     // Causative verbs whose object is the one who acts: 引导党员主动按月交纳党费.
@@ -146,7 +146,7 @@ public sealed partial class DutyExtractor
     }
 
     // The sentence's own subject: a role opening the anchor's chunk (before the period), a role after a causative verb,
-    // a role opening an earlier chunk of the same part, or a person closing one (凡有固定工资收入的党员，每月…).
+    // a role opening an earlier chunk of the same part, or a person closing an attributive one (凡有固定工资收入的党员，每月…).
     private static string? SubjectActor(Site site)
     {
         var e = site.Expression;
@@ -185,8 +185,10 @@ public sealed partial class DutyExtractor
                 return earlierSubject;
             }
 
+            // A topic phrase that ends in a person: 凡有固定工资收入的党员，…
             var found = DutyActors.FindAll(text);
-            if (found.Count > 0 && text[found[^1].End..] is "" or "时" or "们" && !MeetingNames.Contains(text[found[^1].Start..found[^1].End]))
+            if (found.Count > 0 && text[found[^1].End..] is "" or "时" or "们" && text[..found[^1].Start].EndsWith('的')
+                && !MeetingNames.Contains(text[found[^1].Start..found[^1].End]))
             {
                 return found[^1].Actor;
             }
@@ -343,6 +345,15 @@ public sealed partial class DutyExtractor
         if (site.Continuation is { } continuation)
         {
             text += "，" + sentence[continuation.Start..continuation.End];
+        }
+        else if (e.ObjectEnd == e.ObjectStart && text.Length < 12 && DutyKinds.Classify(text) is null && e.ChunkStart > e.PartStart)
+        {
+            // A bare count ("全年不少于四次", "一般情况下每月一次") reads with the chunk before it that names the duty.
+            var previous = TextSpans.Chunks(sentence, e.PartStart, e.ChunkStart).LastOrDefault(c => c.End > c.Start);
+            if (previous.End > previous.Start)
+            {
+                text = LeadingFiller().Replace(sentence[previous.Start..previous.End], "") + "，" + text;
+            }
         }
         else if (e.IsEventLimit || (e.PeriodStart < 0 && e.IsImplicitCount))
         {

@@ -86,6 +86,16 @@ public sealed class DutyExtractorTests
         Assert.Equal((DutyKinds.MembershipDues, DutyActors.Member, "P1M", 1), (duty.Kind!, duty.Actor!, duty.Period, duty.Count!.Value));
     }
 
+    [Theory]
+    [InlineData("1．党员必须按期交纳党费，一般情况下每月一次。", "党员必须按期交纳党费，一般情况下每月一次", DutyKinds.MembershipDues, DutyActors.Member)]
+    [InlineData("支部委员会议根据工作需要召开，全年不少于四次。", "支部委员会议根据工作需要召开，全年不少于四次", DutyKinds.BranchCommittee, DutyActors.Branch)]
+    public void ExtractClause_BareCount_TakesKindActorAndSummaryFromTheChunkBefore(string text, string summary, string kind, string actor)
+    {
+        var duty = Assert.Single(new DutyExtractor().ExtractClause(Clause(text, "党支部工作制度")));
+
+        Assert.Equal((summary, kind, actor), (duty.Summary, duty.Kind!, duty.Actor!));
+    }
+
     [Fact]
     public void ExtractClause_PartyGroupsMonthlyLifeMeeting_IsAGroupMeeting()
     {
