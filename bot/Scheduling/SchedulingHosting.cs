@@ -1,5 +1,13 @@
+using Microsoft.Extensions.Options;
+using PartyAffairs.Bot.BotFramework.Builder;
 using PartyAffairs.Knowledge;
+using PartyAffairs.Scheduler.Calendar;
+using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Scheduler.Duties;
+using PartyAffairs.Scheduler.Jobs;
+using PartyAffairs.Scheduler.Planning;
+using PartyAffairs.Scheduler.Settings;
+using Quartz;
 
 namespace PartyAffairs.Bot.Scheduling;
 
@@ -10,16 +18,66 @@ internal static class SchedulingHosting
     public static WebApplicationBuilder AddReminders(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.RetryBackoff > TimeSpan.Zero, "Reminders: Lease, PollInterval and RetryBackoff must be positive.")
+            .Validate(o => o.RateLimits.Values.Append(o.DefaultRateLimit).All(l => l.Permits > 0 && l.Window > TimeSpan.Zero), "Reminders:RateLimits: every limit needs Permits > 0 and a positive Window.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReminderOptions>>().Value);
 
         // The catalog over every document of the corpus ("我的待办" for a member); a branch's own catalog, narrowed to the
-        // documents that bind it, comes from its settings. The knowledge base may be registered after this area.
-        services.AddSingleton<ITrackedDutyCatalog>(sp => new KnowledgeDutyCatalog(sp.GetService<IKnowledgeBase>()?.Duties ?? []));
+        // documents that bind it, comes from BranchDutyCatalogs. The knowledge base may be registered after this area.
+        services.AddSingleton(sp => sp.GetService<IKnowledgeBase>() is { } kb ? new BranchDutyCatalogs(kb.Duties, kb.Documents) : new BranchDutyCatalogs([], []));
+        services.AddSingleton<ITrackedDutyCatalog>(sp => sp.GetService<IKnowledgeBase>() is { } kb ? new KnowledgeDutyCatalog(kb.Duties) : new KnowledgeDutyCatalog([]));
+
+        services.AddSingleton(_ => WorkingCalendar.LoadDefault());
+        services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<IBranchSettingsStore, RedisBranchSettingsStore>();
+        services.AddSingleton<ReminderDeliveryStore>();
+        services.AddSingleton<ChannelRateLimiter>();
+        services.AddSingleton<IMemberDirectory, RosterMemberDirectory>();
+        services.AddSingleton<IReminderSender, ProactiveReminderSender>();
+        services.AddSingleton<ReminderFanOut>();
+        services.AddSingleton<ReminderDispatcher>();
+        services.AddSingleton<ReminderCoordinator>();
+        services.AddSingleton<ReminderTriggers>();
+        services.AddSingleton<IReminderTriggers>(sp => sp.GetRequiredService<ReminderTriggers>());
+        services.AddSingleton<ReminderSettingsService>();
+        services.AddSingleton<ReminderResponseService>();
+
+        var enabled = builder.Configuration.GetValue($"{ReminderOptions.SectionName}:{nameof(ReminderOptions.Enabled)}", true);
+        services.AddQuartz(q =>
+        {
+            q.AddJob<ReminderTickJob>(j => j.WithIdentity(ReminderTickJob.Key).StoreDurably());
+            q.AddJob<ReminderSyncJob>(j => j.WithIdentity(ReminderSyncJob.Key).StoreDurably());
+            if (enabled)
+            {
+                // Every ten minutes: triggers for new branches (start-up catch-up runs in ReminderStartupService).
+                q.AddTrigger(t => t.ForJob(ReminderSyncJob.Key).WithIdentity("reminder-sync", ReminderTriggerFactory.TriggerGroup)
+                    .WithCronSchedule("0 0/10 * * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(BranchReminderSettings.DefaultTimeZone))));
+            }
+        });
+        if (enabled)
+        {
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            services.AddHostedService<ReminderDeliveryService>();
+            services.AddHostedService<ReminderStartupService>();
+        }
+
+        // Reminder commands and buttons are answered before the conversation's router (decorator over its IBot).
+        var botDescriptor = services.LastOrDefault(d => d.ServiceType == typeof(IBot));
+        if (botDescriptor is { ImplementationFactory: { } innerFactory })
+        {
+            services.Remove(botDescriptor);
+            services.AddSingleton<IBot>(sp => ActivatorUtilities.CreateInstance<ReminderCommandsBot>(sp, (IBot)innerFactory(sp)));
+        }
+
         return builder;
     }
 
     /// <summary>Maps the area's endpoints.</summary>
     public static IEndpointRouteBuilder MapReminderEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapReminderAdminEndpoints();
         return endpoints;
     }
 }

@@ -1,0 +1,44 @@
+using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.Bot.Channels;
+using PartyAffairs.Bot.State;
+using PartyAffairs.Scheduler.Delivery;
+
+namespace PartyAffairs.Bot.Scheduling;
+
+/// <summary>Sends a reminder through the member's preferred conversation with 已完成 / 请假 as suggested actions.</summary>
+internal sealed class ProactiveReminderSender(ChannelAddressStore addresses, IProactiveMessenger messenger) : IReminderSender
+{
+    public async Task<SendOutcome> SendAsync(ReminderDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var reference = await addresses.GetPreferredAsync(delivery.MemberId, cancellationToken);
+        if (reference is null)
+        {
+            return new SendOutcome(SendStatus.Permanent, Error: "no conversation");
+        }
+
+        var activity = Activity.CreateMessageActivity(delivery.Message.Text).ApplyConversationReference(reference);
+        activity.Locale = "zh-CN";
+        if (delivery.Message.Actions.Count > 0)
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                Actions = delivery.Message.Actions.Select(a => CardAction.ImBack(a.Title, a.Value)).ToList(),
+            };
+        }
+
+        try
+        {
+            await messenger.SendAsync(reference, activity, cancellationToken);
+            return SendOutcome.Sent;
+        }
+        catch (ChannelDeliveryException e)
+        {
+            return new SendOutcome(e.IsTransient ? SendStatus.Transient : SendStatus.Permanent, e.RetryAfter, e.GetType().Name);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new SendOutcome(SendStatus.Transient, null, e.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using PartyAffairs.Bot.Admin;
+using PartyAffairs.Bot.State;
+using PartyAffairs.Scheduler.Settings;
+
+namespace PartyAffairs.Bot.Scheduling;
+
+/// <summary>Admin endpoints of the reminders: GET/PUT a branch's settings and GET its next reminders.</summary>
+internal static class ReminderAdminApi
+{
+    /// <summary>Maps the endpoints under /api/admin, behind the admin bearer token.</summary>
+    public static RouteGroupBuilder MapReminderAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/admin/branches/{branchId}")
+            .AddEndpointFilter<AdminAuthFilter>()
+            .DisableAntiforgery();
+        group.MapGet("/settings", GetAsync);
+        group.MapPut("/settings", PutAsync);
+        group.MapGet("/reminders", PlanAsync);
+        return group;
+    }
+
+    private static async Task<IResult> GetAsync(string branchId, RosterStore roster, ReminderSettingsService settings, CancellationToken ct) =>
+        await roster.GetBranchAsync(branchId, ct) is null
+            ? Results.NotFound(new AdminError(AdminMessages.BranchNotFound))
+            : Results.Json(await settings.GetAsync(branchId, ct), BranchSettingsJson.Options);
+
+    private static async Task<IResult> PutAsync(string branchId, HttpRequest request, RosterStore roster, ReminderSettingsService settings, CancellationToken ct)
+    {
+        if (await roster.GetBranchAsync(branchId, ct) is null)
+        {
+            return Results.NotFound(new AdminError(AdminMessages.BranchNotFound));
+        }
+
+        BranchReminderSettings? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<BranchReminderSettings>(request.Body, BranchSettingsJson.Options, ct);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
+        {
+            return Results.BadRequest(new AdminError(ReminderHostTexts.SettingsBodyInvalid));
+        }
+
+        if (body is null)
+        {
+            return Results.BadRequest(new AdminError(ReminderHostTexts.SettingsBodyInvalid));
+        }
+
+        var outcome = await settings.ReplaceAsync(branchId, body, ct);
+        return outcome.Saved
+            ? Results.Json(outcome.Settings, BranchSettingsJson.Options)
+            : Results.BadRequest(new AdminError(outcome.Reply));
+    }
+
+    private static async Task<IResult> PlanAsync(string branchId, RosterStore roster, ReminderSettingsService settings, CancellationToken ct) =>
+        await roster.GetBranchAsync(branchId, ct) is null
+            ? Results.NotFound(new AdminError(AdminMessages.BranchNotFound))
+            : Results.Ok(new { branchId, plan = await settings.DescribePlanAsync(branchId, 20, ct) });
+}

@@ -1,0 +1,34 @@
+using StackExchange.Redis;
+
+namespace PartyAffairs.Scheduler.Delivery;
+
+/// <summary>Every Redis key the scheduler writes; docs/scheduler.md lists the same keys.</summary>
+public static class ReminderKeys
+{
+    /// <summary>List of delivery items waiting (LPUSH in, LMOVE out from the right).</summary>
+    public static readonly RedisKey Queue = "pa:rem:queue";
+
+    /// <summary>Sorted set of items waiting for quiet hours to end (score = unix ms).</summary>
+    public static readonly RedisKey Delayed = "pa:rem:delayed";
+
+    /// <summary>Hash of live instances: field = instance id, value = lease expiry (unix ms).</summary>
+    public static readonly RedisKey Workers = "pa:rem:workers";
+
+    /// <summary>List of the items an instance is working on.</summary>
+    public static RedisKey Processing(string instanceId) => $"pa:rem:processing:{instanceId}";
+
+    /// <summary>Lock taken while an instance's leftovers are recovered.</summary>
+    public static RedisKey Recovery(string instanceId) => $"pa:rem:recover:{instanceId}";
+
+    /// <summary>Hash of one occurrence: <c>m</c> = message record JSON, <c>q</c> = 1 once every item is queued (or “dropped”).</summary>
+    public static RedisKey Occurrence(string occurrenceId) => $"pa:rem:occ:{occurrenceId}";
+
+    /// <summary>The idempotency key of one reminder to one member: claimed → sending → sent / failed / skipped / dropped.</summary>
+    public static RedisKey Reminder(string occurrenceId, string memberId) => $"pa:rem:key:{occurrenceId}:{memberId}";
+
+    /// <summary>Unix ms up to which a branch's group has been planned and fanned out.</summary>
+    public static RedisKey Scanned(string branchId, string group) => $"pa:rem:scan:{branchId}:{group}";
+
+    /// <summary>A branch's reminder settings (JSON).</summary>
+    public static RedisKey Settings(string branchId) => $"pa:branch:{branchId}:reminders";
+}

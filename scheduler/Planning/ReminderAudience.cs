@@ -1,0 +1,20 @@
+namespace PartyAffairs.Scheduler.Planning;
+
+/// <summary>Who a planned reminder goes to; resolved against the roster and the ledger when it fans out.</summary>
+public enum ReminderAudience
+{
+    /// <summary>Every member without a record (done or leave) for the duty and period.</summary>
+    UnconfirmedMembers,
+
+    /// <summary>The secretaries, when the branch has not recorded the duty for the period.</summary>
+    SecretariesIfBranchPending,
+
+    /// <summary>The secretaries, with how many members have not confirmed a members' duty.</summary>
+    SecretariesWithMemberProgress,
+
+    /// <summary>The secretaries, unconditionally (flags and notices).</summary>
+    Secretaries,
+
+    /// <summary>The dues arrears ladder: members at 2 and 4 missed months, secretaries told at 3 and 5.</summary>
+    ArrearsLadder,
+}

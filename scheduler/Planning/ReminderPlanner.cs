@@ -1,0 +1,337 @@
+using System.Globalization;
+using PartyAffairs.Scheduler.Calendar;
+using PartyAffairs.Scheduler.Duties;
+using PartyAffairs.Scheduler.Periods;
+using PartyAffairs.Scheduler.Settings;
+
+namespace PartyAffairs.Scheduler.Planning;
+
+/// <summary>
+/// Turns a branch's settings and tracked duties into dated reminder occurrences. Pure: no store, no clock. Working days
+/// come from the holiday table; a reminder on a day off moves as the branch's <see cref="HolidayShift"/> says, but never
+/// out of its period or past its event; a due time in quiet hours moves to the end of the quiet window.
+/// </summary>
+public sealed class ReminderPlanner(WorkingCalendar calendar)
+{
+    /// <summary>Reminder kinds handled by member reminders rather than secretary follow-up.</summary>
+    private static readonly HashSet<string> MemberReminded = [DutyKinds.ThemedDay, DutyKinds.Dues];
+
+    /// <summary>Duties one event may satisfy together (组织生活会 together with 民主评议党员).</summary>
+    private static readonly string[][] HeldTogether = [[DutyKinds.OrganisationalLifeMeeting, DutyKinds.MemberReview]];
+
+    /// <summary>Every occurrence with <see cref="PlannedReminder.DueAt"/> in [<paramref name="from"/>, <paramref name="to"/>], ordered by due time.</summary>
+    public IReadOnlyList<PlannedReminder> Plan(string branchId, BranchReminderSettings settings, ITrackedDutyCatalog catalog,
+        IReadOnlyDictionary<string, string> documentTitles, DateTimeOffset from, DateTimeOffset to)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var zone = settings.Zone();
+        var context = new Context(branchId, settings, zone, documentTitles);
+        var firstDay = LocalDate(from, zone).AddDays(-70);
+        var lastDay = LocalDate(to, zone).AddDays(70);
+        var result = new List<PlannedReminder>();
+
+        for (var month = new DateOnly(firstDay.Year, firstDay.Month, 1); month <= lastDay; month = month.AddMonths(1))
+        {
+            PlanThemedDays(context, catalog, month, result);
+            PlanDues(context, catalog, month, result);
+        }
+
+        PlanDuties(context, catalog, firstDay, lastDay, result);
+        PlanCalendarNotices(context, firstDay, lastDay, result);
+
+        return result.Where(r => r.DueAt >= from && r.DueAt <= to && r.DueAt < r.UsefulUntil)
+            .DistinctBy(r => r.Id)
+            .OrderBy(r => r.DueAt).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>The local day time of day-of reminders: the on-the-day lead's time, else the earliest lead time.</summary>
+    public static TimeOnly DayTime(BranchReminderSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Leads.FirstOrDefault(l => l.DaysBefore == 0)?.Time ?? settings.Leads.Min(l => l.Time);
+    }
+
+    private void PlanThemedDays(Context c, ITrackedDutyCatalog catalog, DateOnly month, List<PlannedReminder> result)
+    {
+        if (c.Settings.ThemedDay is not { } rule || catalog.Find(DutyKinds.ThemedDay) is not { } duty)
+        {
+            return;
+        }
+
+        var cite = RuleCitation.For(duty, c.Titles);
+        foreach (var day in rule.DatesIn(month.Year, month.Month))
+        {
+            var start = c.At(day, rule.Time);
+            var periodKey = DutyPeriod.Containing(PeriodUnit.Month, day).Key;
+            foreach (var lead in c.Settings.Leads)
+            {
+                var date = ShiftBefore(day.AddDays(-lead.DaysBefore), day, c.Settings.HolidayShift);
+                result.Add(new PlannedReminder
+                {
+                    BranchId = c.BranchId,
+                    Group = ReminderGroup.ThemedDay,
+                    Kinds = [duty.Kind],
+                    PeriodKey = periodKey,
+                    ReminderKind = string.Create(CultureInfo.InvariantCulture, $"themed-{day:MMdd}-{lead.DaysBefore}d"),
+                    Audience = ReminderAudience.UnconfirmedMembers,
+                    DueAt = c.Due(date, lead.Time),
+                    UsefulUntil = start,
+                    Day = day,
+                    Title = "主题党日",
+                    Text = ReminderTexts.ThemedDayReminder(day, rule.Time, rule.Place, day.DayNumber - date.DayNumber, cite),
+                });
+            }
+
+            if (!calendar.IsWorkingDay(day))
+            {
+                var notice = ShiftBefore(day.AddDays(-7), day, c.Settings.HolidayShift);
+                result.Add(new PlannedReminder
+                {
+                    BranchId = c.BranchId,
+                    Group = ReminderGroup.ThemedDay,
+                    Kinds = [duty.Kind],
+                    PeriodKey = periodKey,
+                    ReminderKind = string.Create(CultureInfo.InvariantCulture, $"themed-{day:MMdd}-dayoff"),
+                    Audience = ReminderAudience.Secretaries,
+                    DueAt = c.Due(notice, DayTime(c.Settings)),
+                    UsefulUntil = start,
+                    Day = day,
+                    Title = "主题党日",
+                    Actionable = false,
+                    Text = calendar.HolidayName(day) is { } holiday ? ReminderTexts.ThemedDayOnHoliday(day, holiday) : ReminderTexts.ThemedDayOnDayOff(day),
+                });
+            }
+        }
+    }
+
+    private void PlanDues(Context c, ITrackedDutyCatalog catalog, DateOnly month, List<PlannedReminder> result)
+    {
+        if (catalog.Find(DutyKinds.Dues) is not { } duty)
+        {
+            return;
+        }
+
+        var period = DutyPeriod.Containing(PeriodUnit.Month, month);
+        var cite = RuleCitation.For(duty, c.Titles);
+        var monthName = $"{month.Month}月";
+        var end = c.At(period.EndExclusive, TimeOnly.MinValue);
+        var time = DayTime(c.Settings);
+        for (var i = 0; i < c.Settings.DuesDays.Count; i++)
+        {
+            var nominal = new DateOnly(month.Year, month.Month, Math.Min(c.Settings.DuesDays[i], DateTime.DaysInMonth(month.Year, month.Month)));
+            var date = ShiftWithin(nominal, period, c.Settings.HolidayShift);
+            var common = new PlannedReminder
+            {
+                BranchId = c.BranchId,
+                Group = ReminderGroup.Dues,
+                Kinds = [duty.Kind],
+                PeriodKey = period.Key,
+                ReminderKind = i == 0 ? "dues" : string.Create(CultureInfo.InvariantCulture, $"dues-nudge-{c.Settings.DuesDays[i]}"),
+                Audience = ReminderAudience.UnconfirmedMembers,
+                DueAt = c.Due(date, time),
+                UsefulUntil = end,
+                Day = period.End,
+                Title = "交纳党费",
+                Text = i == 0 ? ReminderTexts.DuesReminder(monthName, cite) : ReminderTexts.DuesNudge(monthName, period.End.DayNumber - date.DayNumber, cite),
+            };
+            result.Add(common);
+            if (i == 0)
+            {
+                result.Add(common with { ReminderKind = "arrears", Audience = ReminderAudience.ArrearsLadder, Actionable = false, Text = string.Empty });
+            }
+        }
+    }
+
+    private void PlanDuties(Context c, ITrackedDutyCatalog catalog, DateOnly firstDay, DateOnly lastDay, List<PlannedReminder> result)
+    {
+        var entries = new List<(TrackedDuty Duty, DutyPeriod Period, DateOnly Deadline)>();
+        foreach (var duty in catalog.All.Where(d => !MemberReminded.Contains(d.Kind)))
+        {
+            if (!DutyPeriod.TryGetUnit(duty.Period, out var unit))
+            {
+                continue;
+            }
+
+            for (var period = DutyPeriod.Containing(unit, firstDay); period.Start <= lastDay; period = period.Next())
+            {
+                entries.Add((duty, period, Deadline(duty, period)));
+            }
+        }
+
+        foreach (var group in entries.GroupBy(e => (e.Period.Key, e.Deadline, Set: SetOf(e.Duty.Kind))))
+        {
+            var members = group.ToArray();
+            var (period, deadline) = (members[0].Period, members[0].Deadline);
+            var kinds = members.Select(m => m.Duty.Kind).ToArray();
+            var titles = string.Join("、", members.Select(m => m.Duty.Title));
+            var cite = string.Join("；", members.Select(m => RuleCitation.For(m.Duty, c.Titles)).Distinct());
+            var memberDuty = members[0].Duty.Audience == DutyAudience.Member;
+            var (periodName, endName) = Names(period, deadline, members[0].Duty);
+            foreach (var leadDays in c.Settings.SecretaryLeadDays)
+            {
+                var nominal = deadline.AddDays(-leadDays);
+                if (nominal < period.Start)
+                {
+                    continue;
+                }
+
+                var date = ShiftWithin(nominal, period, c.Settings.HolidayShift);
+                if (date > deadline)
+                {
+                    continue;
+                }
+
+                var daysLeft = deadline.DayNumber - date.DayNumber;
+                result.Add(new PlannedReminder
+                {
+                    BranchId = c.BranchId,
+                    Group = ReminderGroup.Duties,
+                    Kinds = kinds,
+                    PeriodKey = period.Key,
+                    ReminderKind = string.Create(CultureInfo.InvariantCulture, $"due-{leadDays}d"),
+                    Audience = memberDuty ? ReminderAudience.SecretariesWithMemberProgress : ReminderAudience.SecretariesIfBranchPending,
+                    DueAt = c.Due(date, DayTime(c.Settings)),
+                    UsefulUntil = c.At(deadline.AddDays(1), TimeOnly.MinValue),
+                    Day = deadline,
+                    Title = titles,
+                    Actionable = !memberDuty,
+                    Text = ReminderTexts.DutyProgress(periodName, titles, endName, daysLeft, cite, null),
+                    Progress = pending => ReminderTexts.DutyProgress(periodName, titles, endName, daysLeft, cite, memberDuty ? pending : null),
+                });
+            }
+        }
+    }
+
+    private void PlanCalendarNotices(Context c, DateOnly firstDay, DateOnly lastDay, List<PlannedReminder> result)
+    {
+        for (var year = firstDay.Year; year <= lastDay.Year; year++)
+        {
+            if (calendar.HasDataFor(year))
+            {
+                continue;
+            }
+
+            var notice = ShiftWithin(new DateOnly(year - 1, 12, 1), DutyPeriod.Containing(PeriodUnit.Month, new DateOnly(year - 1, 12, 1)), c.Settings.HolidayShift);
+            result.Add(new PlannedReminder
+            {
+                BranchId = c.BranchId,
+                Group = ReminderGroup.Duties,
+                Kinds = ["节假日数据"],
+                PeriodKey = year.ToString(CultureInfo.InvariantCulture),
+                ReminderKind = "calendar-missing",
+                Audience = ReminderAudience.Secretaries,
+                DueAt = c.Due(notice, DayTime(c.Settings)),
+                UsefulUntil = c.At(new DateOnly(year, 12, 31), TimeOnly.MinValue),
+                Day = new DateOnly(year, 1, 1),
+                Title = "节假日数据",
+                Actionable = false,
+                Text = ReminderTexts.CalendarMissingYear(year),
+            });
+        }
+    }
+
+    /// <summary>The last day to act in the period: a fixed deadline, the window's end, or the period's end.</summary>
+    public static DateOnly Deadline(TrackedDuty duty, DutyPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(duty);
+        if (duty.Deadline is { Length: 7 } deadline
+            && int.TryParse(deadline.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(deadline.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(period.Start.Year, month))
+        {
+            var date = new DateOnly(period.Start.Year, month, day);
+            if (period.Contains(date))
+            {
+                return date;
+            }
+        }
+
+        if (duty.Window is { Length: >= 2 } window && int.TryParse(window.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            var year = period.Start.Year;
+            DateOnly? end = window[0] switch
+            {
+                'Q' when n is >= 1 and <= 4 => new DateOnly(year, n * 3, 1).AddMonths(1).AddDays(-1),
+                'H' when n is 1 or 2 => new DateOnly(year, n * 6, 1).AddMonths(1).AddDays(-1),
+                'M' when n is >= 1 and <= 12 => new DateOnly(year, n, 1).AddMonths(1).AddDays(-1),
+                _ => null,
+            };
+            if (end is { } windowEnd && period.Contains(windowEnd))
+            {
+                return windowEnd;
+            }
+        }
+
+        return period.End;
+    }
+
+    private static (string Period, string End) Names(DutyPeriod period, DateOnly deadline, TrackedDuty duty)
+    {
+        var periodName = period.Unit switch
+        {
+            PeriodUnit.Week => "本周",
+            PeriodUnit.Month => "本月",
+            PeriodUnit.TwoMonths => "本期（两个月）",
+            PeriodUnit.Quarter => "本季度",
+            PeriodUnit.HalfYear => "本半年",
+            _ => "本年度",
+        };
+        if (deadline != period.End || duty.Deadline is not null)
+        {
+            return (periodName, string.Create(CultureInfo.InvariantCulture, $"{deadline.Month}月{deadline.Day}日截止"));
+        }
+
+        var endName = period.Unit switch
+        {
+            PeriodUnit.Week => "周末",
+            PeriodUnit.Month => "月底",
+            PeriodUnit.TwoMonths => "期末",
+            PeriodUnit.Quarter => "季末",
+            PeriodUnit.HalfYear => "半年末",
+            _ => "年底",
+        };
+        return (periodName, endName);
+    }
+
+    private static string SetOf(string kind) =>
+        HeldTogether.FirstOrDefault(set => set.Contains(kind)) is { } set ? string.Join('+', set) : kind;
+
+    /// <summary>Moves a reminder day off to a working day, but never past <paramref name="eventDay"/>.</summary>
+    private DateOnly ShiftBefore(DateOnly date, DateOnly eventDay, HolidayShift shift)
+    {
+        var moved = calendar.Shift(date, shift);
+        return moved > eventDay ? calendar.Shift(date, HolidayShift.Previous) : moved;
+    }
+
+    /// <summary>Moves a reminder day off to a working day inside <paramref name="period"/>; the other way when the shift would leave it.</summary>
+    private DateOnly ShiftWithin(DateOnly date, DutyPeriod period, HolidayShift shift)
+    {
+        var moved = calendar.Shift(date, shift);
+        if (period.Contains(moved))
+        {
+            return moved;
+        }
+
+        var other = calendar.Shift(date, shift == HolidayShift.Previous ? HolidayShift.Next : HolidayShift.Previous);
+        return period.Contains(other) ? other : date;
+    }
+
+    private static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    private sealed record Context(string BranchId, BranchReminderSettings Settings, TimeZoneInfo Zone, IReadOnlyDictionary<string, string> Titles)
+    {
+        public DateTimeOffset At(DateOnly date, TimeOnly time)
+        {
+            var local = date.ToDateTime(time);
+            return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+        }
+
+        public DateTimeOffset Due(DateOnly date, TimeOnly time)
+        {
+            var local = Settings.QuietHours.NextAllowed(date.ToDateTime(time));
+            return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+
+namespace PartyAffairs.Scheduler;
+
+/// <summary>Every user-facing sentence of the scheduler, in one place for review.</summary>
+public static class ReminderTexts
+{
+    /// <summary>Example of the themed-day command.</summary>
+    public const string ThemedDayExample = "设置主题党日 每月第一个周五 15:00 三楼会议室";
+
+    /// <summary>Button: confirm done.</summary>
+    public const string DoneButton = "已完成";
+
+    /// <summary>Button: ask for leave.</summary>
+    public const string LeaveButton = "请假";
+
+    /// <summary>The themed-day rule could not be read.</summary>
+    public static string ThemedDayUnreadable(string text) =>
+        $"无法识别主题党日规则“{text}”。可以写“每月第N个星期X”“每月X日”或具体日期（如 2026-12-04），后面可加时间和地点。示例：{ThemedDayExample}";
+
+    /// <summary>An ordinal weekday beyond the fifth.</summary>
+    public static string OrdinalTooLarge(int ordinal, string weekday) =>
+        $"每月最多有5个{weekday}，无法设置为第{ordinal}个。示例：{ThemedDayExample}";
+
+    /// <summary>A day of month outside 1–31.</summary>
+    public static string DayOutOfRange(int day) => $"每月没有{day}日，请写1到31之间的日期。示例：设置主题党日 每月15日 15:00 党员活动室";
+
+    /// <summary>An explicit date already past.</summary>
+    public static string DateInPast(DateOnly date) =>
+        $"{date:yyyy-MM-dd}已经过去，请设置今天以后的日期。示例：设置主题党日 {date.AddYears(1):yyyy-MM-dd} 15:00 三楼会议室";
+
+    /// <summary>A time that is not HH:mm.</summary>
+    public static string TimeUnreadable(string text) => $"无法识别时间“{text}”，请写成24小时制。示例：{ThemedDayExample}";
+
+    /// <summary>Quiet hours of zero length.</summary>
+    public const string QuietHoursEmpty = "免打扰时段的开始和结束不能相同。示例：设置免打扰 21:30-08:00";
+
+    /// <summary>Quiet hours unreadable.</summary>
+    public const string QuietHoursUnreadable = "无法识别免打扰时段。示例：设置免打扰 21:30-08:00";
+
+    /// <summary>Dues days unreadable.</summary>
+    public const string DuesDaysUnreadable = "无法识别党费日。第一个日期为月初提醒，之后的日期只提醒尚未确认的党员。示例：设置党费日 每月1日 20日";
+
+    /// <summary>Leads unreadable.</summary>
+    public const string LeadsUnreadable = "无法识别提醒时间。示例：设置提醒 提前3天 08:30 当天 08:30";
+
+    /// <summary>A lead of more than 30 days.</summary>
+    public const string LeadTooLong = "提前天数应在0到30天之间。示例：设置提醒 提前3天 08:30 当天 08:30";
+
+    /// <summary>A lead time inside quiet hours.</summary>
+    public static string LeadInQuietHours(TimeOnly time) => $"提醒时间{time:HH\\:mm}在免打扰时段内，请另选时间。示例：设置提醒 提前3天 08:30 当天 08:30";
+
+    /// <summary>An unknown document id.</summary>
+    public static string UnknownDocument(string id, IEnumerable<string> known) =>
+        $"没有编号为“{id}”的文件。可选：{string.Join("、", known)}。示例：设置依据文件 000 003（或“设置依据文件 全部”）";
+
+    /// <summary>A time zone that is not an IANA id.</summary>
+    public static string UnknownTimeZone(string id) => $"“{id}”不是有效的时区（请使用 IANA 时区名）。示例：设置时区 Asia/Shanghai";
+
+    /// <summary>Holiday shift unreadable.</summary>
+    public const string HolidayShiftUnreadable = "无法识别节假日调整方式。示例：设置节假日提醒 提前（或 顺延、不调整）";
+
+    /// <summary>An unknown settings command.</summary>
+    public const string UnknownSetting = "可以设置：主题党日、党费日、提醒、免打扰、依据文件、时区、节假日提醒。示例：" + ThemedDayExample;
+
+    /// <summary>Settings saved.</summary>
+    public static string Saved(string what) => $"已保存：{what}。发送“查看提醒计划”可查看接下来的提醒。";
+
+    /// <summary>Header of the plan listing.</summary>
+    public const string PlanHeader = "接下来的提醒：";
+
+    /// <summary>No upcoming reminders.</summary>
+    public const string PlanEmpty = "近期没有待发送的提醒。";
+
+    /// <summary>Calendar has no data for a year.</summary>
+    public static string CalendarMissingYear(int year) =>
+        $"系统尚未载入{year}年的法定节假日安排，{year}年的提醒暂按周一至周五为工作日计算。请联系管理员补充节假日数据。";
+
+    /// <summary>Themed day on a holiday, flagged to the secretary.</summary>
+    public static string ThemedDayOnHoliday(DateOnly date, string holiday) =>
+        $"提示：本月主题党日（{Day(date)}）适逢{holiday}，请确认是否调整日期。如需调整，可发送：设置主题党日 {date.AddDays(-3):yyyy-MM-dd} 15:00 地点";
+
+    /// <summary>Themed day on a weekend without being a holiday.</summary>
+    public static string ThemedDayOnDayOff(DateOnly date) => $"提示：本月主题党日（{Day(date)}）不是工作日，请确认是否调整日期。";
+
+    /// <summary>Themed-day reminder text.</summary>
+    public static string ThemedDayReminder(DateOnly date, TimeOnly time, string? place, int daysBefore, string rule) =>
+        $"【主题党日提醒】{(daysBefore == 0 ? "今天" : $"{daysBefore}天后")}（{Day(date)} {time:HH\\:mm}）开展主题党日{(place is null ? string.Empty : $"，地点：{place}")}。依据：{rule}。参加后请点“已完成”，不能参加请点“请假”。";
+
+    /// <summary>Dues reminder at the start of the month.</summary>
+    public static string DuesReminder(string month, string rule) => $"【党费提醒】请按时交纳{month}党费。依据：{rule}。交纳后请点“已完成”。";
+
+    /// <summary>Dues nudge later in the month.</summary>
+    public static string DuesNudge(string month, int daysLeft, string rule) => $"【党费提醒】{month}党费尚未确认交纳，距月底还有{daysLeft}天。依据：{rule}。交纳后请点“已完成”。";
+
+    /// <summary>Private arrears nudge.</summary>
+    public static string ArrearsMember(int months) =>
+        $"【党费提醒】您已连续{months}个月未确认交纳党费。依据党章规定，党员无正当理由连续6个月不交纳党费的，视为自行脱党。请尽快交纳，如有特殊情况请与支部书记联系。";
+
+    /// <summary>Arrears report to the secretary.</summary>
+    public static string ArrearsSecretary(int months, IEnumerable<string> names) =>
+        $"【党费情况】以下党员已连续{months}个月未确认交纳党费：{string.Join("、", names)}。依据党章规定，无正当理由连续6个月不交纳党费的，视为自行脱党，请及时了解情况、谈心提醒。";
+
+    /// <summary>A secretary's duty reminder with the branch's progress.</summary>
+    public static string DutyProgress(string periodName, string titles, string endName, int daysLeft, string rule, int? pendingMembers) =>
+        pendingMembers is { } pending
+            ? $"【工作提醒】{periodName}尚有{pending}名党员未确认{titles}，距{endName}还有{daysLeft}天。依据：{rule}。"
+            : $"【工作提醒】{periodName}尚未{titles}，距{endName}还有{daysLeft}天。依据：{rule}。完成后请点“已完成”。";
+
+    /// <summary>Leave told to the secretary.</summary>
+    public static string LeaveNotice(string name, string title, string periodKey) => $"【请假】{name}已就{title}（{periodKey}）请假。";
+
+    /// <summary>Confirmation reply.</summary>
+    public static string DoneRecorded(string title, string periodKey) => $"已记录：{title}（{periodKey}）已完成。";
+
+    /// <summary>Leave reply.</summary>
+    public static string LeaveRecorded(string title, string periodKey) => $"已记录：{title}（{periodKey}）请假，已告知支部书记。";
+
+    /// <summary>Already recorded.</summary>
+    public static string AlreadyRecorded(string title, string periodKey) => $"{title}（{periodKey}）此前已经记录，无需重复确认。";
+
+    /// <summary>The national baseline cited when no document of the branch sets the rule.</summary>
+    public const string BaselineRule = "《中国共产党支部工作条例（试行）》";
+
+    /// <summary>The dues rule cited.</summary>
+    public const string DuesRule = "《中国共产党章程》第八条、《关于中国共产党党费收缴、使用和管理的规定》";
+
+    /// <summary>A date as 11月27日（星期五）.</summary>
+    public static string Day(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日（星期{"日一二三四五六"[(int)date.DayOfWeek]}）");
+}

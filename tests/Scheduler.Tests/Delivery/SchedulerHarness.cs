@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using PartyAffairs.Scheduler.Calendar;
+using PartyAffairs.Scheduler.Completion;
+using PartyAffairs.Scheduler.Delivery;
+using PartyAffairs.Scheduler.Duties;
+using PartyAffairs.Scheduler.Planning;
+using PartyAffairs.Scheduler.Settings;
+using StackExchange.Redis;
+
+namespace PartyAffairs.Scheduler.Tests.Delivery;
+
+/// <summary>One scheduler instance over a real Redis: the same classes the host wires, a roster in memory, a loopback sink.</summary>
+internal sealed class SchedulerHarness
+{
+    public SchedulerHarness(IConnectionMultiplexer redis, FakeTimeProvider time, InMemoryDirectory directory, LoopbackSink sink, ReminderOptions? options = null)
+    {
+        Time = time;
+        Options = options ?? new ReminderOptions { RetryBackoff = TimeSpan.FromSeconds(1), DefaultRateLimit = new ChannelRateLimit { Permits = 100_000, Window = TimeSpan.FromSeconds(1) } };
+        if (options is null)
+        {
+            // The fake clock does not move by itself: channel limits are tested on their own (ChannelRateLimiterTests).
+            Options.RateLimits.Clear();
+        }
+
+        Ledger = new RedisCompletionLedger(redis);
+        Settings = new RedisBranchSettingsStore(redis);
+        Store = new ReminderDeliveryStore(redis, Options);
+        Catalogs = new BranchDutyCatalogs([], []);
+        var calendar = WorkingCalendar.LoadDefault();
+        FanOut = new ReminderFanOut(directory, Ledger, Store, NullLogger<ReminderFanOut>.Instance);
+        Coordinator = new ReminderCoordinator(Settings, Catalogs, new ReminderPlanner(calendar), calendar, FanOut, Store, Options, time, NullLogger<ReminderCoordinator>.Instance);
+        Dispatcher = new ReminderDispatcher(Store, sink, Ledger, Settings, new ChannelRateLimiter(Options, time), Options, time, NullLogger<ReminderDispatcher>.Instance);
+        SettingsService = new ReminderSettingsService(Settings, Catalogs, Coordinator, [], time);
+        Responses = new ReminderResponseService(Ledger, directory, Settings, Catalogs, FanOut, time);
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public ReminderOptions Options { get; }
+
+    public RedisCompletionLedger Ledger { get; }
+
+    public RedisBranchSettingsStore Settings { get; }
+
+    public ReminderDeliveryStore Store { get; }
+
+    public BranchDutyCatalogs Catalogs { get; }
+
+    public ReminderFanOut FanOut { get; }
+
+    public ReminderCoordinator Coordinator { get; }
+
+    public ReminderDispatcher Dispatcher { get; }
+
+    public ReminderSettingsService SettingsService { get; }
+
+    public ReminderResponseService Responses { get; }
+
+    /// <summary>Ticks every group of the branch, then delivers everything queued.</summary>
+    public async Task RunAsync(string branchId, CancellationToken cancellationToken = default)
+    {
+        foreach (var group in Enum.GetValues<ReminderGroup>())
+        {
+            await Coordinator.TickAsync(branchId, group, cancellationToken);
+        }
+
+        await Dispatcher.MaintainAsync(cancellationToken);
+        await Dispatcher.DrainAsync(cancellationToken);
+    }
+}
+
+/// <summary>A roster in memory (the host's directory is tested in the bot project).</summary>
+internal sealed class InMemoryDirectory : IMemberDirectory
+{
+    public List<ReminderRecipient> Members { get; } = [];
+
+    public Task<IReadOnlyList<string>> ListBranchIdsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(["b1"]);
+
+    public Task<IReadOnlyList<ReminderRecipient>> ListMembersAsync(string branchId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ReminderRecipient>>(Members.ToArray());
+
+    public static InMemoryDirectory WithMembers(int count, DateOnly? since = null)
+    {
+        var directory = new InMemoryDirectory();
+        directory.Members.Add(new ReminderRecipient { MemberId = "sec", Name = "书记", Role = "党支部书记", ChannelId = "directline", Since = since });
+        for (var i = 1; i < count; i++)
+        {
+            directory.Members.Add(new ReminderRecipient { MemberId = $"m{i:00000}", Name = $"党员{i}", Role = "党员", ChannelId = i % 3 == 0 ? "dingtalk" : "directline", Since = since });
+        }
+
+        return directory;
+    }
+}
+
+/// <summary>The loopback sink: records every delivery; can refuse or stop the process after a number of sends.</summary>
+internal sealed class LoopbackSink : IReminderSender
+{
+    private int _calls;
+
+    public ConcurrentQueue<ReminderDelivery> Delivered { get; } = new();
+
+    /// <summary>Called with the 1-based send number before the outcome is returned.</summary>
+    public Func<int, ReminderDelivery, SendOutcome?>? Behaviour { get; set; }
+
+    public Task<SendOutcome> SendAsync(ReminderDelivery delivery, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var call = Interlocked.Increment(ref _calls);
+        if (Behaviour?.Invoke(call, delivery) is { } outcome)
+        {
+            return Task.FromResult(outcome);
+        }
+
+        Delivered.Enqueue(delivery);
+        return Task.FromResult(SendOutcome.Sent);
+    }
+
+    public IReadOnlyList<ReminderDelivery> To(string memberId) => Delivered.Where(d => d.MemberId == memberId).ToArray();
+
+    public IReadOnlyList<ReminderDelivery> OfKind(string fragment) => Delivered.Where(d => d.IdempotencyKey.Contains(fragment, StringComparison.Ordinal)).ToArray();
+}

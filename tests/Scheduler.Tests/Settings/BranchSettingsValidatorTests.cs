@@ -1,0 +1,39 @@
+using PartyAffairs.Scheduler.Settings;
+
+namespace PartyAffairs.Scheduler.Tests.Settings;
+
+public sealed class BranchSettingsValidatorTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+    private static readonly string[] Documents = ["000", "001", "003"];
+
+    public static TheoryData<string, BranchReminderSettings, string?> Cases() => new()
+    {
+        { "defaults", new BranchReminderSettings(), null },
+        { "past date", new BranchReminderSettings { ThemedDay = new ThemedDayRule { Kind = ThemedDayRuleKind.Dates, Dates = [new DateOnly(2026, 11, 20)] } }, "已经过去" },
+        { "today", new BranchReminderSettings { ThemedDay = new ThemedDayRule { Kind = ThemedDayRuleKind.Dates, Dates = [Today] } }, null },
+        { "zero quiet", new BranchReminderSettings { QuietHours = new QuietHours(new TimeOnly(21, 0), new TimeOnly(21, 0)) }, "不能相同" },
+        { "unknown document", new BranchReminderSettings { BindingDocuments = ["000", "999"] }, "没有编号为“999”的文件" },
+        { "windows zone", new BranchReminderSettings { TimeZone = "China Standard Time" }, "不是有效的时区" },
+        { "nonsense zone", new BranchReminderSettings { TimeZone = "Mars/Olympus" }, "不是有效的时区" },
+        { "lead in quiet hours", new BranchReminderSettings { Leads = [new ReminderLead(1, new TimeOnly(22, 0))] }, "免打扰时段内" },
+        { "lead too long", new BranchReminderSettings { Leads = [new ReminderLead(45, new TimeOnly(9, 0))] }, "0到30天" },
+        { "ordinal 8", new BranchReminderSettings { ThemedDay = new ThemedDayRule { Kind = ThemedDayRuleKind.NthWeekday, Ordinal = 8, Weekday = DayOfWeek.Friday } }, "最多有5个星期五" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Validate_Settings_AcceptsOrNamesTheProblem(string name, BranchReminderSettings settings, string? expected)
+    {
+        var error = BranchSettingsValidator.Validate(settings, Today, Documents);
+
+        if (expected is null)
+        {
+            Assert.True(error is null, $"{name}: {error}");
+        }
+        else
+        {
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
+using PartyAffairs.Scheduler.Settings;
+using PartyAffairs.Scheduler.Tests.Delivery;
+using PartyAffairs.Tests.Infrastructure;
+
+namespace PartyAffairs.Scheduler.Tests.Settings;
+
+[Collection(RedisGroup.Name)]
+public sealed class ReminderSettingsServiceTests(RedisServerFixture redis)
+{
+    private async Task<SchedulerHarness> StartAsync()
+    {
+        await redis.FlushAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00+08:00", CultureInfo.InvariantCulture));
+        return new SchedulerHarness(redis.Connection, time, InMemoryDirectory.WithMembers(3), new LoopbackSink());
+    }
+
+    [Theory]
+    [InlineData("设置主题党日 每月第八个周五", "每月最多有5个星期五")]
+    [InlineData("设置主题党日 2026-11-20 15:00", "已经过去")]
+    [InlineData("设置免打扰 21:00-21:00", "不能相同")]
+    [InlineData("设置依据文件 999", "没有编号为“999”的文件")]
+    [InlineData("设置时区 China Standard Time", "不是有效的时区")]
+    [InlineData("设置提醒 提前2天 23:00", "免打扰时段内")]
+    public async Task ApplyCommand_BadInput_ExplainsAndKeepsPreviousSettings(string command, string expected)
+    {
+        var harness = await StartAsync();
+        var saved = await harness.SettingsService.ApplyCommandAsync("b1", "设置主题党日 每月第一个周五 15:00 三楼会议室", default);
+        Assert.True(saved.Saved);
+
+        var outcome = await harness.SettingsService.ApplyCommandAsync("b1", command, default);
+
+        Assert.False(outcome.Saved);
+        Assert.Contains(expected, outcome.Reply, StringComparison.Ordinal);
+        Assert.Contains("示例", outcome.Reply, StringComparison.Ordinal);
+        var stored = await harness.Settings.GetAsync("b1", default);
+        Assert.NotNull(stored);
+        Assert.Equal(saved.Settings.ThemedDay!.Describe(), stored.ThemedDay?.Describe());
+        Assert.Equal(saved.Settings.QuietHours, stored.QuietHours);
+        Assert.Equal(saved.Settings.TimeZone, stored.TimeZone);
+        Assert.Equal(saved.Settings.Leads, stored.Leads.ToArray());
+        Assert.Empty(stored.BindingDocuments);
+    }
+
+    [Fact]
+    public async Task ApplyCommand_ThemedDay_StoredAndRoundTrips()
+    {
+        var harness = await StartAsync();
+
+        var outcome = await harness.SettingsService.ApplyCommandAsync("b1", "设置主题党日 每月第一个周五 15:00 三楼会议室", default);
+        var stored = await harness.Settings.GetAsync("b1", default);
+
+        Assert.True(outcome.Saved);
+        Assert.Contains("每月第一个星期五 15:00 三楼会议室", outcome.Reply, StringComparison.Ordinal);
+        Assert.Equal(ThemedDayRuleKind.NthWeekday, stored!.ThemedDay!.Kind);
+        Assert.Equal((1, DayOfWeek.Friday, new TimeOnly(15, 0), "三楼会议室"), (stored.ThemedDay.Ordinal, stored.ThemedDay.Weekday, stored.ThemedDay.Time, stored.ThemedDay.Place));
+    }
+
+    [Fact]
+    public async Task DescribePlan_AfterThemedDaySet_ListsNextRemindersInOrder()
+    {
+        var harness = await StartAsync();
+        await harness.SettingsService.ApplyCommandAsync("b1", "设置主题党日 每月第一个周五 15:00 三楼会议室", default);
+
+        var plan = await harness.SettingsService.DescribePlanAsync("b1", 10, default);
+
+        var lines = plan.Split('\n');
+        Assert.Equal("接下来的提醒：", lines[0]);
+        Assert.Contains("12月1日（星期二） 08:30 主题党日（2026-12）→ 党员", plan, StringComparison.Ordinal);
+        Assert.Contains("12月1日（星期二） 08:30 交纳党费（2026-12）→ 党员", plan, StringComparison.Ordinal);
+        Assert.Contains("12月4日（星期五） 08:30 主题党日（2026-12）→ 党员", plan, StringComparison.Ordinal);
+        Assert.Equal(11, lines.Length);
+    }
+
+    [Fact]
+    public async Task DescribePlan_NoThemedDay_SaysHowToSetIt()
+    {
+        var harness = await StartAsync();
+
+        var plan = await harness.SettingsService.DescribePlanAsync("b1", 5, default);
+
+        Assert.Contains("尚未设置主题党日", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("主题党日（", plan, StringComparison.Ordinal);
+    }
+}
