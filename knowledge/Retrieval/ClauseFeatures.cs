@@ -39,6 +39,9 @@ internal sealed partial class ClauseFeatures
     /// <summary>For each topic of the clause, whether a count or period stands right by it ("召开1次组织生活会").</summary>
     public required ulong CountedConcepts { get; init; }
 
+    /// <summary>The periods the clause states (Y, M, Q, H, W), from <see cref="ConceptLexicon.ClausePeriods"/>.</summary>
+    public required string Periods { get; init; }
+
     /// <summary>The role label the clause starts with ("组织委员" of "组织委员：负责…"), else null.</summary>
     public string? Label { get; init; }
 
@@ -68,12 +71,21 @@ internal sealed partial class ClauseFeatures
         return counted;
     }
 
+    // A table item's row label, as its id names it ("§4.学习星.1#2" → 学习星).
+    private static string? TableLabel(Clause clause)
+    {
+        var parts = clause.Id.Split('.');
+        return parts.Length >= 3 && parts[1].Length >= 2 && !parts[1].Any(char.IsDigit) && parts[1] is not ("注" or "备注") ? parts[1] : null;
+    }
+
     public static ClauseFeatures Create(Clause clause, IReadOnlyDictionary<(string, string), Clause> leads)
     {
         var normalized = TextNormalizer.Normalize(clause.Text);
         var lead = clause.ParentId is null ? null : leads.GetValueOrDefault((clause.DocumentId, clause.ParentId));
         var labelMatch = LabelPattern().Match(clause.Text);
-        var label = labelMatch.Success ? labelMatch.Groups[1].Value : null;
+        var label = labelMatch.Success ? labelMatch.Groups[1].Value
+            : clause.Kind == ClauseKind.TableItem || (clause.Kind == ClauseKind.Sentence && clause.Id.StartsWith('§') && clause.HeadingPath.Count >= 3)
+                ? TableLabel(clause) : null;
         var headings = clause.HeadingPath.Skip(Math.Max(0, clause.HeadingPath.Count - 3));
         var context = TextNormalizer.Normalize(string.Join("，", headings) + (lead is not null && lead != clause ? "，" + lead.Text : string.Empty));
         IReadOnlyList<string> actor = label is null
@@ -89,6 +101,7 @@ internal sealed partial class ClauseFeatures
             Intents = ConceptLexicon.ClauseIntents(normalized),
             ActorRoles = actor,
             HasCount = ConceptLexicon.HasExplicitCount(normalized),
+            Periods = ConceptLexicon.ClausePeriods(normalized),
             CountedConcepts = Counted(normalized, ConceptLexicon.ClauseConcepts(normalized)),
             HasDate = ConceptLexicon.HasExplicitDate(normalized),
             Label = label,

@@ -25,6 +25,14 @@ public sealed partial class ClauseRetriever : IDisposable
     private const int CandidateCount = 40;
     private const int SubstringRerankCount = 15;
 
+    // Individual offices, as opposed to organisation levels and members at large.
+    private static readonly HashSet<string> Positions = new(StringComparer.Ordinal)
+    {
+        "党组书记", "党组成员", "机关党委书记", "专兼职副书记", "党支部书记", "支部委员",
+    };
+
+    private static readonly HashSet<string> Secretaries = new(StringComparer.Ordinal) { "党组书记", "机关党委书记", "党支部书记" };
+
     private static readonly QueryIntent[] IntentBits =
     [
         QueryIntent.Frequency, QueryIntent.Deadline, QueryIntent.Quota, QueryIntent.Responsibility, QueryIntent.Content,
@@ -37,7 +45,9 @@ public sealed partial class ClauseRetriever : IDisposable
     private readonly Analyzer analyzer = new CJKAnalyzer(Version);
     private readonly RAMDirectory directory = new();
     private readonly DirectoryReader reader;
-    private readonly IndexSearcher searcher;
+    private readonly Bm25Postings textPostings;
+    private readonly Bm25Postings contextPostings;
+    private readonly double[] conceptIdf = new double[ConceptLexicon.All.Count];
     private readonly ClauseFeatures[] features;
     private readonly int[] clauseOfDoc;
     private readonly Dictionary<Clause, string> normalizedByClause = new(ReferenceEqualityComparer.Instance);
@@ -46,6 +56,9 @@ public sealed partial class ClauseRetriever : IDisposable
 
     [GeneratedRegex("请问|请|问一下|一下|我想知道|我想问|想问|咨询|多久|多长时间|多少|什么|怎么|怎样|如何|是不是|是否|吗|呢|吧|啊|呀|哦|的|了|要|需要|应该|应当|我们|咱们|我|你|他|都|有没有|没有|有|能不能|可以|一回|几|哪|谁|时候|规定|要求|问题|一般|每个|这个|那个|还是|就|得|给")]
     private static partial Regex Filler();
+
+    [GeneratedRegex(@"\d+[^\d,，。?？!！、;；]{1,3}")]
+    private static partial Regex NumberPhrase();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Han();
@@ -89,11 +102,18 @@ public sealed partial class ClauseRetriever : IDisposable
         }
 
         reader = DirectoryReader.Open(directory);
-        searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         clauseOfDoc = new int[reader.MaxDoc];
         for (var d = 0; d < reader.MaxDoc; d++)
         {
             clauseOfDoc[d] = reader.Document(d).GetField("i").GetInt32Value() ?? 0;
+        }
+
+        textPostings = Bm25Postings.Read(reader, TextField, clauseOfDoc, features.Length);
+        contextPostings = Bm25Postings.Read(reader, ContextField, clauseOfDoc, features.Length);
+        for (var c = 0; c < conceptIdf.Length; c++)
+        {
+            var df = features.Count(f => (f.Concepts & (1UL << c)) != 0);
+            conceptIdf[c] = Bm25Postings.Idf(df, features.Length);
         }
     }
 
@@ -106,45 +126,73 @@ public sealed partial class ClauseRetriever : IDisposable
         var intent = ConceptLexicon.QueryIntents(normalized);
         var roleFilter = RoleLexicon.Normalize(role);
         var queryRoles = RoleLexicon.Find(normalized);
+        var queryPeriods = ConceptLexicon.QueryPeriods(normalized);
+        var numberPhrases = NumberPhrase().Matches(normalized).Select(m => m.Value).Where(v => v.Length > NumberPrefixLength(v)).ToList();
+        var anySecretary = normalized.Contains("书记", StringComparison.Ordinal) && !queryRoles.Any(Secretaries.Contains);
         var namedDocuments = places.Where(p => normalized.Contains(p.Place, StringComparison.Ordinal)).Select(p => p.Document.Id).ToHashSet(StringComparer.Ordinal);
 
         var terms = Terms(normalized);
-        var query = new BooleanQuery();
+        var concepts = ConceptNames(queryConcepts);
+        if (!IsInScope(normalized, terms, queryConcepts) || (terms.Count == 0 && queryConcepts == 0))
+        {
+            return new RetrievalResult { InScope = false, Concepts = concepts, Intent = intent };
+        }
+
+        // BM25 over the clause text (1), its context (0.3) and its topics (2), as one Lucene BooleanQuery of SHOULD
+        // term queries would score it.
+        var bm25 = new double[features.Length];
         foreach (var term in terms)
         {
-            query.Add(new TermQuery(new Term(TextField, term)), Occur.SHOULD);
-            query.Add(new TermQuery(new Term(ContextField, term)) { Boost = 0.3f }, Occur.SHOULD);
+            textPostings.Add(term, 1, bm25);
+            contextPostings.Add(term, 0.3, bm25);
         }
 
-        foreach (var concept in ConceptNames(queryConcepts))
+        foreach (var c in ConceptIndexes(queryConcepts))
         {
-            query.Add(new TermQuery(new Term(ConceptField, concept)) { Boost = 2f }, Occur.SHOULD);
+            var bit = 1UL << c;
+            var weight = 2 * conceptIdf[c];
+            for (var i = 0; i < features.Length; i++)
+            {
+                if ((features[i].Concepts & bit) != 0)
+                {
+                    bm25[i] += weight;
+                }
+            }
         }
 
-        var concepts = ConceptNames(queryConcepts);
-        if (!IsInScope(normalized, terms, queryConcepts) || query.Clauses.Count == 0)
+        var top = TopCandidates(bm25, CandidateCount);
+        if (top.Count == 0)
         {
             return new RetrievalResult { InScope = false, Concepts = concepts, Intent = intent };
         }
 
-        var top = searcher.Search(query, CandidateCount);
-        if (top.ScoreDocs.Length == 0)
+        var maxScore = bm25[top[0]];
+        var ranked = new List<(int Clause, double Score)>(top.Count);
+        foreach (var index in top)
         {
-            return new RetrievalResult { InScope = false, Concepts = concepts, Intent = intent };
-        }
-
-        var maxScore = top.ScoreDocs[0].Score;
-        var ranked = new List<(int Clause, double Score)>(top.ScoreDocs.Length);
-        foreach (var hit in top.ScoreDocs)
-        {
-            var index = clauseOfDoc[hit.Doc];
             var f = features[index];
             if (roleFilter is not null && !f.Clause.Roles.Contains(roleFilter))
             {
                 continue;
             }
 
-            var score = Rerank(f, hit.Score / maxScore, normalized, queryConcepts, intent, queryRoles, namedDocuments);
+            var score = Rerank(f, bm25[index] / maxScore, normalized, queryConcepts, intent, queryRoles, namedDocuments);
+            if (queryPeriods.Length > 0 && f.Periods.Length > 0 && (intent & QueryIntent.Frequency) != 0)
+            {
+                score += queryPeriods.Any(p => f.Periods.Contains(p, StringComparison.Ordinal)) ? 1.5 : -1;
+            }
+
+            foreach (var phrase in numberPhrases)
+            {
+                // A number quoted with its unit ("100人以上") is precise: prefer the clause that has it as written.
+                score += f.Normalized.Contains(phrase, StringComparison.Ordinal) ? 1.5
+                    : f.Normalized.Contains(phrase[..Math.Min(phrase.Length, NumberPrefixLength(phrase) + 1)], StringComparison.Ordinal) ? 0.5 : 0;
+            }
+
+            if (anySecretary && f.Clause.Roles.Any(Secretaries.Contains))
+            {
+                score += 1;
+            }
             if (roleFilter is not null && f.ActorRoles.Contains(roleFilter))
             {
                 score += 3; // written for that role, not merely mentioning it
@@ -229,11 +277,15 @@ public sealed partial class ClauseRetriever : IDisposable
         {
             if (f.ActorRoles.Contains(role))
             {
-                score += 1.5;
+                score += 2;
             }
             else if (f.Clause.Roles.Contains(role))
             {
                 score += 0.5;
+            }
+            else if (Positions.Contains(role) && f.ActorRoles.Any(Positions.Contains))
+            {
+                score -= 1.5; // the question names one office, the clause is written for another
             }
         }
 
@@ -248,6 +300,43 @@ public sealed partial class ClauseRetriever : IDisposable
         }
 
         return score;
+    }
+
+    private static List<int> TopCandidates(double[] scores, int count)
+    {
+        var top = new List<int>(count + 1);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] <= 0 || (top.Count == count && scores[i] <= scores[top[^1]]))
+            {
+                continue;
+            }
+
+            var at = top.Count;
+            while (at > 0 && scores[top[at - 1]] < scores[i])
+            {
+                at--;
+            }
+
+            top.Insert(at, i);
+            if (top.Count > count)
+            {
+                top.RemoveAt(top.Count - 1);
+            }
+        }
+
+        return top;
+    }
+
+    private static int NumberPrefixLength(string phrase)
+    {
+        var n = 0;
+        while (n < phrase.Length && char.IsAsciiDigit(phrase[n]))
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private static int LongestCommonSubstring(string a, string b)
@@ -298,7 +387,7 @@ public sealed partial class ClauseRetriever : IDisposable
 
         // Only Chinese bigrams count: digits and Latin words say nothing about the topic.
         var bigrams = content.Where(t => t.Length == 2 && char.IsLetter(t[0]) && t[0] > 0x2E80 && t[1] > 0x2E80).ToList();
-        var known = bigrams.Count(t => reader.DocFreq(new Term(TextField, t)) > 0);
+        var known = bigrams.Count(textPostings.Contains);
         return known >= 2 && known * 2 >= bigrams.Count && terms.Count > 0;
     }
 

@@ -10,7 +10,7 @@ internal static class ConceptLexicon
     /// <summary>Every topic; a topic's index is its bit in <see cref="ClauseFeatures.Concepts"/>.</summary>
     public static IReadOnlyList<Concept> All { get; } =
     [
-        C("支部委员会", "支部委员会|支部委员会会议|支委", "支部委员会", 3, "党支部委员会会议多久召开一次？"),
+        C("支部委员会", "支部委员会|支部委员会会议", "支部委员会", 3, "党支部委员会会议多久召开一次？"),
         C("党员大会", "党员大会|党员会议|全体党员开会", "党员大会", 3, "党员大会多久召开一次？"),
         C("党小组会", "党小组会|党小组(开会|会议|活动|组织生活)", "党小组会|党小组.{0,10}组织生活会", 3, "党小组会多久召开一次？"),
         C("主题党日", "主题党日", "主题党日", 3, "主题党日多久开展一次？"),
@@ -22,7 +22,7 @@ internal static class ConceptLexicon
         C("学时", "学时|小时|课时|学习时间|培训时间|学习时长|培训时长", "学时", 3, "党员每年集中学习培训要多少学时？"),
         C("党课", "党课|讲课|上课", "党课", 3, "党委书记每年要讲几次党课？"),
         C("中心组学习", "中心组", "中心组", 3, "中心组集体学习每年不少于几次？"),
-        C("谈心谈话", "谈心|谈话|聊天|谈谈", "谈心|谈话", 3, "谈心谈话每年至少几次？"),
+        C("谈心谈话", "谈.{0,3}心|谈话|聊天|谈谈", "谈心|谈话", 3, "谈心谈话每年至少几次？"),
         C("思想汇报", "思想汇报|书面汇报|汇报思想|(写|交|递).{0,4}汇报", "思想汇报|书面汇报|汇报思想|书面形式汇报", 3, "预备党员多久写一次思想汇报？"),
         C("廉政", "廉政|廉洁|警示教育|反腐|纪律教育", "廉政|警示教育|廉洁", 2.5, "廉政专题学习每年开展几次？"),
         C("意识形态", "意识形态", "意识形态", 3, "意识形态工作每年专题研究几次？"),
@@ -47,7 +47,7 @@ internal static class ConceptLexicon
         C("考核", "考核|考评|打分|评分|分值", "考核|考评", 1.5, null),
         C("空缺增补", "空缺|增补|缺额|补选|补齐", "空缺|增补", 3, null),
         C("党务公开", "公开", "公开", 2, null),
-        C("经费", "经费|钱|预算|开支", "经费", 3, null),
+        C("经费", "经费|预算|开支|活动费", "经费", 3, null),
         C("工作计划", "计划|部署|规划", "计划|部署|规划", 1.5, null),
         C("志愿服务", "志愿", "志愿", 2.5, null),
         C("督查检查", "督查|检查|督导|督促", "督查|检查|督导", 1.5, null),
@@ -73,7 +73,7 @@ internal static class ConceptLexicon
         All.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
 
     private static readonly Regex FrequencyQuery = R(
-        "多久|多长时间|多少时间|几次|多少次|频次|频率|次数|一回|几回|多少回|每(年|月|季度|半年|周|个月|星期)|是不是每|经常|定期|周期|间隔|按月|按季|一年.{0,4}(几|多少)|一个月.{0,4}(几|多少)|几个月|至少|不少于|最少");
+        "多久|多长时间|多少时间|几次|多少次|频次|频率|次数|[1一]回|几回|多少回|[1一]次|每(年|月|季度|半年|周|个月|星期)|是不是每|经常|定期|周期|间隔|按月|按季|按年|[1一](年|个?月|季度?|周)|几个月|至少|不少于|最少");
 
     private static readonly Regex DeadlineQuery = R("什么时候|何时|几月|哪个月|截止|期限|之前|前完成|多少天|几天|时限|最晚|日内|多久内|多长时间内|年底|年初");
     private static readonly Regex QuotaQuery = R("学时|多少小时|几个小时|多少个小时|时长|课时|几学时");
@@ -84,6 +84,8 @@ internal static class ConceptLexicon
 
     private static readonly Regex FrequencyClause = R(@"每(年|月|季度|半年|周|两个月|个月)|全年|不少于|至少|\d+次|[一二两三四五六七八九十]+次|次以上|按月|定期|每次|每季度|(年|个月)以上|[一两二三\d]年一(评|次)");
     private static readonly Regex CountClause = R(@"\d+(次|天|学时)|[一二两三四五六七八九十]+次|[一两二三\d]年一(评|次)");
+    private static readonly Regex QueryPeriod = R(@"半年|季度?|每年|[1一]年|年度|全年|每个?月|[1一]个?月|按月|每周|[1一]周|星期");
+    private static readonly Regex ClausePeriod = R(@"每半年|半年|每季度?|季度|每年|全年|年度|每个?月|按月|每周");
     private static readonly Regex CountAnchor = R(@"\d+(次|天|学时)|[一二两三四五六七八九十]+次|[一两二三\d]年一(评|次)|每(年|月|季度|半年|周|两个月)|按月");
     private static readonly Regex DateClause = R(@"\d+月底前|\d+日内|之日起|七一|第四季度|\d+个月内");
     private static readonly Regex DeadlineClause = R(@"\d+月底前|月底前|之日起|日内|年底|年初|七一|第四季度|个月内|前完成|前报|年中|年末");
@@ -91,7 +93,7 @@ internal static class ConceptLexicon
     private static readonly Regex ResponsibilityClause = R("负责|责任人|主持|职责|由.{1,12}(担任|负责)");
     private static readonly Regex ContentClause = R("主要内容|包括|主要任务|主要职责|程序|以下");
     private static readonly Regex ConsequenceClause = R("处理|处置|扣分|不予|倒扣|追究");
-    private static readonly Regex ThresholdClause = R(@"\d+(人|个|%|名)|\d—\d|人数|半数");
+    private static readonly Regex ThresholdClause = R(@"\d+(人|个|%|名|分)|\d—\d|人数|半数");
 
     /// <summary>The topics a normalized question names, as a bit set.</summary>
     public static ulong QueryConcepts(string normalized) => Match(normalized, static c => c.Query);
@@ -205,6 +207,30 @@ internal static class ConceptLexicon
     /// <summary>Where a normalized clause names a topic.</summary>
     public static IReadOnlyList<(int Start, int End)> ConceptSpans(int concept, string normalized) =>
         [.. All[concept].Clause.Matches(normalized).Select(m => (m.Index, m.Index + m.Length))];
+
+    /// <summary>The periods a normalized question speaks of (每年/一年 → Y, 每月/一个月 → M, 季度 → Q, 半年 → H, 周 → W).</summary>
+    public static string QueryPeriods(string normalized) => Periods(normalized, QueryPeriod);
+
+    /// <summary>The periods of the counts written by a topic in a normalized clause.</summary>
+    public static string ClausePeriods(string normalized) => Periods(normalized, ClausePeriod);
+
+    private static string Periods(string normalized, Regex pattern)
+    {
+        var periods = string.Empty;
+        foreach (Match m in pattern.Matches(normalized))
+        {
+            var p = m.Value.Contains("半年", StringComparison.Ordinal) ? "H"
+                : m.Value.Contains('季', StringComparison.Ordinal) ? "Q"
+                : m.Value.Contains('年', StringComparison.Ordinal) ? "Y"
+                : m.Value.Contains('月', StringComparison.Ordinal) ? "M" : "W";
+            if (!periods.Contains(p, StringComparison.Ordinal))
+            {
+                periods += p;
+            }
+        }
+
+        return periods;
+    }
 
     /// <summary>Whether a normalized clause states an explicit count ("1次", "32学时") rather than only a period.</summary>
     public static bool HasExplicitCount(string normalized) => CountClause.IsMatch(normalized);

@@ -35,6 +35,10 @@ internal static partial class TextNormalizer
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
+    // Chinese numerals before a measure word: 一百人 → 100人, 两个月 → 2个月, 四次 → 4次, 十二次 → 12次.
+    [GeneratedRegex(@"[一二两三四五六七八九十百]+(?=(个|次|人|名|年|天|日|学时|小时|回|项|条|分))")]
+    private static partial Regex ChineseNumber();
+
     /// <summary>The normalized form of <paramref name="text"/>.</summary>
     public static string Normalize(string text)
     {
@@ -46,9 +50,36 @@ internal static partial class TextNormalizer
             s = s.Replace(from, to, StringComparison.Ordinal);
         }
 
+        s = ChineseNumber().Replace(s, m => ToArabic(m.Value));
         s = GroupMeeting().Replace(s, "党小组会");
         s = PartyDay().Replace(s, "主题党日");
         s = EachQuarter().Replace(s, "每季度");
         return s;
+    }
+
+    private static string ToArabic(string chinese)
+    {
+        var total = 0;
+        var digit = 0;
+        foreach (var c in chinese)
+        {
+            var value = "零一二三四五六七八九".IndexOf(c, StringComparison.Ordinal);
+            if (c == '两')
+            {
+                value = 2;
+            }
+
+            if (value >= 0)
+            {
+                digit = value;
+                continue;
+            }
+
+            var unit = c == '百' ? 100 : 10;
+            total += (digit == 0 ? 1 : digit) * unit;
+            digit = 0;
+        }
+
+        return (total + digit).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
