@@ -35,7 +35,7 @@ public static partial class FrequencyParser
     [GeneratedRegex(@"每(?:一)?个?(?<n>" + N + @")?个?(?<u>周|星期|月|季度|季|半年|年度|年|日|天)(?<w>初|中(?![心央旬])|末|底(?!前))?")]
     private static partial Regex EveryPattern();
 
-    [GeneratedRegex(@"(?<total>全年)(?!度)|按(?<u>月|季度|季|年|周)(?![龄份节度限])|(?<![每全上下本今明去前后第该0-9０-９零〇一二三四五六七八九十两])年(?<w>初|中(?![心央旬])|末|底(?!前))|(?<![每全上下本今明去前后第该0-9０-９零〇一二三四五六七八九十两])(?<annual>年度)(?=述职)|(?<=(?:制定|制订|开展|实施)(?:(?!作为)[^，。；]){0,20})(?<![每全上下本今明去前后第该0-9０-９零〇一二三四五六七八九十两])(?<annual>年度)(?=考核|(?:工作|学习)?计划)|(?<!每)周(?<wd>[一二三四五六日])(?=夜学|例会)")]
+    [GeneratedRegex(@"(?<total>全年)(?!度)|按(?<u>月|季度|季|年|周)(?![龄份节度限])|(?<![每全上下本今明去前后第该0-9０-９零〇一二三四五六七八九十两])年(?<w>初|中(?![心央旬])|末|底(?!前))|(?<![每全上下本今明去前后第该0-9０-９零〇一二三四五六七八九十两])(?<annual>年度)(?=述职)|(?<=(?:制定|制订|开展|实施)(?:(?!作为)[^，。；]){0,20})(?<![每全上下本今明去前后第该0-9０-９零〇一二三四五六七八九十两])(?<annual>年度)(?=考核|(?:工作|学习)?计划)|(?<!每)周(?<wd>[一二三四五六日])(?=夜学|例会)|(?<n>" + N + @")(?<every>年|个月|季度)一(?=评|次|考|检查|换届)")]
     private static partial Regex OtherPeriodPattern();
 
     [GeneratedRegex(@"(?<q>至少|不少于|不低于|最少|不得少于)?\s*(?<n>" + N + @")\s*(?<u>学时|课时|小时)")]
@@ -250,6 +250,18 @@ public static partial class FrequencyParser
 
     private static Token? ReadOtherPeriod(Match m, string sentence)
     {
+        if (m.Groups["every"].Success)
+        {
+            // 两年一评: every N years (months, quarters), once.
+            if (Number(m.Groups["n"]) is not { } n || n <= 0)
+            {
+                return null;
+            }
+
+            var (amount, unit) = m.Groups["every"].Value switch { "年" => (n, "Y"), "季度" => (3 * n, "M"), _ => (n, "M") };
+            return new Token(TokenType.Period, m.Index, m.Index + m.Length) { Period = Iso(amount, unit), PeriodText = m.Value + "一" };
+        }
+
         var period = m.Groups["u"].Success
             ? m.Groups["u"].Value switch { "月" => "P1M", "季度" or "季" => "P3M", "周" => "P1W", _ => "P1Y" }
             : m.Groups["wd"].Success ? "P1W" : "P1Y";

@@ -1,7 +1,9 @@
 // Drives the real chat page (the official Web Chat bundle) in headless Debian Chromium and reports what happened.
 //   node chat.mjs <baseUrl> <outDir> <scenario.json>
-// The scenario is { "steps": [ { "user": "member", "say": "…", "expectReplies": 1, "screenshot": "x.png" } ] };
-// each user gets its own browser with a fresh profile (its own localStorage, so its own Direct Line user).
+// The scenario is { "steps": [ { "user": "member", "say": "…", "expectReplies": 1, "screenshot": "x.png" } ] }; instead of
+// "say" a step may "click" a suggested action by its title, "waitFor" a bot message containing a text (a proactive
+// message), or "reload" the page (the conversation resumes). Each user gets its own browser with a fresh profile (its own
+// localStorage, so its own Direct Line user).
 // Prints one JSON object on stdout: { ok, steps: [{ user, say, replies, sendFailed }], screenshots, consoleErrors, error }.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -43,14 +45,23 @@ async function userPage(name) {
     }
   });
   await page.goto(baseUrl + '/', { waitUntil: 'load' });
+  await waitOnline(page);
+  const entry = { context, page };
+  users.set(name, entry);
+  return entry;
+}
+
+async function waitOnline(page) {
   await page.waitForSelector(input, { timeout: stepTimeout });
   // Type only once DirectLineJS is online (ConnectionStatus.Online = 2), as a person would after the page settles.
   await page.waitForFunction(
     () => window.partyAffairsDirectLine && window.partyAffairsDirectLine.connectionStatus$.getValue() === 2,
     null, { timeout: stepTimeout });
-  const entry = { context, page };
-  users.set(name, entry);
-  return entry;
+}
+
+function botMessagesContaining(page, text) {
+  return page.evaluate(t => [...document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content')]
+    .map(n => n.innerText.trim()).filter(s => s.includes(t)), text);
 }
 
 // The bot's messages shown after the user's latest message (all of them when the user has said nothing yet).
@@ -70,28 +81,59 @@ try {
     const { page } = await userPage(step.user);
     const expected = step.expectReplies ?? 1;
     const started = Date.now();
-    if (step.say) {
-      await page.fill(input, step.say);
-      await page.press(input, 'Enter');
+    let replies;
+    if (step.waitFor) {
+      await page.waitForFunction(
+        t => [...document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)')].some(b => b.innerText.includes(t)),
+        step.waitFor, { timeout: stepTimeout });
+      replies = await botMessagesContaining(page, step.waitFor);
+    } else if (step.reload) {
+      await page.reload({ waitUntil: 'load' });
+      await waitOnline(page);
+      // The resumed conversation replays its history.
+      await page.waitForFunction(() => document.querySelectorAll('.webchat__bubble--from-user').length > 0, null, { timeout: stepTimeout });
+      await page.waitForTimeout(500);
+      replies = await page.$$eval('.webchat__bubble__content', nodes => nodes.map(n => n.innerText.trim()));
+    } else {
+      const said = step.say ?? step.click;
+      if (step.click) {
+        await page.click(`.webchat__suggested-action:has-text("${step.click}")`, { timeout: stepTimeout });
+      } else {
+        await page.fill(input, step.say);
+        await page.press(input, 'Enter');
+      }
+
       // Wait for the user's own bubble (the echo), then for the bot's replies below it.
       await page.waitForFunction(
         text => [...document.querySelectorAll('.webchat__bubble--from-user')].some(b => b.innerText.includes(text)),
-        step.say, { timeout: stepTimeout });
-      await page.waitForFunction(
-        count => {
-          const bubbles = [...document.querySelectorAll('.webchat__bubble')];
-          let last = -1;
-          bubbles.forEach((bubble, index) => { if (bubble.classList.contains('webchat__bubble--from-user')) last = index; });
-          return bubbles.slice(last + 1).filter(b => !b.classList.contains('webchat__bubble--from-user')).length >= count;
-        },
-        expected, { timeout: stepTimeout });
-      // Let any further reply of the same turn arrive.
-      await page.waitForTimeout(300);
+        said, { timeout: stepTimeout });
+      // The echo settles the user's bubble in timestamp order (a late greeting may briefly render below a bubble
+      // still sending), so wait until nothing is sending and enough replies sit below the user's latest bubble.
+      for (let attempt = 0; ; attempt++) {
+        await page.waitForFunction(
+          count => {
+            if (document.querySelector('.webchat__activity-status--sending')) {
+              return false;
+            }
+
+            const bubbles = [...document.querySelectorAll('.webchat__bubble')];
+            let last = -1;
+            bubbles.forEach((bubble, index) => { if (bubble.classList.contains('webchat__bubble--from-user')) last = index; });
+            return bubbles.slice(last + 1).filter(b => !b.classList.contains('webchat__bubble--from-user')).length >= count;
+          },
+          expected, { timeout: stepTimeout });
+        // Let any further reply of the same turn arrive.
+        await page.waitForTimeout(300);
+        if ((await repliesAfterLastUserMessage(page)).length >= expected || attempt >= 20) {
+          break;
+        }
+      }
+
+      replies = await repliesAfterLastUserMessage(page);
     }
 
-    const replies = await repliesAfterLastUserMessage(page);
     const sendFailed = (await page.content()).includes('发送失败');
-    result.steps.push({ user: step.user, say: step.say ?? null, replies, sendFailed, ms: Date.now() - started });
+    result.steps.push({ user: step.user, say: step.say ?? step.click ?? null, replies, sendFailed, ms: Date.now() - started });
     if (step.screenshot) {
       const path = join(outDir, step.screenshot);
       await page.screenshot({ path });

@@ -13,9 +13,10 @@ namespace PartyAffairs.Bot.Tests.EndToEnd;
 public sealed class WebChatEndToEndTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
     private const string AdminToken = "e2e-admin-token";
+    private const string Notice = "本周五下午3点召开支部党员大会";
 
     [Fact]
-    public async Task ChatPage_MemberAndSecretary_QuestionBindConfirmAndStatusInWebChat()
+    public async Task ChatPage_MemberAndSecretary_QuestionBindConfirmStatusNoticeAndResumeInWebChat()
     {
         await using var host = new EndToEndHost(redis, new Dictionary<string, string?> { ["Admin:Token"] = AdminToken });
         var address = host.Start();
@@ -28,22 +29,40 @@ public sealed class WebChatEndToEndTests(RedisServerFixture redis) : IClassFixtu
                 new { user = "member", say = "党费多久交一次", screenshot = "1-member-question.png" },
                 new { user = "member", say = "绑定 " + codes["张三"] },
                 new { user = "member", say = "已交党费", screenshot = "2-member-confirmed.png" },
+                new { user = "member", click = "我的待办" },
                 new { user = "secretary", say = "绑定 " + codes["王书记"] },
                 new { user = "secretary", say = "完成情况 党费", screenshot = "3-secretary-status.png" },
+                new { user = "secretary", say = "通知 " + Notice },
+                new { user = "secretary", say = "确认" },
+                new { user = "member", waitFor = Notice, screenshot = "4-member-notice.png" },
+                new { user = "member", reload = true, screenshot = "5-member-resumed.png" },
             },
         });
 
         Assert.True(report.GetProperty("ok").GetBoolean(), report.GetProperty("error").ToString());
         var steps = report.GetProperty("steps").EnumerateArray().ToArray();
         Assert.All(steps, s => Assert.False(s.GetProperty("sendFailed").GetBoolean(), "Web Chat saw each message echoed"));
-        string Reply(int step) => steps[step].GetProperty("replies")[0].GetString()!;
+        string Reply(int step) => steps[step].GetProperty("replies") is { ValueKind: JsonValueKind.Array } replies && replies.GetArrayLength() > 0
+            ? replies[0].GetString()!
+            : throw new Xunit.Sdk.XunitException($"Step {step} saw no reply: {report}");
 
         Assert.Contains("党费", Reply(0), StringComparison.Ordinal);
         Assert.Contains("依据：", Reply(0), StringComparison.Ordinal);
         Assert.StartsWith("绑定成功", Reply(1), StringComparison.Ordinal);
         Assert.StartsWith("已记录：交纳党费", Reply(2), StringComparison.Ordinal);
-        Assert.StartsWith("绑定成功", Reply(3), StringComparison.Ordinal);
-        Assert.Contains("1/2 已完成", Reply(4), StringComparison.Ordinal);
+        // The suggested action (imBack) posts its value as the member's message.
+        Assert.Equal("我的待办", steps[3].GetProperty("say").GetString());
+        Assert.Contains("交纳党费", Reply(3), StringComparison.Ordinal);
+        Assert.StartsWith("绑定成功", Reply(4), StringComparison.Ordinal);
+        Assert.Contains("1/2 已完成", Reply(5), StringComparison.Ordinal);
+        Assert.StartsWith("通知预览", Reply(6), StringComparison.Ordinal);
+        Assert.Contains("已送达 1/1", Reply(7), StringComparison.Ordinal);
+        // The notice reaches the member's open page through the Direct Line stream (a proactive message).
+        Assert.Contains("通知】" + Notice, Reply(8), StringComparison.Ordinal);
+        // After a reload the page resumes its conversation and replays the history, the notice included.
+        var history = steps[9].GetProperty("replies").EnumerateArray().Select(r => r.GetString()!).ToList();
+        Assert.Contains("已交党费", history);
+        Assert.Contains(history, h => h.Contains(Notice, StringComparison.Ordinal));
 
         foreach (var screenshot in report.GetProperty("screenshots").EnumerateArray())
         {

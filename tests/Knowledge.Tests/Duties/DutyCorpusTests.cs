@@ -67,7 +67,7 @@ public sealed class DutyCorpusTests(CorpusFixture corpus) : IClassFixture<Corpus
     {
         var duties = Duties();
         var clauses = corpus.Result.Clauses.ToDictionary(c => (c.DocumentId, c.Id));
-        string[] periods = ["P1W", "P1M", "P2M", "P3M", "P6M", "P1Y", "P30D"];
+        string[] periods = ["P1W", "P1M", "P2M", "P3M", "P6M", "P1Y", "P2Y", "P30D"];
 
         Assert.Equal(duties.Count, duties.Select(d => d.Id).Distinct().Count());
         Assert.All(duties, d =>
@@ -85,7 +85,7 @@ public sealed class DutyCorpusTests(CorpusFixture corpus) : IClassFixture<Corpus
     public void Extract_ShippedCorpus_NoDutyFromAClauseWithoutFrequencyWords()
     {
         var duties = Duties();
-        string[] markers = ["每", "全年", "按月", "年初", "年中", "年末", "年度", "日内", "月内", "月底前", "七一", "周一"];
+        string[] markers = ["每", "全年", "按月", "年初", "年中", "年末", "年度", "日内", "月内", "月底前", "七一", "周一", "年一评"];
 
         var count = new System.Text.RegularExpressions.Regex(@"[0-9一二两三四五六七八九十]+\s*(?:次|个)");
 

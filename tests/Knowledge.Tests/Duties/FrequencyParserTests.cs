@@ -42,6 +42,8 @@ public sealed class FrequencyParserTests
     [InlineData("每年在本单位一定范围内通报抓机关党建工作情况、接受评议", "P1Y 1")]
     [InlineData("坚持每年对党员进行一次民主评议", "P1Y 1")]
     [InlineData("每两年开展一次", "P2Y 1")]
+    [InlineData("“五星双优”党组织和先进基层党组织两年一评", "P2Y 1")]
+    [InlineData("党支部委员会每届任期三年", "")]
     [InlineData("严格执行周一夜学", "P1W 1")]
     [InlineData("每周开展1次学习", "P1W 1")]
     [InlineData("中心组集体学习每月1次，全年不少于12次；其中，集体学习研讨每两个月1次，全年不少于6次", "P1M 1;P1Y 12;P2M 1;P1Y 6")]
