@@ -131,13 +131,14 @@ internal static class DirectLineApi
             return refused;
         }
 
+        var (conversation, missing) = await LoadAsync(store, conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return missing!;
+        }
+
         try
         {
-            if (await store.GetConversationAsync(conversationId, cancellationToken) is not { } conversation)
-            {
-                return Error(StatusCodes.Status404NotFound, "NotFound", "Unknown conversation.");
-            }
-
             // Without a watermark the stream carries only what happens from now on (as the service does).
             var from = string.IsNullOrEmpty(watermark)
                 ? ActivityIds.FormatWatermark(await store.LastSequenceAsync(conversationId, cancellationToken))
@@ -179,13 +180,14 @@ internal static class DirectLineApi
             return Error(StatusCodes.Status400BadRequest, "TextTooLong", $"Message text is limited to {MaxTextLength} characters.");
         }
 
+        var (conversation, missing) = await LoadAsync(store, conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return missing!;
+        }
+
         try
         {
-            if (await store.GetConversationAsync(conversationId, cancellationToken) is not { } conversation)
-            {
-                return Error(StatusCodes.Status404NotFound, "NotFound", "Unknown conversation.");
-            }
-
             // The token's user is the sender, whatever the body says; with the secret the body names the sender.
             var userId = credential.Kind == DirectLineCredentialKind.Token ? conversation.UserId : activity.From?.Id;
             if (string.IsNullOrEmpty(userId))
@@ -226,13 +228,14 @@ internal static class DirectLineApi
             return refused;
         }
 
+        var (conversation, missing) = await LoadAsync(store, conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return missing!;
+        }
+
         try
         {
-            if (await store.GetConversationAsync(conversationId, cancellationToken) is null)
-            {
-                return Error(StatusCodes.Status404NotFound, "NotFound", "Unknown conversation.");
-            }
-
             var after = ActivityIds.ParseWatermark(watermark);
             var page = await store.ReadAsync(conversationId, after, options.Value.PageSize, cancellationToken);
             return Results.Json(new ActivitySet(page.Activities, ActivityIds.FormatWatermark(page.LastSequence)), BotJson.Options);
@@ -261,16 +264,10 @@ internal static class DirectLineApi
             return Error(StatusCodes.Status400BadRequest, "WebSocketRequired", "The stream is a WebSocket.");
         }
 
-        try
+        var (conversation, missing) = await LoadAsync(store, conversationId, context.RequestAborted);
+        if (conversation is null)
         {
-            if (await store.GetConversationAsync(conversationId, context.RequestAborted) is null)
-            {
-                return Error(StatusCodes.Status404NotFound, "NotFound", "Unknown conversation.");
-            }
-        }
-        catch (DirectLineStoreUnavailableException)
-        {
-            return StoreUnavailable();
+            return missing!;
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
@@ -362,6 +359,21 @@ internal static class DirectLineApi
             Error(StatusCodes.Status403Forbidden, "Forbidden", "The token is for another conversation."),
         _ => null,
     };
+
+    /// <summary>The conversation a request names, or the answer to give when it is unknown (404) or the store is down (503).</summary>
+    private static async Task<(DirectLineConversation? Conversation, IResult? Error)> LoadAsync(IDirectLineStore store, string conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.GetConversationAsync(conversationId, cancellationToken) is { } conversation
+                ? (conversation, null)
+                : (null, Error(StatusCodes.Status404NotFound, "NotFound", "Unknown conversation."));
+        }
+        catch (DirectLineStoreUnavailableException)
+        {
+            return (null, StoreUnavailable());
+        }
+    }
 
     private static IResult StoreUnavailable() =>
         Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The conversation store is unavailable; try again shortly.");

@@ -7,28 +7,12 @@ using PartyAffairs.Tests.Infrastructure;
 namespace PartyAffairs.Bot.Tests.Protocol;
 
 /// <summary>Direct Line credentials: the secret, tokens, refresh, expiry, and a token reaching only its own conversation.</summary>
-public sealed class DirectLineAuthTests : IClassFixture<RedisServerFixture>, IAsyncLifetime
+public sealed class DirectLineAuthTests(RedisServerFixture redis) : DirectLineHostTests(redis), IClassFixture<RedisServerFixture>
 {
-    private readonly ProtocolHost _host;
-    private DirectLineTestClient _client = null!;
-
-    public DirectLineAuthTests(RedisServerFixture redis)
-    {
-        _host = new ProtocolHost(redis);
-    }
-
-    public Task InitializeAsync()
-    {
-        _client = new DirectLineTestClient(_host.CreateClient());
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task GenerateToken_WithSecretAndUser_ReturnsTokenNamingThatUser()
     {
-        var (conversationId, token) = await _client.GenerateTokenAsync("dl_member42");
+        var (conversationId, token) = await Client.GenerateTokenAsync("dl_member42");
 
         Assert.Matches("^[0-9a-f]{32}$", conversationId);
         // Web Chat reads the user id from the token's "user" claim.
@@ -43,7 +27,7 @@ public sealed class DirectLineAuthTests : IClassFixture<RedisServerFixture>, IAs
     [InlineData("wrong-secret", HttpStatusCode.Forbidden)]
     public async Task GenerateToken_WithoutTheSecret_IsRefused(string? credential, HttpStatusCode expected)
     {
-        using var response = await _client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", credential);
+        using var response = await Client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", credential);
 
         Assert.Equal(expected, response.StatusCode);
     }
@@ -51,9 +35,9 @@ public sealed class DirectLineAuthTests : IClassFixture<RedisServerFixture>, IAs
     [Fact]
     public async Task GenerateToken_WithAToken_IsForbidden()
     {
-        var (_, token) = await _client.GenerateTokenAsync();
+        var (_, token) = await Client.GenerateTokenAsync();
 
-        using var response = await _client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", token);
+        using var response = await Client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", token);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -61,10 +45,10 @@ public sealed class DirectLineAuthTests : IClassFixture<RedisServerFixture>, IAs
     [Fact]
     public async Task RefreshToken_ValidToken_ReturnsANewTokenForTheSameConversation()
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
-        _host.Time.Advance(TimeSpan.FromMinutes(15));
+        var (conversationId, token, _) = await Client.StartConversationAsync();
+        Host.Time.Advance(TimeSpan.FromMinutes(15));
 
-        using var response = await _client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh", token);
+        using var response = await Client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -73,9 +57,9 @@ public sealed class DirectLineAuthTests : IClassFixture<RedisServerFixture>, IAs
         Assert.NotEqual(token, refreshed);
 
         // The old token expires 30 minutes after issue; the refreshed one is still good then.
-        _host.Time.Advance(TimeSpan.FromMinutes(20));
-        using var old = await _client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", token);
-        using var fresh = await _client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", refreshed);
+        Host.Time.Advance(TimeSpan.FromMinutes(20));
+        using var old = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", token);
+        using var fresh = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", refreshed);
         Assert.Equal(HttpStatusCode.Forbidden, old.StatusCode);
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
     }
@@ -83,12 +67,12 @@ public sealed class DirectLineAuthTests : IClassFixture<RedisServerFixture>, IAs
     [Fact]
     public async Task ExpiredToken_AnyCall_Returns403TokenExpired()
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
-        _host.Time.Advance(TimeSpan.FromSeconds(1801));
+        var (conversationId, token, _) = await Client.StartConversationAsync();
+        Host.Time.Advance(TimeSpan.FromSeconds(1801));
 
-        using var get = await _client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", token);
-        using var post = await _client.PostMessageAsync(conversationId, token, "你好");
-        using var refresh = await _client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh", token);
+        using var get = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", token);
+        using var post = await Client.PostMessageAsync(conversationId, token, "你好");
+        using var refresh = await Client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh", token);
 
         foreach (var response in new[] { get, post, refresh })
         {
@@ -97,23 +81,23 @@ public sealed class DirectLineAuthTests : IClassFixture<RedisServerFixture>, IAs
             Assert.Equal("TokenExpired", error.GetProperty("error").GetProperty("code").GetString());
         }
 
-        var (activities, _) = await _client.GetActivitiesAsync(conversationId, ProtocolHost.Secret);
+        var (activities, _) = await Client.GetActivitiesAsync(conversationId, ProtocolHost.Secret);
         Assert.Single(activities); // only the greeting: the refused post wrote nothing
     }
 
     [Fact]
     public async Task OtherConversationsToken_EveryConversationRoute_Returns403()
     {
-        var (victim, _, _) = await _client.StartConversationAsync();
-        var (_, intruderToken, _) = await _client.StartConversationAsync();
+        var (victim, _, _) = await Client.StartConversationAsync();
+        var (_, intruderToken, _) = await Client.StartConversationAsync();
 
-        using var get = await _client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{victim}/activities", intruderToken);
-        using var post = await _client.PostMessageAsync(victim, intruderToken, "偷看");
-        using var reconnect = await _client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{victim}", intruderToken);
-        using var stream = await _client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{victim}/stream?t={Uri.EscapeDataString(intruderToken)}", null);
+        using var get = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{victim}/activities", intruderToken);
+        using var post = await Client.PostMessageAsync(victim, intruderToken, "偷看");
+        using var reconnect = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{victim}", intruderToken);
+        using var stream = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{victim}/stream?t={Uri.EscapeDataString(intruderToken)}", null);
 
         Assert.All(new[] { get, post, reconnect, stream }, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
-        var (activities, _) = await _client.GetActivitiesAsync(victim, ProtocolHost.Secret);
+        var (activities, _) = await Client.GetActivitiesAsync(victim, ProtocolHost.Secret);
         Assert.Single(activities);
     }
 
@@ -123,9 +107,9 @@ public sealed class DirectLineAuthTests : IClassFixture<RedisServerFixture>, IAs
     [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJjb252IjoieCIsInVzZXIiOiJ5In0.c2lnbmF0dXJl", HttpStatusCode.Forbidden)]
     public async Task GetActivities_MissingOrForgedCredential_IsRefused(string? credential, HttpStatusCode expected)
     {
-        var (conversationId, _, _) = await _client.StartConversationAsync();
+        var (conversationId, _, _) = await Client.StartConversationAsync();
 
-        using var response = await _client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", credential);
+        using var response = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", credential);
 
         Assert.Equal(expected, response.StatusCode);
     }
@@ -133,13 +117,13 @@ public sealed class DirectLineAuthTests : IClassFixture<RedisServerFixture>, IAs
     [Fact]
     public async Task Secret_StartsConversationsAndReadsAnyOfThem()
     {
-        using var start = await _client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", ProtocolHost.Secret, """{"user":{"id":"u_secret"}}""");
+        using var start = await Client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", ProtocolHost.Secret, """{"user":{"id":"u_secret"}}""");
         Assert.Equal(HttpStatusCode.Created, start.StatusCode);
         var conversationId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetString()!;
 
-        using var post = await _client.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", ProtocolHost.Secret,
+        using var post = await Client.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", ProtocolHost.Secret,
             """{"type":"message","text":"你好","from":{"id":"u_secret"}}""");
-        var (activities, _) = await _client.GetActivitiesAsync(conversationId, ProtocolHost.Secret);
+        var (activities, _) = await Client.GetActivitiesAsync(conversationId, ProtocolHost.Secret);
 
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         Assert.Equal(3, activities.Length);
@@ -149,15 +133,15 @@ public sealed class DirectLineAuthTests : IClassFixture<RedisServerFixture>, IAs
     [Fact]
     public async Task ChatPageToken_ReturningBrowser_ResumesItsOwnConversationOnly()
     {
-        using var first = await _client.Http.PostAsync("/api/chat/token", null);
+        using var first = await Client.Http.PostAsync("/api/chat/token", null);
         var issued = await first.Content.ReadFromJsonAsync<JsonElement>();
         var userId = issued.GetProperty("userId").GetString()!;
         var conversationId = issued.GetProperty("conversationId").GetString()!;
-        using var start = await _client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", issued.GetProperty("token").GetString());
+        using var start = await Client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", issued.GetProperty("token").GetString());
         Assert.Equal(HttpStatusCode.Created, start.StatusCode);
 
-        using var again = await _client.Http.PostAsJsonAsync("/api/chat/token", new { userId, conversationId });
-        using var stranger = await _client.Http.PostAsJsonAsync("/api/chat/token", new { userId = "dl_" + new string('0', 32), conversationId });
+        using var again = await Client.Http.PostAsJsonAsync("/api/chat/token", new { userId, conversationId });
+        using var stranger = await Client.Http.PostAsJsonAsync("/api/chat/token", new { userId = "dl_" + new string('0', 32), conversationId });
 
         var resumed = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(resumed.GetProperty("resumed").GetBoolean());

@@ -7,24 +7,8 @@ using PartyAffairs.Tests.Infrastructure;
 namespace PartyAffairs.Bot.Tests.Protocol;
 
 /// <summary>Bad input to Direct Line: a clear 4xx, never a 500, and nothing written.</summary>
-public sealed class DirectLineBadInputTests : IClassFixture<RedisServerFixture>, IAsyncLifetime
+public sealed class DirectLineBadInputTests(RedisServerFixture redis) : DirectLineHostTests(redis), IClassFixture<RedisServerFixture>
 {
-    private readonly ProtocolHost _host;
-    private DirectLineTestClient _client = null!;
-
-    public DirectLineBadInputTests(RedisServerFixture redis)
-    {
-        _host = new ProtocolHost(redis);
-    }
-
-    public Task InitializeAsync()
-    {
-        _client = new DirectLineTestClient(_host.CreateClient());
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     public static TheoryData<string, string, HttpStatusCode, string> BadActivities => new()
     {
         { """{"type":"message","text":""", "application/json", HttpStatusCode.BadRequest, "BadArgument" },
@@ -47,30 +31,30 @@ public sealed class DirectLineBadInputTests : IClassFixture<RedisServerFixture>,
     [MemberData(nameof(BadActivities))]
     public async Task PostActivity_BadInput_ReturnsClear4xxAndWritesNothing(string body, string contentType, HttpStatusCode expected, string code)
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
-        var turnsBefore = _host.Bot.Turns.Count;
+        var (conversationId, token, _) = await Client.StartConversationAsync();
+        var turnsBefore = Host.Bot.Turns.Count;
 
-        using var response = await _client.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, body, contentType);
+        using var response = await Client.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, body, contentType);
 
         Assert.Equal(expected, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(code, error.GetProperty("error").GetProperty("code").GetString());
-        var (activities, _) = await _client.GetActivitiesAsync(conversationId, token);
+        var (activities, _) = await Client.GetActivitiesAsync(conversationId, token);
         Assert.Single(activities);
-        Assert.Equal(turnsBefore, _host.Bot.Turns.Count);
+        Assert.Equal(turnsBefore, Host.Bot.Turns.Count);
     }
 
     [Fact]
     public async Task PostActivity_ChunkedBodyOver64KB_Returns413()
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
+        var (conversationId, token, _) = await Client.StartConversationAsync();
         using var request = DirectLineTestClient.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token);
         var bytes = System.Text.Encoding.UTF8.GetBytes("{\"type\":\"message\",\"text\":\"" + new string('x', 70_000) + "\"}");
         request.Content = new StreamContent(new MemoryStream(bytes));
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.TransferEncodingChunked = true;
 
-        using var response = await _client.Http.SendAsync(request);
+        using var response = await Client.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -78,7 +62,7 @@ public sealed class DirectLineBadInputTests : IClassFixture<RedisServerFixture>,
     [Fact]
     public async Task PostActivity_UnknownConversationWithSecret_Returns404()
     {
-        using var response = await _client.SendAsync(HttpMethod.Post, "/v3/directline/conversations/0123456789abcdef0123456789abcdef/activities",
+        using var response = await Client.SendAsync(HttpMethod.Post, "/v3/directline/conversations/0123456789abcdef0123456789abcdef/activities",
             ProtocolHost.Secret, """{"type":"message","text":"x","from":{"id":"u"}}""");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -87,29 +71,29 @@ public sealed class DirectLineBadInputTests : IClassFixture<RedisServerFixture>,
     [Fact]
     public async Task PostActivity_EleventhMessageWithinTenSeconds_Returns429UntilTheWindowPasses()
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
+        var (conversationId, token, _) = await Client.StartConversationAsync();
         for (var i = 0; i < 10; i++)
         {
-            using var accepted = await _client.PostMessageAsync(conversationId, token, $"消息{i}");
+            using var accepted = await Client.PostMessageAsync(conversationId, token, $"消息{i}");
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-            _host.Time.Advance(TimeSpan.FromMilliseconds(500));
+            Host.Time.Advance(TimeSpan.FromMilliseconds(500));
         }
 
-        using var limited = await _client.PostMessageAsync(conversationId, token, "第十一条");
+        using var limited = await Client.PostMessageAsync(conversationId, token, "第十一条");
         Assert.Equal((HttpStatusCode)429, limited.StatusCode);
         Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
 
         // Another member is not affected.
-        var (otherConversation, otherToken, _) = await _client.StartConversationAsync();
-        using var other = await _client.PostMessageAsync(otherConversation, otherToken, "你好");
+        var (otherConversation, otherToken, _) = await Client.StartConversationAsync();
+        using var other = await Client.PostMessageAsync(otherConversation, otherToken, "你好");
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
 
         // Once the oldest message leaves the 10-second window, one more is accepted.
-        _host.Time.Advance(TimeSpan.FromSeconds(5.1));
-        using var later = await _client.PostMessageAsync(conversationId, token, "过一会儿");
+        Host.Time.Advance(TimeSpan.FromSeconds(5.1));
+        using var later = await Client.PostMessageAsync(conversationId, token, "过一会儿");
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
 
-        var all = await _client.GetAllActivitiesAsync(conversationId, token);
+        var all = await Client.GetAllActivitiesAsync(conversationId, token);
         Assert.DoesNotContain(all, a => a.GetProperty("text").GetString() == "第十一条");
     }
 
@@ -118,7 +102,7 @@ public sealed class DirectLineBadInputTests : IClassFixture<RedisServerFixture>,
     [InlineData("/v3/directline/tokens/generate", "[}")]
     public async Task StartOrGenerate_MalformedBody_Returns400(string path, string body)
     {
-        using var response = await _client.SendAsync(HttpMethod.Post, path, ProtocolHost.Secret, body);
+        using var response = await Client.SendAsync(HttpMethod.Post, path, ProtocolHost.Secret, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -126,9 +110,9 @@ public sealed class DirectLineBadInputTests : IClassFixture<RedisServerFixture>,
     [Fact]
     public async Task Stream_PlainHttpRequest_Returns400()
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
+        var (conversationId, token, _) = await Client.StartConversationAsync();
 
-        using var response = await _client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/stream?t={Uri.EscapeDataString(token)}", null);
+        using var response = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/stream?t={Uri.EscapeDataString(token)}", null);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

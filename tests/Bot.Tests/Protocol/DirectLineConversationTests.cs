@@ -10,28 +10,12 @@ using PartyAffairs.Tests.Infrastructure;
 namespace PartyAffairs.Bot.Tests.Protocol;
 
 /// <summary>Direct Line 3.0 conversations end to end over HTTP, with transcripts in a real redis-server.</summary>
-public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixture>, IAsyncLifetime
+public sealed class DirectLineConversationTests(RedisServerFixture redis) : DirectLineHostTests(redis, new Dictionary<string, string?> { ["DirectLine:PageSize"] = "3" }), IClassFixture<RedisServerFixture>
 {
-    private readonly ProtocolHost _host;
-    private DirectLineTestClient _client = null!;
-
-    public DirectLineConversationTests(RedisServerFixture redis)
-    {
-        _host = new ProtocolHost(redis, new Dictionary<string, string?> { ["DirectLine:PageSize"] = "3" });
-    }
-
-    public Task InitializeAsync()
-    {
-        _client = new DirectLineTestClient(_host.CreateClient());
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task StartConversation_NewToken_Returns201WithStreamUrlAndGreets()
     {
-        var (conversationId, _, start) = await _client.StartConversationAsync();
+        var (conversationId, _, start) = await Client.StartConversationAsync();
 
         Assert.Equal(conversationId, start.GetProperty("conversationId").GetString());
         Assert.Equal(1800, start.GetProperty("expires_in").GetInt32());
@@ -40,12 +24,12 @@ public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixtu
         Assert.Contains($"/v3/directline/conversations/{conversationId}/stream?watermark=", streamUrl, StringComparison.Ordinal);
         Assert.Contains("&t=", streamUrl, StringComparison.Ordinal);
 
-        var update = Assert.Single(_host.Bot.Turns, t => t.Conversation?.Id == conversationId);
+        var update = Assert.Single(Host.Bot.Turns, t => t.Conversation?.Id == conversationId);
         Assert.Equal(ActivityTypes.ConversationUpdate, update.Type);
         Assert.Equal("zh-CN", update.Locale);
         Assert.Equal(2, update.MembersAdded!.Count);
 
-        var (activities, watermark) = await _client.GetActivitiesAsync(conversationId, start.GetProperty("token").GetString()!);
+        var (activities, watermark) = await Client.GetActivitiesAsync(conversationId, start.GetProperty("token").GetString()!);
         var greeting = Assert.Single(activities);
         Assert.Equal(TestBot.Greeting, greeting.GetProperty("text").GetString());
         Assert.Equal("bot", greeting.GetProperty("from").GetProperty("role").GetString());
@@ -56,19 +40,19 @@ public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixtu
     [Fact]
     public async Task StartConversation_SameTokenTwice_Returns200AndGreetsOnce()
     {
-        var (conversationId, token) = await _client.GenerateTokenAsync();
-        using var first = await _client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", token);
-        using var second = await _client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", token);
+        var (conversationId, token) = await Client.GenerateTokenAsync();
+        using var first = await Client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", token);
+        using var second = await Client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", token);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Single(_host.Bot.Turns, t => t.Conversation?.Id == conversationId);
+        Assert.Single(Host.Bot.Turns, t => t.Conversation?.Id == conversationId);
     }
 
     [Fact]
     public async Task PostActivity_WebChatMessage_EchoesItWithClientActivityIdAndServerFields()
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
+        var (conversationId, token, _) = await Client.StartConversationAsync();
         const string sent = """
             {"type":"message","text":"党费多久交一次","textFormat":"plain","locale":"zh-CN","channelId":"webchat",
              "timestamp":"2001-01-01T00:00:00Z","localTimestamp":"2026-11-23T09:30:00.101+08:00","localTimezone":"Asia/Shanghai",
@@ -77,13 +61,13 @@ public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixtu
              "channelData":{"clientActivityID":"1715000000101abcde","custom":{"keep":[1,2]}}}
             """;
 
-        using var response = await _client.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, sent);
+        using var response = await Client.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, sent);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         Assert.Equal($"{conversationId}|0000002", id);
 
-        var (activities, watermark) = await _client.GetActivitiesAsync(conversationId, token);
+        var (activities, watermark) = await Client.GetActivitiesAsync(conversationId, token);
         Assert.Equal("3", watermark);
         var echo = activities[1];
         Assert.Equal(id, echo.GetProperty("id").GetString());
@@ -94,7 +78,7 @@ public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixtu
         Assert.Equal(conversationId, echo.GetProperty("conversation").GetProperty("id").GetString());
 
         // The token's user is the sender, whatever the body claims; the timestamp is the server's, in UTC.
-        var tokenUser = _host.Bot.Turns.First(t => t.Conversation?.Id == conversationId).From!.Id;
+        var tokenUser = Host.Bot.Turns.First(t => t.Conversation?.Id == conversationId).From!.Id;
         Assert.Equal(tokenUser, echo.GetProperty("from").GetProperty("id").GetString());
         var timestamp = echo.GetProperty("timestamp").GetString()!;
         Assert.EndsWith("Z", timestamp, StringComparison.Ordinal);
@@ -110,10 +94,10 @@ public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixtu
     [Fact]
     public async Task GetActivities_WatermarkPaging_ReturnsEveryActivityOnceInOrder()
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
+        var (conversationId, token, _) = await Client.StartConversationAsync();
         for (var i = 1; i <= 3; i++)
         {
-            using var posted = await _client.PostMessageAsync(conversationId, token, $"第{i}条");
+            using var posted = await Client.PostMessageAsync(conversationId, token, $"第{i}条");
             Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         }
 
@@ -122,7 +106,7 @@ public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixtu
         string? watermark = "";
         while (true)
         {
-            var (page, next) = await _client.GetActivitiesAsync(conversationId, token, watermark);
+            var (page, next) = await Client.GetActivitiesAsync(conversationId, token, watermark);
             if (page.Length == 0)
             {
                 Assert.Equal(watermark, next);
@@ -142,12 +126,12 @@ public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixtu
     [Fact]
     public async Task PostActivity_BotFails_Returns502AndKeepsTheEchoAndApologises()
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
+        var (conversationId, token, _) = await Client.StartConversationAsync();
 
-        using var response = await _client.PostMessageAsync(conversationId, token, "fail", "cid-fail");
+        using var response = await Client.PostMessageAsync(conversationId, token, "fail", "cid-fail");
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        var (activities, _) = await _client.GetActivitiesAsync(conversationId, token);
+        var (activities, _) = await Client.GetActivitiesAsync(conversationId, token);
         Assert.Equal("cid-fail", activities[1].GetProperty("channelData").GetProperty("clientActivityID").GetString());
         Assert.Equal("服务暂时不可用，请稍后再试。", activities[2].GetProperty("text").GetString());
     }
@@ -155,14 +139,14 @@ public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixtu
     [Fact]
     public async Task ProactiveMessage_ToDirectLineConversation_IsAppendedToItsTranscript()
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
-        using var posted = await _client.PostMessageAsync(conversationId, token, "你好");
-        var reference = _host.Bot.Turns.Last(t => t.Conversation?.Id == conversationId).GetConversationReference();
-        var messenger = _host.Services.GetRequiredService<IProactiveMessenger>();
+        var (conversationId, token, _) = await Client.StartConversationAsync();
+        using var posted = await Client.PostMessageAsync(conversationId, token, "你好");
+        var reference = Host.Bot.Turns.Last(t => t.Conversation?.Id == conversationId).GetConversationReference();
+        var messenger = Host.Services.GetRequiredService<IProactiveMessenger>();
 
         var result = await messenger.SendAsync(reference, Activity.CreateMessageActivity("本月主题党日将于周五举行"), CancellationToken.None);
 
-        var activities = await _client.GetAllActivitiesAsync(conversationId, token);
+        var activities = await Client.GetAllActivitiesAsync(conversationId, token);
         Assert.Equal(4, activities.Count);
         var reminder = activities[^1];
         Assert.Equal(result.Id, reminder.GetProperty("id").GetString());
@@ -174,7 +158,7 @@ public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixtu
     [Fact]
     public async Task ProactiveMessage_UnknownConversation_FailsForGood()
     {
-        var messenger = _host.Services.GetRequiredService<IProactiveMessenger>();
+        var messenger = Host.Services.GetRequiredService<IProactiveMessenger>();
         var reference = new ConversationReference { ChannelId = "webchat", Conversation = new ConversationAccount { Id = "0123456789abcdef0123456789abcdef" } };
 
         var error = await Assert.ThrowsAsync<ChannelDeliveryException>(() => messenger.SendAsync(reference, Activity.CreateMessageActivity("x"), CancellationToken.None));
@@ -185,10 +169,10 @@ public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixtu
     [Fact]
     public async Task Reconnect_WithWatermark_ReturnsStreamUrlFromThatWatermarkAndFreshToken()
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
+        var (conversationId, token, _) = await Client.StartConversationAsync();
 
-        using var response = await _client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=0", token);
-        using var unknown = await _client.SendAsync(HttpMethod.Get, "/v3/directline/conversations/0123456789abcdef0123456789abcdef", ProtocolHost.Secret);
+        using var response = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=0", token);
+        using var unknown = await Client.SendAsync(HttpMethod.Get, "/v3/directline/conversations/0123456789abcdef0123456789abcdef", ProtocolHost.Secret);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -205,7 +189,7 @@ public sealed class DirectLineConversationTests : IClassFixture<RedisServerFixtu
         request.Headers.Add("Access-Control-Request-Method", "POST");
         request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
 
-        using var response = await _client.Http.SendAsync(request);
+        using var response = await Client.Http.SendAsync(request);
 
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);

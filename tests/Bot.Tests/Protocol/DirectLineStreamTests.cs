@@ -11,33 +11,12 @@ using PartyAffairs.Tests.Infrastructure;
 namespace PartyAffairs.Bot.Tests.Protocol;
 
 /// <summary>The Direct Line WebSocket stream over a real Kestrel socket on 127.0.0.1, as DirectLineJS uses it.</summary>
-public sealed class DirectLineStreamTests : IClassFixture<RedisServerFixture>, IAsyncLifetime
+public sealed class DirectLineStreamTests(RedisServerFixture redis) : DirectLineHostTests(redis, kestrel: true), IClassFixture<RedisServerFixture>
 {
-    private readonly ProtocolHost _host;
-    private DirectLineTestClient _client = null!;
-
-    public DirectLineStreamTests(RedisServerFixture redis)
-    {
-        _host = new ProtocolHost(redis);
-    }
-
-    public Task InitializeAsync()
-    {
-        var address = _host.StartKestrel();
-        _client = new DirectLineTestClient(new HttpClient { BaseAddress = address });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Http.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Stream_AfterStart_ReplaysTheGreetingThenPushesEchoReplyAndProactiveMessages()
     {
-        var (conversationId, token, start) = await _client.StartConversationAsync();
+        var (conversationId, token, start) = await Client.StartConversationAsync();
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri(start.GetProperty("streamUrl").GetString()!), Timeout());
 
@@ -45,15 +24,15 @@ public sealed class DirectLineStreamTests : IClassFixture<RedisServerFixture>, I
         Assert.Equal(TestBot.Greeting, first.Activities[0].GetProperty("text").GetString());
         Assert.Equal("1", first.Watermark);
 
-        using var posted = await _client.PostMessageAsync(conversationId, token, "你好", "cid-stream");
+        using var posted = await Client.PostMessageAsync(conversationId, token, "你好", "cid-stream");
         var afterPost = await ReceiveActivitiesAsync(socket, 2);
         Assert.Equal("cid-stream", afterPost.Activities[0].GetProperty("channelData").GetProperty("clientActivityID").GetString());
         Assert.Equal($"{conversationId}|0000002", afterPost.Activities[0].GetProperty("id").GetString());
         Assert.Equal("echo: 你好", afterPost.Activities[1].GetProperty("text").GetString());
         Assert.Equal("3", afterPost.Watermark);
 
-        var reference = _host.Bot.Turns.Last(t => t.Conversation?.Id == conversationId).GetConversationReference();
-        await _host.Services.GetRequiredService<IProactiveMessenger>().SendAsync(reference, Activity.CreateMessageActivity("请于月底前交纳党费"), CancellationToken.None);
+        var reference = Host.Bot.Turns.Last(t => t.Conversation?.Id == conversationId).GetConversationReference();
+        await Host.Services.GetRequiredService<IProactiveMessenger>().SendAsync(reference, Activity.CreateMessageActivity("请于月底前交纳党费"), CancellationToken.None);
         var proactive = await ReceiveActivitiesAsync(socket, 1);
         Assert.Equal("请于月底前交纳党费", proactive.Activities[0].GetProperty("text").GetString());
         Assert.Equal("4", proactive.Watermark);
@@ -65,12 +44,12 @@ public sealed class DirectLineStreamTests : IClassFixture<RedisServerFixture>, I
     [Fact]
     public async Task Stream_ReconnectWithWatermark_ReplaysOnlyWhatCameAfterIt()
     {
-        var (conversationId, token, _) = await _client.StartConversationAsync();
-        using (await _client.PostMessageAsync(conversationId, token, "第一条"))
+        var (conversationId, token, _) = await Client.StartConversationAsync();
+        using (await Client.PostMessageAsync(conversationId, token, "第一条"))
         {
         }
 
-        using var reconnect = await _client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=2", token);
+        using var reconnect = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=2", token);
         var streamUrl = (await reconnect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!;
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri(streamUrl), Timeout());
@@ -84,8 +63,8 @@ public sealed class DirectLineStreamTests : IClassFixture<RedisServerFixture>, I
     [Fact]
     public async Task Stream_ExpiredToken_IsRefusedBeforeTheUpgrade()
     {
-        var (_, _, start) = await _client.StartConversationAsync();
-        _host.Time.Advance(TimeSpan.FromHours(1));
+        var (_, _, start) = await Client.StartConversationAsync();
+        Host.Time.Advance(TimeSpan.FromHours(1));
         using var socket = new ClientWebSocket();
 
         var error = await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(new Uri(start.GetProperty("streamUrl").GetString()!), Timeout()));

@@ -1,0 +1,33 @@
+using PartyAffairs.Bot.Tests.Protocol.Fakes;
+using PartyAffairs.Tests.Infrastructure;
+
+namespace PartyAffairs.Bot.Tests.Protocol;
+
+/// <summary>Shared set-up of the Direct Line test classes: the host over the fixture's redis-server and a client for it.</summary>
+public abstract class DirectLineHostTests : IAsyncLifetime
+{
+    private readonly bool _kestrel;
+
+    private protected DirectLineHostTests(RedisServerFixture redis, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
+    {
+        Host = new ProtocolHost(redis, settings);
+        _kestrel = kestrel;
+    }
+
+    private protected ProtocolHost Host { get; }
+
+    private protected DirectLineTestClient Client { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        // WebSockets and browsers need a real socket; the other tests use the in-memory test server.
+        Client = new DirectLineTestClient(_kestrel ? new HttpClient { BaseAddress = Host.StartKestrel() } : Host.CreateClient());
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Http.Dispose();
+        await Host.DisposeAsync();
+    }
+}
