@@ -10,6 +10,7 @@ public sealed class ReminderDeliveryService(ReminderDispatcher dispatcher, Remin
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastMaintenance = DateTimeOffset.MinValue;
+        await Task.Delay(options.PollInterval, time, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

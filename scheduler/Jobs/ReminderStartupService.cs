@@ -12,6 +12,8 @@ public sealed class ReminderStartupService(ISchedulerFactory schedulers, Reminde
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Let the host finish starting (store, knowledge base) before the first catch-up.
+        await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
         for (var attempt = 0; attempt < 30 && !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
