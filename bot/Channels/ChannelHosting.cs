@@ -18,8 +18,10 @@ internal static class ChannelHosting
         services.AddOptions<DingTalkOptions>().BindConfiguration(DingTalkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChannelQueueOptions>().BindConfiguration(ChannelQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient(DingTalkApiClient.HttpClientName, c => c.Timeout = PlatformTimeout);
-        services.AddHttpClient(WeComApiClient.HttpClientName, c => c.Timeout = PlatformTimeout);
+        // Platform URLs carry secrets (access tokens, robot keys, signatures): no request logging by the factory;
+        // ChannelLog reports failures by operation and code only.
+        services.AddHttpClient(DingTalkApiClient.HttpClientName, c => c.Timeout = PlatformTimeout).RemoveAllLoggers();
+        services.AddHttpClient(WeComApiClient.HttpClientName, c => c.Timeout = PlatformTimeout).RemoveAllLoggers();
 
         services.AddSingleton<InboundDeduplicator>();
         services.AddSingleton<ChannelInbox>();

@@ -24,6 +24,9 @@ internal sealed class ProtocolHost(RedisServerFixture? redis, IReadOnlyDictionar
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>The embedded store's own folder when no Redis is configured, so parallel hosts never share (and tear) one AOF.</summary>
+    private string DataDir { get; } = Path.Combine(Path.GetTempPath(), "pa-protocol-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Starts the host on a real loopback port and returns its base address (no trailing slash).</summary>
     public Uri StartKestrel()
     {
@@ -33,9 +36,27 @@ internal sealed class ProtocolHost(RedisServerFixture? redis, IReadOnlyDictionar
         return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
     }
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Redis was configured: no embedded store ran.
+        }
+        catch (IOException)
+        {
+            // A file still held open; the temp folder is cleaned by the system.
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("DirectLine:Secret", Secret);
+        builder.UseSetting("Storage:DataDir", DataDir);
         if (redis is not null)
         {
             builder.UseSetting("Redis:Configuration", redis.Configuration);
