@@ -106,9 +106,9 @@ internal sealed class PartyAffairsBot(
         CommandKind.Leave => ConfirmAsync(context, turn, command.Argument, CompletionStatus.Leave, ct),
         CommandKind.Undo => UndoAsync(context, turn.Member, ct),
         CommandKind.Cancel => CancelAsync(context, turn, ct),
+        CommandKind.Confirm => ConfirmPendingAsync(context, turn, ct),
         _ when !MemberRoles.IsSecretary(turn.Member.Role) => SendAsync(context, Replies.SecretaryOnly, ct, Replies.ActionMyDuties, Replies.ActionHelp),
         CommandKind.Notice => NoticeAsync(context, turn, command.Argument, ct),
-        CommandKind.Confirm => ConfirmPendingAsync(context, turn, ct),
         CommandKind.Status => StatusAsync(context, turn.Member, command.Argument, ct),
         CommandKind.Nudge => NudgeAsync(context, turn.Member, command.Argument, ct),
         _ => HelpAsync(context, turn, ct),
@@ -272,6 +272,13 @@ internal sealed class PartyAffairsBot(
         if (conversations.IsExpired(step))
         {
             await SendAsync(context, Replies.PendingExpired, ct);
+            return;
+        }
+
+        // The role is checked again at sending time: it may have changed since the preview.
+        if (!MemberRoles.IsSecretary(member.Role))
+        {
+            await SendAsync(context, Replies.SecretaryOnly, ct);
             return;
         }
 

@@ -14,6 +14,8 @@ public sealed class RedisCompletionLedger(IConnectionMultiplexer connection) : I
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Readable Chinese for operators looking at the store; the JSON is never embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The key of the hash holding one duty's records for one branch and period.</summary>

@@ -13,10 +13,12 @@ internal sealed class BotHarness
 {
     public const string Channel = "directline";
 
+    private readonly string _activityPrefix = Guid.NewGuid().ToString("N")[..12];
     private int _activity;
 
-    public BotHarness(IConnectionMultiplexer connection)
+    public BotHarness(IConnectionMultiplexer connection, string? branchId = null)
     {
+        BranchId = branchId ?? "b-" + Guid.NewGuid().ToString("N")[..10];
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)); // 10:00 in Shanghai
         Roster = new RosterStore(connection, Time);
         Addresses = new ChannelAddressStore(connection);
@@ -35,7 +37,7 @@ internal sealed class BotHarness
             NullLogger<PartyAffairsBot>.Instance);
     }
 
-    public string BranchId { get; } = "b-" + Guid.NewGuid().ToString("N")[..10];
+    public string BranchId { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -70,7 +72,7 @@ internal sealed class BotHarness
     public Activity Message(string user, string text, string? id = null) => new()
     {
         Type = ActivityTypes.Message,
-        Id = id ?? $"{BranchId}-a{Interlocked.Increment(ref _activity)}",
+        Id = id ?? $"{_activityPrefix}-a{Interlocked.Increment(ref _activity)}",
         ChannelId = Channel,
         ServiceUrl = "http://127.0.0.1:9/",
         From = new ChannelAccount { Id = User(user), Name = user },

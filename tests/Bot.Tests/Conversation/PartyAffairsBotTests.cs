@@ -1,5 +1,6 @@
 using PartyAffairs.Bot.BotFramework.Schema;
 using PartyAffairs.Scheduler.Completion;
+using PartyAffairs.Bot.State;
 using PartyAffairs.Bot.Tests.State;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -291,13 +292,37 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
     [InlineData("通知 周五开会")]
     [InlineData("完成情况")]
     [InlineData("催办 党费")]
-    [InlineData("确认")]
     public async Task SecretaryCommand_OrdinaryMember_PolitelyRefused(string text)
     {
         var codes = await _h.CreateBranchAsync(("张三", "党员"), ("李四", "党员"));
         await _h.BindAllAsync(codes, "张三", "李四");
 
         var reply = await _h.SayOneAsync("张三", text);
+
+        Assert.Equal("抱歉，该功能仅限党支部书记、副书记使用。", reply.Text);
+        Assert.Empty(_h.Messenger.Sent);
+    }
+
+    [Fact]
+    public async Task Confirm_OrdinaryMemberWithNothingPending_SaysNothingPending()
+    {
+        var codes = await _h.CreateBranchAsync(("张三", "党员"));
+        await _h.BindAllAsync(codes, "张三");
+
+        var reply = await _h.SayOneAsync("张三", "确认");
+
+        Assert.Equal("当前没有待确认的操作。", reply.Text);
+    }
+
+    [Fact]
+    public async Task Notice_SecretaryDemotedBeforeConfirm_NotSent()
+    {
+        var codes = await _h.CreateBranchAsync(("王书记", "党支部书记"), ("张三", "党员"));
+        await _h.BindAllAsync(codes, "王书记", "张三");
+        await _h.SayAsync("王书记", "通知 明天开会");
+
+        await _h.Roster.ImportAsync(_h.BranchId, [new("王书记", "党员", null)], CancellationToken.None);
+        var reply = await _h.SayOneAsync("王书记", "确认");
 
         Assert.Equal("抱歉，该功能仅限党支部书记、副书记使用。", reply.Text);
         Assert.Empty(_h.Messenger.Sent);

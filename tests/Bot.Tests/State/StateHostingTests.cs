@@ -19,7 +19,14 @@ public sealed class StateHostingTests(RedisServerFixture redis) : IClassFixture<
         {
             await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:DataDir", dataDir)))
             {
+                // The multiplexer connects in the background (abortConnect=false); on a loaded machine that takes a moment.
                 var health = await factory.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "store");
+                for (var attempt = 0; health.Status != HealthStatus.Healthy && attempt < 60; attempt++)
+                {
+                    await Task.Delay(500);
+                    health = await factory.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "store");
+                }
+
                 Assert.Equal(HealthStatus.Healthy, health.Status);
                 var db = factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
                 await db.StringSetAsync("pa:test:restart", "kept");
