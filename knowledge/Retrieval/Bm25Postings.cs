@@ -15,8 +15,13 @@ internal sealed class Bm25Postings
     private const double B = 0.75;
 
     private readonly Dictionary<string, (int[] Clauses, double[] Weights)> postings;
+    private readonly int documentCount;
 
-    private Bm25Postings(Dictionary<string, (int[] Clauses, double[] Weights)> postings) => this.postings = postings;
+    private Bm25Postings(Dictionary<string, (int[] Clauses, double[] Weights)> postings, int documentCount)
+    {
+        this.postings = postings;
+        this.documentCount = documentCount;
+    }
 
     /// <summary>Lucene's BM25 idf: ln(1 + (N − df + 0.5) / (df + 0.5)).</summary>
     public static double Idf(int documentFrequency, int documentCount) =>
@@ -65,8 +70,11 @@ internal sealed class Bm25Postings
             postings[term] = (clauses, weights);
         }
 
-        return new Bm25Postings(postings);
+        return new Bm25Postings(postings, clauseCount);
     }
+
+    /// <summary>The idf of <paramref name="term"/> in this field; a term no clause has gets the highest idf.</summary>
+    public double Idf(string term) => Idf(postings.TryGetValue(term, out var list) ? list.Clauses.Length : 0, documentCount);
 
     /// <summary>Whether any clause has <paramref name="term"/> in this field.</summary>
     public bool Contains(string term) => postings.ContainsKey(term);

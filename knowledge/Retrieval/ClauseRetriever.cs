@@ -60,6 +60,9 @@ public sealed partial class ClauseRetriever : IDisposable
     [GeneratedRegex(@"\d+[^\d,，。?？!！、;；]{1,3}")]
     private static partial Regex NumberPhrase();
 
+    [GeneratedRegex("党支部书记|支部书记|机关党委书记|党组书记|书记|党支部|支部|党小组|预备党员|党员领导干部|领导干部|党员|党组成员|党组|机关党委|党总支|委员|干部|惠山|无锡|丹阳|绍兴")]
+    private static partial Regex RoleWords();
+
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Han();
 
@@ -215,6 +218,11 @@ public sealed partial class ClauseRetriever : IDisposable
         }
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+        if (!CoveredByOneClause(normalized, terms, queryConcepts, features[ranked[0].Clause]))
+        {
+            return new RetrievalResult { InScope = false, Concepts = concepts, Intent = intent };
+        }
+
         var hits = ranked.Take(take).Select(r => ToHit(r.Clause, r.Score, queryConcepts)).ToList();
         var (ambiguous, suggestions) = Disambiguate(ranked, queryConcepts);
         return new RetrievalResult
@@ -367,28 +375,69 @@ public sealed partial class ClauseRetriever : IDisposable
         return best;
     }
 
-    private bool IsInScope(string normalized, List<string> terms, ulong queryConcepts)
+    private bool IsInScope(string normalized, List<string> terms, ulong queryConcepts) =>
+        IsAnchored(normalized, queryConcepts) || ContentBigrams(normalized, terms) is not null;
+
+    // A question is about the corpus when it names a specific topic, a role (书记 alone counts), or a place of the corpus
+    // together with any topic.
+    private bool IsAnchored(string normalized, ulong queryConcepts) =>
+        Weight(queryConcepts, minimum: 2) > 0
+        || RoleLexicon.Find(normalized).Count > 0
+        || normalized.Contains("书记", StringComparison.Ordinal)
+        || (queryConcepts != 0 && places.Any(p => normalized.Contains(p.Place, StringComparison.Ordinal)));
+
+    // The question's Chinese bigrams once question words are removed, when enough of them occur in the corpus (at least
+    // two, and half); null otherwise.
+    private List<string>? ContentBigrams(string normalized, List<string> terms)
+    {
+        if (!Han().IsMatch(normalized))
+        {
+            return null;
+        }
+
+        var content = Terms(Filler().Replace(normalized, "，"));
+        if (content.Count == 0)
+        {
+            return null;
+        }
+
+        // Only Chinese bigrams count: digits and Latin words say nothing about the topic.
+        var bigrams = content.Where(t => t.Length == 2 && char.IsLetter(t[0]) && t[0] > 0x2E80 && t[1] > 0x2E80).ToList();
+        var known = bigrams.Count(textPostings.Contains);
+        return known >= 2 && known * 2 >= bigrams.Count && terms.Count > 0 ? bigrams : null;
+    }
+
+    // Without a topic or a role to anchor it, a question is in scope only when one clause holds at least two of its
+    // bigrams and half of them: bigrams scattered over unrelated clauses ("推荐" here, "小说" nowhere) are chance.
+    private bool CoveredByOneClause(string normalized, List<string> terms, ulong queryConcepts, ClauseFeatures best)
     {
         if (Weight(queryConcepts, minimum: 2) > 0)
         {
             return true;
         }
 
-        if (!Han().IsMatch(normalized))
+        if (IsAnchored(normalized, queryConcepts))
+        {
+            // A role alone does not make a question answerable ("党员可以炒股吗"): what it asks about must be there too.
+            var rest = Terms(Filler().Replace(RoleWords().Replace(normalized, "，"), "，"))
+                .Where(t => t.Length == 2 && t[0] > 0x2E80 && t[1] > 0x2E80).ToList();
+            var found = rest.Count(b => best.Normalized.Contains(b, StringComparison.Ordinal) || best.Context.Contains(b, StringComparison.Ordinal));
+            return rest.Count == 0 || (queryConcepts & best.Concepts) != 0 || (found >= 1 && found * 3 >= rest.Count);
+        }
+
+        var bigrams = ContentBigrams(normalized, terms);
+        if (bigrams is null)
         {
             return false;
         }
 
-        var content = Terms(Filler().Replace(normalized, "，"));
-        if (content.Count == 0)
-        {
-            return false;
-        }
-
-        // Only Chinese bigrams count: digits and Latin words say nothing about the topic.
-        var bigrams = content.Where(t => t.Length == 2 && char.IsLetter(t[0]) && t[0] > 0x2E80 && t[1] > 0x2E80).ToList();
-        var known = bigrams.Count(textPostings.Contains);
-        return known >= 2 && known * 2 >= bigrams.Count && terms.Count > 0;
+        // Weighted by idf, so the corpus's commonest words (中国共产党, 工作, 机关) say little on their own.
+        var covered = bigrams.Where(b => best.Normalized.Contains(b, StringComparison.Ordinal) || best.Context.Contains(b, StringComparison.Ordinal)).ToList();
+        var coveredWeight = covered.Sum(textPostings.Idf);
+        var totalWeight = bigrams.Sum(textPostings.Idf);
+        // A question worded as a duty question (how often, by when …) or sharing a topic with the clause needs a third.
+        var share = ConceptLexicon.QueryIntents(normalized) != QueryIntent.None || (queryConcepts & best.Concepts) != 0 ? 3 : 2;
+        return covered.Count >= 2 && coveredWeight * share >= totalWeight;
     }
 
     private (bool Ambiguous, IReadOnlyList<string> Suggestions) Disambiguate(List<(int Clause, double Score)> ranked, ulong queryConcepts)
