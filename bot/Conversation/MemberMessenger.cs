@@ -23,6 +23,7 @@ internal sealed class MemberMessenger(ChannelAddressStore addresses, IProactiveM
             {
                 var reference = references[member.Id];
                 var activity = Activity.CreateMessageActivity(text(member)).ApplyConversationReference(reference);
+                activity.TextFormat = TextFormatTypes.Plain;
                 try
                 {
                     await messenger.SendAsync(reference, activity, ct);

@@ -413,6 +413,8 @@ internal sealed class PartyAffairsBot(
     {
         var reply = Activity.CreateMessageActivity(text);
         reply.Locale = "zh-CN";
+        // Replies are plain text with line breaks; without a format Web Chat renders Markdown and joins the lines.
+        reply.TextFormat = TextFormatTypes.Plain;
         if (buttons.Length > 0)
         {
             reply.SuggestedActions = new SuggestedActions { Actions = buttons.Select(b => CardAction.ImBack(b)).ToList() };

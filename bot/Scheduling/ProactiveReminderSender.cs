@@ -19,6 +19,7 @@ internal sealed class ProactiveReminderSender(ChannelAddressStore addresses, IPr
 
         var activity = Activity.CreateMessageActivity(delivery.Message.Text).ApplyConversationReference(reference);
         activity.Locale = "zh-CN";
+        activity.TextFormat = TextFormatTypes.Plain;
         if (delivery.Message.Actions.Count > 0)
         {
             activity.SuggestedActions = new SuggestedActions

@@ -59,6 +59,7 @@ internal sealed class ReminderCommandsBot(
 
         var message = Activity.CreateMessageActivity(reply);
         message.Locale = "zh-CN";
+        message.TextFormat = TextFormatTypes.Plain;
         await turnContext.SendActivityAsync(message, cancellationToken);
     }
 }

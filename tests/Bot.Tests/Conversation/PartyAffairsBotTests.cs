@@ -34,6 +34,15 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
     }
 
     [Fact]
+    public async Task Reply_MultiLine_IsPlainTextSoClientsKeepLineBreaks()
+    {
+        var reply = await _h.SayOneAsync("游客", "帮助");
+
+        Assert.Contains('\n', reply.Text!);
+        Assert.Equal(TextFormatTypes.Plain, reply.TextFormat);
+    }
+
+    [Fact]
     public async Task Help_Unbound_ExplainsBindingOnly()
     {
         var reply = await _h.SayOneAsync("游客", "帮助");
