@@ -22,6 +22,7 @@ public class ReminderFanOutBenchmarks
 {
     private const int Members = 10_000;
     private BenchmarkStore _store = null!;
+    private StackExchange.Redis.ConnectionMultiplexer _admin = null!;
     private ReminderFanOut _fanOut = null!;
     private ReminderDispatcher _dispatcher = null!;
     private CountingSink _sink = null!;
@@ -35,6 +36,7 @@ public class ReminderFanOutBenchmarks
     public async Task SetupAsync()
     {
         _store = await BenchmarkStore.StartAsync(Store);
+        _admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"{_store.Connection.GetEndPoints()[0]},allowAdmin=true");
         var time = new FixedTimeProvider(DateTimeOffset.Parse("2026-12-01T12:00:00+08:00", CultureInfo.InvariantCulture));
         var options = new ReminderOptions { Parallelism = 8, DefaultRateLimit = new ChannelRateLimit { Permits = 1_000_000, Window = TimeSpan.FromSeconds(1) } };
         options.RateLimits.Clear();
@@ -57,14 +59,18 @@ public class ReminderFanOutBenchmarks
         var delivered = clock.Elapsed;
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var after = await UsedMemoryAsync();
-        var key = await _store.Connection.GetDatabase().ExecuteAsync("MEMORY", "USAGE", ReminderKeys.Reminder("bench:党费:2026-12:dues-0", "m00001").ToString());
+        var key = await _admin.GetDatabase().ExecuteAsync("MEMORY", "USAGE", ReminderKeys.Reminder("bench:党费:2026-12:dues-0", "m00001").ToString());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// [{Store}] {_sink.Count} delivered; queued in {queued.TotalMilliseconds:F0} ms, delivered in {delivered.TotalMilliseconds:F0} ms, CPU {cpuUsed.TotalMilliseconds:F0} ms; " +
             $"store memory per member: {(queuedMemory - before) / (double)Members:F0} B while queued, {(after - before) / (double)Members:F0} B after delivery; MEMORY USAGE of one key: {key}"));
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync() => await _store.DisposeAsync();
+    public async Task CleanupAsync()
+    {
+        await _admin.DisposeAsync();
+        await _store.DisposeAsync();
+    }
 
     /// <summary>Resolve the audience and queue one reminder to every member.</summary>
     [Benchmark]
@@ -99,7 +105,7 @@ public class ReminderFanOutBenchmarks
 
     private async Task<long> UsedMemoryAsync()
     {
-        var info = (await _store.Connection.GetDatabase().ExecuteAsync("INFO", "memory")).ToString();
+        var info = (await _admin.GetDatabase().ExecuteAsync("INFO", "memory")).ToString();
         var line = info.Split('\n').FirstOrDefault(l => l.StartsWith("used_memory:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line["used_memory:".Length..].Trim(), CultureInfo.InvariantCulture);
     }

@@ -31,6 +31,9 @@ public sealed class ReminderOptions
     /// <summary>How often an idle worker looks at the queue.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long after start-up the first catch-up runs (no trigger is placed before; lets short-lived hosts stay quiet).</summary>
+    public TimeSpan StartDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How far back the first run of a branch looks for missed reminders.</summary>
     public TimeSpan FirstRunLookBack { get; set; } = TimeSpan.FromDays(1);
 

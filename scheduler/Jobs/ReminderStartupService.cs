@@ -7,13 +7,14 @@ namespace PartyAffairs.Scheduler.Jobs;
 /// After start-up, gives every branch its triggers, each firing at once: the tick catches up from the last scan stored in
 /// Redis (missed reminders still useful are sent once, the rest dropped with a log line) and then moves the trigger on.
 /// </summary>
-public sealed class ReminderStartupService(ISchedulerFactory schedulers, ReminderTriggers triggers, TimeProvider time) : BackgroundService
+public sealed class ReminderStartupService(ISchedulerFactory schedulers, ReminderTriggers triggers, Delivery.ReminderOptions options, TimeProvider time) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (store, knowledge base) before the first catch-up.
-        await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+        await Task.Delay(options.StartDelay, time, stoppingToken);
+        triggers.Arm();
         for (var attempt = 0; attempt < 30 && !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
@@ -25,7 +26,8 @@ public sealed class ReminderStartupService(ISchedulerFactory schedulers, Reminde
             catch (StackExchange.Redis.RedisException)
             {
                 // The store is not up yet: try again shortly; the sync job also retries every ten minutes.
-                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+                await Task.Delay(options.StartDelay, time, stoppingToken);
+        triggers.Arm();
             }
         }
     }

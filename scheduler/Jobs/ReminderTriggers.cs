@@ -19,9 +19,19 @@ public sealed class ReminderTriggers(
     TimeProvider time,
     ILogger<ReminderTriggers> logger) : IReminderTriggers
 {
+    private volatile bool _armed;
+
+    /// <summary>Allows triggers to be placed (called once the start-up delay has passed).</summary>
+    public void Arm() => _armed = true;
+
     /// <inheritdoc />
     public async Task RefreshAsync(string branchId, CancellationToken cancellationToken)
     {
+        if (!_armed)
+        {
+            return;
+        }
+
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         foreach (var group in Enum.GetValues<ReminderGroup>())
         {
@@ -34,6 +44,11 @@ public sealed class ReminderTriggers(
     public async Task EnsureAllAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
+        if (!_armed)
+        {
+            return;
+        }
+
         foreach (var branchId in await directory.ListBranchIdsAsync(cancellationToken))
         {
             foreach (var group in Enum.GetValues<ReminderGroup>())
