@@ -125,16 +125,10 @@ internal static class DirectLineApi
         string conversationId, string? watermark, HttpRequest request, DirectLineTokenService tokens, IDirectLineStore store,
         IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        var credential = await tokens.AuthenticateHeaderAsync(request.Headers.Authorization);
-        if (Refuse(credential, conversationId) is { } refused)
-        {
-            return refused;
-        }
-
-        var (conversation, missing) = await LoadAsync(store, conversationId, cancellationToken);
+        var (conversation, denied) = await AuthorizeAndLoadAsync(request, tokens, store, conversationId, cancellationToken);
         if (conversation is null)
         {
-            return missing!;
+            return denied!;
         }
 
         try
@@ -222,16 +216,10 @@ internal static class DirectLineApi
         string conversationId, string? watermark, HttpRequest request, DirectLineTokenService tokens, IDirectLineStore store,
         IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        var credential = await tokens.AuthenticateHeaderAsync(request.Headers.Authorization);
-        if (Refuse(credential, conversationId) is { } refused)
-        {
-            return refused;
-        }
-
-        var (conversation, missing) = await LoadAsync(store, conversationId, cancellationToken);
+        var (conversation, denied) = await AuthorizeAndLoadAsync(request, tokens, store, conversationId, cancellationToken);
         if (conversation is null)
         {
-            return missing!;
+            return denied!;
         }
 
         try
@@ -359,6 +347,16 @@ internal static class DirectLineApi
             Error(StatusCodes.Status403Forbidden, "Forbidden", "The token is for another conversation."),
         _ => null,
     };
+
+    /// <summary>Authenticates the request's header for <paramref name="conversationId"/> and loads that conversation; on failure, the answer to give.</summary>
+    private static async Task<(DirectLineConversation? Conversation, IResult? Error)> AuthorizeAndLoadAsync(
+        HttpRequest request, DirectLineTokenService tokens, IDirectLineStore store, string conversationId, CancellationToken cancellationToken)
+    {
+        var credential = await tokens.AuthenticateHeaderAsync(request.Headers.Authorization);
+        return Refuse(credential, conversationId) is { } refused
+            ? (null, refused)
+            : await LoadAsync(store, conversationId, cancellationToken);
+    }
 
     /// <summary>The conversation a request names, or the answer to give when it is unknown (404) or the store is down (503).</summary>
     private static async Task<(DirectLineConversation? Conversation, IResult? Error)> LoadAsync(IDirectLineStore store, string conversationId, CancellationToken cancellationToken)
