@@ -37,4 +37,33 @@ public sealed class RetrievalQualityTests(KnowledgeBaseFixture fixture) : IClass
 
         Assert.Equal(fixture.KnowledgeBase.Documents.Select(d => d.Id).Order(StringComparer.Ordinal), documents);
     }
+
+    [Fact]
+    public void Ask_HeldOutQuestions_Top1AtLeast95Top3AtLeast100AndEveryOutOfScopeRefused()
+    {
+        var set = QuestionSet.Load("heldout_questions.jsonl");
+
+        var score = set.Run(fixture.KnowledgeBase);
+
+        Assert.True(set.Questions.Count(q => q.Expect.Count > 0) >= 60, "the set must stay large enough to mean something");
+        Assert.True(score.Top1 >= 95, score.ToString());
+        Assert.True(score.Top3 >= 100, score.ToString());
+        Assert.True(score.Refused == score.OutOfScope, score.ToString());
+    }
+
+    [Theory]
+    [InlineData("qa_sample.jsonl")]
+    [InlineData("colloquial_questions.jsonl")]
+    [InlineData("heldout_questions.jsonl")]
+    public void QuestionFile_EveryExpectedQuote_IsPartOfOneClause(string fileName)
+    {
+        var clauses = fixture.KnowledgeBase.Clauses.Select(c => c.Text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal)).ToList();
+
+        var orphans = QuestionSet.Load(fileName).Questions
+            .SelectMany(q => q.Expect)
+            .Where(e => !clauses.Any(c => c.Contains(e, StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Empty(orphans);
+    }
 }
