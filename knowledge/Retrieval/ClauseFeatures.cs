@@ -51,8 +51,6 @@ internal sealed partial class ClauseFeatures
 
     private static ulong Counted(string normalized, ulong concepts)
     {
-        const int after = 16;
-        const int before = 4;
         var counts = ConceptLexicon.CountSpans(normalized);
         ulong counted = 0;
         for (var i = 0; i < ConceptLexicon.All.Count; i++)
@@ -64,7 +62,7 @@ internal sealed partial class ClauseFeatures
 
             foreach (var (start, end) in ConceptLexicon.ConceptSpans(i, normalized))
             {
-                if (counts.Any(c => (c.Start < end && c.End > start) || (c.Start >= end && c.Start - end <= after) || (c.End <= start && start - c.End <= before)))
+                if (counts.Any(c => ConceptLexicon.IsNear(normalized, c, (start, end))))
                 {
                     counted |= 1UL << i;
                     break;

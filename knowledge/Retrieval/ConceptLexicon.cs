@@ -75,6 +75,8 @@ internal static class ConceptLexicon
     private static readonly Dictionary<string, int> IndexByName =
         All.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
 
+    private static readonly System.Buffers.SearchValues<char> PhraseBreaks = System.Buffers.SearchValues.Create("，。；、：,;:");
+
     private static readonly Regex FrequencyQuery = R(
         "多久|多长时间|多少时间|几次|多少次|频次|频率|次数|[1一]回|几回|多少回|[1一]次|每(年|月|季度|半年|周|个月|星期)|是不是每|经常|定期|周期|间隔|按月|按季|按年|[1一](年|个?月|季度?|周)|几个月|至少|不少于|最少");
 
@@ -207,16 +209,35 @@ internal static class ConceptLexicon
     /// <summary>The counts and periods written right by a topic (after it within 16 characters, or just before it).</summary>
     public static IReadOnlyList<(int Start, int End)> CountSpansNear(string topic, string normalized)
     {
-        const int after = 16;
-        const int before = 4;
         if (!IndexByName.TryGetValue(topic, out var index))
         {
             return CountSpans(normalized);
         }
 
         var topics = ConceptSpans(index, normalized);
-        return [.. CountSpans(normalized).Where(c => topics.Any(t =>
-            (c.Start < t.End && c.End > t.Start) || (c.Start >= t.End && c.Start - t.End <= after) || (c.End <= t.Start && t.Start - c.End <= before)))];
+        return [.. CountSpans(normalized).Where(c => topics.Any(t => IsNear(normalized, c, t)))];
+    }
+
+    /// <summary>
+    /// Whether a count stands by a topic: overlapping it, after it within 16 characters, just before it (4), or before it
+    /// in the same phrase, with no punctuation between ("参加1次区级以上党组织举办的集中轮训").
+    /// </summary>
+    public static bool IsNear(string normalized, (int Start, int End) count, (int Start, int End) topic)
+    {
+        const int after = 16;
+        const int before = 4;
+        if ((count.Start < topic.End && count.End > topic.Start) || (count.Start >= topic.End && count.Start - topic.End <= after))
+        {
+            return true;
+        }
+
+        if (count.End > topic.Start)
+        {
+            return false;
+        }
+
+        var gap = topic.Start - count.End;
+        return gap <= before || (gap <= after && normalized.AsSpan(count.End, gap).IndexOfAny(PhraseBreaks) < 0);
     }
 
     /// <summary>Where a normalized clause names a topic.</summary>
