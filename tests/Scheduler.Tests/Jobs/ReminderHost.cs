@@ -104,6 +104,14 @@ internal sealed class ReminderHost : IAsyncDisposable
         return true;
     }
 
+    /// <summary>True when the shared queue is empty and this host has nothing in flight.</summary>
+    public async Task<bool> IdleAsync()
+    {
+        var db = _connection.GetDatabase();
+        var instance = Services.GetRequiredService<ReminderDispatcher>().InstanceId;
+        return await db.ListLengthAsync(ReminderKeys.Queue) == 0 && await db.ListLengthAsync(ReminderKeys.Processing(instance)) == 0;
+    }
+
     /// <summary>
     /// Waits in real time (polling, never a timed assertion) until <paramref name="condition"/> holds without moving the
     /// clock: Quartz, the delivery loop and the jobs run on thread-pool threads after the fake clock moved.
