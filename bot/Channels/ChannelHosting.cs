@@ -34,6 +34,19 @@ internal static class ChannelHosting
         services.AddSingleton<DingTalkAdapter>();
         services.AddSingleton<DingTalkCallbackHandler>();
         services.AddSingleton<IGroupNoticeSender, DingTalkGroupNotices>();
+        services.AddSingleton<IMemberDirectory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DingTalkOptions>>().Value;
+            var api = sp.GetRequiredService<DingTalkApiClient>();
+            // A sender outside the robot's organisation has only an encrypted id ($:LWCP_v1:$…), which the contacts do not know.
+            return new MemberDirectory(
+                DingTalkChannelSender.Id,
+                () => options.IsEnabled,
+                options.MobileBinding,
+                (id, ct) => id.StartsWith("$:", StringComparison.Ordinal) ? Task.FromResult<string?>(null) : api.GetUserMobileAsync(id, ct),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<MemberDirectory>>());
+        });
 
         services.AddSingleton<WeComApiClient>();
         services.AddSingleton<WeComChannelSender>();
@@ -41,6 +54,18 @@ internal static class ChannelHosting
         services.AddSingleton<WeComAdapter>();
         services.AddSingleton<WeComCallbackHandler>();
         services.AddSingleton<IGroupNoticeSender, WeComGroupNotices>();
+        services.AddSingleton<IMemberDirectory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<WeComOptions>>().Value;
+            var api = sp.GetRequiredService<WeComApiClient>();
+            return new MemberDirectory(
+                WeComChannelSender.Id,
+                () => options.IsEnabled,
+                options.MobileBinding,
+                api.GetUserMobileAsync,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<MemberDirectory>>());
+        });
 
         services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
         services.AddSingleton<IBroadcastMessenger, BroadcastMessenger>();

@@ -16,7 +16,7 @@ internal sealed class BotHarness
     private readonly string _activityPrefix = Guid.NewGuid().ToString("N")[..12];
     private int _activity;
 
-    public BotHarness(IConnectionMultiplexer connection, string? branchId = null)
+    public BotHarness(IConnectionMultiplexer connection, string? branchId = null, IEnumerable<PartyAffairs.Bot.Channels.IMemberDirectory>? directories = null)
     {
         BranchId = branchId ?? "b-" + Guid.NewGuid().ToString("N")[..10];
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)); // 10:00 in Shanghai
@@ -32,6 +32,7 @@ internal sealed class BotHarness
             new MemberActivityStore(connection),
             tracker,
             new MemberMessenger(Addresses, Messenger, NullLogger<MemberMessenger>.Instance),
+            new MobileBinder(directories ?? [], Roster, Time),
             Knowledge,
             Time,
             NullLogger<PartyAffairsBot>.Instance);
