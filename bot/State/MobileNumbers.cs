@@ -17,7 +17,7 @@ public static class MobileNumbers
             return false;
         }
 
-        var text = input.Normalize(NormalizationForm.FormKC).Trim();
+        var text = input.Normalize(NormalizationForm.FormKC).Trim().TrimStart('(');
         var plus = text.StartsWith('+');
         var digits = new StringBuilder(text.Length);
         foreach (var c in plus ? text[1..] : text)
