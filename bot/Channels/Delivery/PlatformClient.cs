@@ -59,6 +59,36 @@ public sealed class PlatformClient : IDisposable
         return new ChannelDeliveryException($"{Channel} {operation}: access token rejected{(string.IsNullOrEmpty(code) ? string.Empty : $" ({code})")}.", isTransient: true, TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// One call with the cached token, without the retry pipeline (for look-ups that must answer quickly); when
+    /// <paramref name="isTokenRejected"/> says the platform refused the token, it is dropped and the call made once more
+    /// with a fresh one.
+    /// </summary>
+    public async Task<PlatformReply> CallWithTokenAsync(
+        Func<string, CancellationToken, Task<PlatformReply>> call,
+        Func<PlatformReply, bool> isTokenRejected,
+        string operation,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(isTokenRejected);
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await TokenAsync(cancellationToken);
+            var reply = await call(token, cancellationToken);
+            if (!isTokenRejected(reply))
+            {
+                return reply;
+            }
+
+            var rejected = TokenRejected(token, operation, ErrorCode(reply));
+            if (attempt > 0)
+            {
+                throw rejected;
+            }
+        }
+    }
+
     /// <summary>Pauses <paramref name="gate"/> for <paramref name="wait"/> and returns the transient failure to retry after it.</summary>
     public ChannelDeliveryException Throttled(SendWindowGate gate, string operation, TimeSpan wait, string detail)
     {

@@ -164,38 +164,29 @@ public sealed class DingTalkApiClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(staffId);
         const string operation = "user/get";
-        for (var attempt = 0; ; attempt++)
+        var body = new JsonObject { ["userid"] = staffId, ["language"] = "zh_CN" };
+        var reply = await _platform.CallWithTokenAsync(
+            (token, ct) => _platform.SendThroughAsync(
+                AppGate,
+                c => _platform.PostJsonAsync(new Uri(_options.ContactApiBaseUrl, "topapi/v2/user/get?access_token=" + Uri.EscapeDataString(token)), body, operation, c),
+                operation,
+                ct),
+            r => r.Number("errcode") is { } code && OapiTokenCodes.Contains(code),
+            operation,
+            cancellationToken);
+        if (!reply.IsSuccess || reply.Number("errcode") is not 0)
         {
-            var token = await _platform.TokenAsync(cancellationToken);
-            var url = new Uri(_options.ContactApiBaseUrl, "topapi/v2/user/get?access_token=" + Uri.EscapeDataString(token));
-            var body = new JsonObject { ["userid"] = staffId, ["language"] = "zh_CN" };
-            var reply = await _platform.SendThroughAsync(AppGate, c => _platform.PostJsonAsync(url, body, operation, c), operation, cancellationToken);
-            var errcode = reply.Number("errcode");
-            if (errcode is { } code && OapiTokenCodes.Contains(code))
-            {
-                var rejected = _platform.TokenRejected(token, operation, PlatformClient.ErrorCode(reply));
-                if (attempt == 0)
-                {
-                    continue;
-                }
-
-                throw rejected;
-            }
-
-            if (!reply.IsSuccess || errcode is not 0)
-            {
-                throw _platform.Refused(operation, reply, PlatformClient.ErrorCode(reply));
-            }
-
-            if (reply.Body is not { } root || !root.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object
-                || !result.TryGetProperty("mobile", out var mobile) || mobile.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(mobile.GetString()))
-            {
-                return null;
-            }
-
-            var country = result.TryGetProperty("state_code", out var state) && state.ValueKind == JsonValueKind.String ? state.GetString() : null;
-            return string.IsNullOrWhiteSpace(country) ? mobile.GetString() : $"+{country.Trim().TrimStart('+')} {mobile.GetString()}";
+            throw _platform.Refused(operation, reply, PlatformClient.ErrorCode(reply));
         }
+
+        if (reply.Body is not { } root || !root.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object
+            || !result.TryGetProperty("mobile", out var mobile) || mobile.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(mobile.GetString()))
+        {
+            return null;
+        }
+
+        var country = result.TryGetProperty("state_code", out var state) && state.ValueKind == JsonValueKind.String ? state.GetString() : null;
+        return string.IsNullOrWhiteSpace(country) ? mobile.GetString() : $"+{country.Trim().TrimStart('+')} {mobile.GetString()}";
     }
 
     public void Dispose()

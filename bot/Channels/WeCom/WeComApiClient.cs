@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.Channels.Delivery;
@@ -123,33 +122,21 @@ public sealed class WeComApiClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         const string operation = "user/get";
-        for (var attempt = 0; ; attempt++)
+        var reply = await _platform.CallWithTokenAsync(
+            (token, ct) => _platform.SendThroughAsync(
+                AppGate,
+                c => _platform.GetAsync(new Uri(_options.ApiBaseUrl, $"cgi-bin/user/get?access_token={Uri.EscapeDataString(token)}&userid={Uri.EscapeDataString(userId)}"), operation, c),
+                operation,
+                ct),
+            r => r.Number("errcode") is { } code && TokenCodes.Contains(code),
+            operation,
+            cancellationToken);
+        if (!reply.IsSuccess || reply.Number("errcode") is not 0)
         {
-            var token = await _platform.TokenAsync(cancellationToken);
-            var url = new Uri(_options.ApiBaseUrl, $"cgi-bin/user/get?access_token={Uri.EscapeDataString(token)}&userid={Uri.EscapeDataString(userId)}");
-            var reply = await _platform.SendThroughAsync(AppGate, c => _platform.GetAsync(url, operation, c), operation, cancellationToken);
-            var errcode = reply.Number("errcode");
-            if (errcode is { } code && TokenCodes.Contains(code))
-            {
-                var rejected = _platform.TokenRejected(token, operation, PlatformClient.ErrorCode(reply));
-                if (attempt == 0)
-                {
-                    continue;
-                }
-
-                throw rejected;
-            }
-
-            if (!reply.IsSuccess || errcode is not 0)
-            {
-                throw _platform.Refused(operation, reply, PlatformClient.ErrorCode(reply));
-            }
-
-            return reply.Body is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("mobile", out var mobile)
-                && mobile.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(mobile.GetString())
-                ? mobile.GetString()
-                : null;
+            throw _platform.Refused(operation, reply, PlatformClient.ErrorCode(reply));
         }
+
+        return reply.Text("mobile") is { } mobile && !string.IsNullOrWhiteSpace(mobile) ? mobile : null;
     }
 
     public void Dispose()
