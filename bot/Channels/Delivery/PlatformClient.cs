@@ -7,7 +7,7 @@ namespace PartyAffairs.Bot.Channels.Delivery;
 
 /// <summary>
 /// What every token-cached platform client shares: the platform's named HttpClient, one access token cached until it
-/// expires, the retry pipeline, pausing a rate gate when the platform throttles, and failure logs that name the
+/// expires, the retry pipeline, the app's and the group robot's rate gates (paused when the platform throttles), and failure logs that name the
 /// operation only (URLs carry tokens and keys). Each platform composes one and keeps only what differs: endpoints,
 /// payload shapes and error codes.
 /// </summary>
@@ -27,6 +27,8 @@ public sealed class PlatformClient : IDisposable
         string channel,
         Func<CancellationToken, Task<AccessToken>> fetchToken,
         RetryOptions retry,
+        SendRule appRule,
+        SendRule groupRobotRule,
         TimeProvider time,
         ILogger logger)
     {
@@ -41,7 +43,15 @@ public sealed class PlatformClient : IDisposable
         Time = time;
         _token = new AccessTokenCache(fetchToken, time);
         _retry = DeliveryRetry.Create(retry, time);
+        AppGate = new SendWindowGate(time, appRule);
+        GroupRobotGate = new SendWindowGate(time, groupRobotRule);
     }
+
+    /// <summary>Paces the app's API calls (all of them, whatever the endpoint).</summary>
+    public SendWindowGate AppGate { get; }
+
+    /// <summary>Paces the group robot webhook (20 a minute on both platforms).</summary>
+    public SendWindowGate GroupRobotGate { get; }
 
     /// <summary>The channel id, as used in logs and failure messages.</summary>
     public string Channel { get; }
@@ -60,32 +70,41 @@ public sealed class PlatformClient : IDisposable
     }
 
     /// <summary>
-    /// One call with the cached token, without the retry pipeline (for look-ups that must answer quickly); when
-    /// <paramref name="isTokenRejected"/> says the platform refused the token, it is dropped and the call made once more
-    /// with a fresh one.
+    /// One errcode-style query through <paramref name="gate"/> with the cached token, without the retry pipeline (for
+    /// look-ups that must answer quickly). An errcode in <paramref name="tokenCodes"/> drops the token and the query is
+    /// made once more with a fresh one; any other non-zero errcode or HTTP failure throws a final failure.
     /// </summary>
-    public async Task<PlatformReply> CallWithTokenAsync(
-        Func<string, CancellationToken, Task<PlatformReply>> call,
-        Func<PlatformReply, bool> isTokenRejected,
+    public async Task<PlatformReply> QueryAsync(
+        SendWindowGate gate,
+        Func<string, CancellationToken, Task<PlatformReply>> send,
+        IReadOnlyCollection<long> tokenCodes,
         string operation,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        ArgumentNullException.ThrowIfNull(isTokenRejected);
+        ArgumentNullException.ThrowIfNull(send);
+        ArgumentNullException.ThrowIfNull(tokenCodes);
         for (var attempt = 0; ; attempt++)
         {
             var token = await TokenAsync(cancellationToken);
-            var reply = await call(token, cancellationToken);
-            if (!isTokenRejected(reply))
+            var reply = await SendThroughAsync(gate, ct => send(token, ct), operation, cancellationToken);
+            var errcode = reply.Number("errcode");
+            if (errcode is { } code && tokenCodes.Contains(code))
             {
-                return reply;
-            }
+                var rejected = TokenRejected(token, operation, ErrorCode(reply));
+                if (attempt == 0)
+                {
+                    continue;
+                }
 
-            var rejected = TokenRejected(token, operation, ErrorCode(reply));
-            if (attempt > 0)
-            {
                 throw rejected;
             }
+
+            if (!reply.IsSuccess || errcode is not 0)
+            {
+                throw Refused(operation, reply, ErrorCode(reply));
+            }
+
+            return reply;
         }
     }
 
@@ -178,5 +197,10 @@ public sealed class PlatformClient : IDisposable
         }
     }
 
-    public void Dispose() => _token.Dispose();
+    public void Dispose()
+    {
+        _token.Dispose();
+        AppGate.Dispose();
+        GroupRobotGate.Dispose();
+    }
 }

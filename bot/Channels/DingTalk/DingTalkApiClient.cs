@@ -30,16 +30,22 @@ public sealed class DingTalkApiClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _platform = new PlatformClient(httpFactory, HttpClientName, FetchTokenAsync, _options.Retry, time, logger);
-        AppGate = new SendWindowGate(time, new SendRule(_options.AppLimit, _options.AppWindow));
-        GroupRobotGate = new SendWindowGate(time, new SendRule(_options.GroupRobotLimit, _options.GroupRobotWindow));
+        _platform = new PlatformClient(
+            httpFactory,
+            HttpClientName,
+            FetchTokenAsync,
+            _options.Retry,
+            new SendRule(_options.AppLimit, _options.AppWindow),
+            new SendRule(_options.GroupRobotLimit, _options.GroupRobotWindow),
+            time,
+            logger);
     }
 
     /// <summary>Paces OpenAPI calls of the whole app.</summary>
-    public SendWindowGate AppGate { get; }
+    public SendWindowGate AppGate => _platform.AppGate;
 
     /// <summary>Paces the custom group robot (20 a minute).</summary>
-    public SendWindowGate GroupRobotGate { get; }
+    public SendWindowGate GroupRobotGate => _platform.GroupRobotGate;
 
     /// <summary>Replies through a callback's session webhook, which must lie under the configured base URL.</summary>
     public Task ReplyAsync(Uri sessionWebhook, DingTalkMessage message, IReadOnlyList<string>? atUserIds, CancellationToken cancellationToken)
@@ -165,20 +171,12 @@ public sealed class DingTalkApiClient : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(staffId);
         const string operation = "user/get";
         var body = new JsonObject { ["userid"] = staffId, ["language"] = "zh_CN" };
-        var reply = await _platform.CallWithTokenAsync(
-            (token, ct) => _platform.SendThroughAsync(
-                AppGate,
-                c => _platform.PostJsonAsync(new Uri(_options.ContactApiBaseUrl, "topapi/v2/user/get?access_token=" + Uri.EscapeDataString(token)), body, operation, c),
-                operation,
-                ct),
-            r => r.Number("errcode") is { } code && OapiTokenCodes.Contains(code),
+        var reply = await _platform.QueryAsync(
+            AppGate,
+            (token, ct) => _platform.PostJsonAsync(new Uri(_options.ContactApiBaseUrl, "topapi/v2/user/get?access_token=" + Uri.EscapeDataString(token)), body, operation, ct),
+            OapiTokenCodes,
             operation,
             cancellationToken);
-        if (!reply.IsSuccess || reply.Number("errcode") is not 0)
-        {
-            throw _platform.Refused(operation, reply, PlatformClient.ErrorCode(reply));
-        }
-
         if (reply.Body is not { } root || !root.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object
             || !result.TryGetProperty("mobile", out var mobile) || mobile.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(mobile.GetString()))
         {
@@ -192,8 +190,6 @@ public sealed class DingTalkApiClient : IDisposable
     public void Dispose()
     {
         _platform.Dispose();
-        AppGate.Dispose();
-        GroupRobotGate.Dispose();
     }
 
     private async Task<PlatformReply> CallOpenApiAsync(string path, JsonObject body, string operation, CancellationToken cancellationToken)

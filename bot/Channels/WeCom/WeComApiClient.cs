@@ -35,16 +35,22 @@ public sealed class WeComApiClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _platform = new PlatformClient(httpFactory, HttpClientName, FetchTokenAsync, _options.Retry, time, logger);
-        AppGate = new SendWindowGate(time, new SendRule(_options.AppLimit, _options.AppWindow));
-        GroupRobotGate = new SendWindowGate(time, new SendRule(_options.GroupRobotLimit, _options.GroupRobotWindow));
+        _platform = new PlatformClient(
+            httpFactory,
+            HttpClientName,
+            FetchTokenAsync,
+            _options.Retry,
+            new SendRule(_options.AppLimit, _options.AppWindow),
+            new SendRule(_options.GroupRobotLimit, _options.GroupRobotWindow),
+            time,
+            logger);
     }
 
     /// <summary>Paces API calls of the whole app.</summary>
-    public SendWindowGate AppGate { get; }
+    public SendWindowGate AppGate => _platform.AppGate;
 
     /// <summary>Paces the group robot (20 a minute).</summary>
-    public SendWindowGate GroupRobotGate { get; }
+    public SendWindowGate GroupRobotGate => _platform.GroupRobotGate;
 
     /// <summary>
     /// Sends a text app message to members (split into parts of at most 2048 bytes, batches of
@@ -122,28 +128,18 @@ public sealed class WeComApiClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         const string operation = "user/get";
-        var reply = await _platform.CallWithTokenAsync(
-            (token, ct) => _platform.SendThroughAsync(
-                AppGate,
-                c => _platform.GetAsync(new Uri(_options.ApiBaseUrl, $"cgi-bin/user/get?access_token={Uri.EscapeDataString(token)}&userid={Uri.EscapeDataString(userId)}"), operation, c),
-                operation,
-                ct),
-            r => r.Number("errcode") is { } code && TokenCodes.Contains(code),
+        var reply = await _platform.QueryAsync(
+            AppGate,
+            (token, ct) => _platform.GetAsync(new Uri(_options.ApiBaseUrl, $"cgi-bin/user/get?access_token={Uri.EscapeDataString(token)}&userid={Uri.EscapeDataString(userId)}"), operation, ct),
+            TokenCodes,
             operation,
             cancellationToken);
-        if (!reply.IsSuccess || reply.Number("errcode") is not 0)
-        {
-            throw _platform.Refused(operation, reply, PlatformClient.ErrorCode(reply));
-        }
-
         return reply.Text("mobile") is { } mobile && !string.IsNullOrWhiteSpace(mobile) ? mobile : null;
     }
 
     public void Dispose()
     {
         _platform.Dispose();
-        AppGate.Dispose();
-        GroupRobotGate.Dispose();
         foreach (var gate in _memberGates.Values)
         {
             gate.Dispose();

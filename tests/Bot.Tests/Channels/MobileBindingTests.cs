@@ -132,6 +132,27 @@ public sealed class MobileBindingTests(RedisServerFixture redis) : IClassFixture
         Assert.Empty(chat.Contacts.Lookups);
     }
 
+    [Theory]
+    [InlineData("dingtalk")]
+    [InlineData("wecom")]
+    public async Task Message_CachedTokenRevokedBeforeLookup_FetchesANewTokenAndBinds(string platform)
+    {
+        await using var chat = await PlatformChat.StartAsync(redis, platform);
+        var mobile = NewMobile();
+        var roster = await chat.ImportRosterAsync($"姓名,角色,手机号\n张三,党员,{mobile}\n");
+        chat.Contacts.Mobiles["first"] = null;
+        chat.Contacts.Mobiles["second"] = mobile;
+        await chat.SayAsync("first", "我的待办");
+        var tokens = chat.TokensIssued;
+        chat.RevokeTokens();
+
+        var replies = await chat.SayAsync("second", "我的待办", replies: 2);
+
+        Assert.StartsWith("已根据通讯录手机号将您绑定为张三同志", replies[0], StringComparison.Ordinal);
+        Assert.Equal(roster["张三"].Id, await chat.BoundMemberAsync("second"));
+        Assert.True(chat.TokensIssued > tokens);
+    }
+
     [Fact]
     public async Task Message_NoMatchForUser_NotLookedUpAgainWithinRetryAfter()
     {

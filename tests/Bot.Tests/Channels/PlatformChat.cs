@@ -43,6 +43,16 @@ internal sealed class PlatformChat : IAsyncDisposable
     /// <summary>Every protocol rule the bot broke towards the fake.</summary>
     public IReadOnlyList<string> Violations => _dingTalk?.Violations ?? _weCom!.Violations;
 
+    /// <summary>Access tokens the fake issued so far.</summary>
+    public int TokensIssued => _dingTalk?.TokensIssued ?? _weCom!.TokensIssued;
+
+    /// <summary>Makes the fake forget every token it issued (expired early, secret rotated).</summary>
+    public void RevokeTokens()
+    {
+        _dingTalk?.RevokeTokens();
+        _weCom?.RevokeTokens();
+    }
+
     /// <summary>The host's services.</summary>
     public IServiceProvider Services => _host.Services;
 
