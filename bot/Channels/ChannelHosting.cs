@@ -23,9 +23,9 @@ internal static class ChannelHosting
         services.AddHttpClient(DingTalkApiClient.HttpClientName, c => c.Timeout = PlatformTimeout).RemoveAllLoggers();
         services.AddHttpClient(WeComApiClient.HttpClientName, c => c.Timeout = PlatformTimeout).RemoveAllLoggers();
 
-        services.AddSingleton<InboundDeduplicator>();
         services.AddSingleton<ChannelInbox>();
-        services.AddHostedService(sp => sp.GetRequiredService<ChannelInbox>());
+        services.AddSingleton<ChannelInboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChannelInboxWorker>());
         services.AddSingleton<ChannelTurnRunner>();
 
         services.AddSingleton<DingTalkApiClient>();
@@ -33,6 +33,7 @@ internal static class ChannelHosting
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DingTalkChannelSender>());
         services.AddSingleton<DingTalkAdapter>();
         services.AddSingleton<DingTalkCallbackHandler>();
+        services.AddSingleton<IInboundTurnProcessor>(sp => sp.GetRequiredService<DingTalkCallbackHandler>());
         services.AddSingleton<IGroupNoticeSender, DingTalkGroupNotices>();
         services.AddSingleton<IMemberDirectory>(sp =>
         {
@@ -48,6 +49,7 @@ internal static class ChannelHosting
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WeComChannelSender>());
         services.AddSingleton<WeComAdapter>();
         services.AddSingleton<WeComCallbackHandler>();
+        services.AddSingleton<IInboundTurnProcessor>(sp => sp.GetRequiredService<WeComCallbackHandler>());
         services.AddSingleton<IGroupNoticeSender, WeComGroupNotices>();
         services.AddSingleton<IMemberDirectory>(sp =>
         {

@@ -12,7 +12,7 @@ internal static partial class ChannelLog
     [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "A channel turn failed: {Error}")]
     public static partial void TurnFailed(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Stopping with {Count} channel turns not run")]
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Stopping with {Count} channel turns unfinished; another instance recovers them when the lease expires")]
     public static partial void QueueAbandoned(ILogger logger, int count);
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "{Channel} send failed ({Operation}): {Error}")]
@@ -21,13 +21,19 @@ internal static partial class ChannelLog
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "{Channel} throttled us ({Operation}); pausing {Seconds} s")]
     public static partial void Throttled(ILogger logger, string channel, string operation, double seconds);
 
-    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "{Channel} callback accepted but the queue is full")]
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "{Channel} callback refused: the inbox is full")]
     public static partial void QueueFull(ILogger logger, string channel);
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "{Channel} is not configured; its endpoints answer 404")]
     public static partial void Disabled(ILogger logger, string channel);
 
-    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "{Channel} store unavailable while de-duplicating: {Error}")]
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Recovered {Count} channel turns of instances whose lease expired")]
+    public static partial void TurnsRecovered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Channel inbox store unavailable: {Error}")]
+    public static partial void InboxUnavailable(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "{Channel} callback refused: the store is unavailable ({Error})")]
     public static partial void StoreUnavailable(ILogger logger, string channel, string error);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "{Channel} mobile lookup failed ({Error}); the user is asked for an invite code")]

@@ -2,23 +2,25 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.Channels.Delivery;
 using PartyAffairs.Bot.Channels.Inbound;
-using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Channels.DingTalk;
 
 /// <summary>
-/// The robot callback endpoint: checks the signature before anything else, bounds and parses the body, drops repeats
-/// (message id, 10 minutes), then acknowledges at once and runs the turn from the queue.
+/// The robot callback endpoint: checks the signature before anything else, bounds and parses the body, then stores the
+/// message in the Redis inbox (repeats within 10 minutes are dropped there) and acknowledges; the turn runs from the
+/// inbox, on whichever instance takes it (<see cref="RunAsync"/>).
 /// </summary>
 public sealed class DingTalkCallbackHandler(
     IOptions<DingTalkOptions> options,
     DingTalkAdapter adapter,
-    InboundDeduplicator deduplicator,
-    ChannelInbox queue,
+    ChannelInbox inbox,
     TimeProvider time,
-    ILogger<DingTalkCallbackHandler> logger)
+    ILogger<DingTalkCallbackHandler> logger) : IInboundTurnProcessor
 {
     private const string Channel = DingTalkChannelSender.Id;
+
+    /// <inheritdoc />
+    public string ChannelId => Channel;
 
     /// <summary>Handles one callback request.</summary>
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -59,31 +61,25 @@ public sealed class DingTalkCallbackHandler(
         }
 
         var message = callback!;
-        try
+        var turn = new InboundTurn
         {
-            if (!await deduplicator.TryClaimAsync(Channel, message.MsgId!, cancellationToken))
-            {
-                ChannelLog.Duplicate(logger, Channel, message.MsgId!);
-                return CallbackResults.Accepted();
-            }
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            ChannelLog.StoreUnavailable(logger, Channel, e.GetType().Name);
-            return CallbackResults.Error(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable; retry later.");
-        }
+            ChannelId = Channel,
+            MessageId = message.MsgId!,
+            SenderId = message.SenderStaffId ?? message.SenderId!,
+            TextOnly = message.MsgType != "text",
+            Payload = JsonSerializer.SerializeToElement(message, PlatformJson.Options),
+            AcceptedAt = time.GetUtcNow(),
+        };
+        return await InboxAnswers.AcceptAsync(inbox, turn, logger, cancellationToken);
+    }
 
-        Func<CancellationToken, Task> work = message.MsgType == "text"
-            ? ct => adapter.ProcessAsync(message, ct)
-            : ct => adapter.ReplyTextOnlyAsync(message, ct);
-        if (!queue.TryEnqueue(Channel + ":" + (message.SenderStaffId ?? message.SenderId), work))
-        {
-            ChannelLog.QueueFull(logger, Channel);
-            await deduplicator.ReleaseAsync(Channel, message.MsgId!);
-            return CallbackResults.Error(StatusCodes.Status503ServiceUnavailable, "Busy; retry later.");
-        }
-
-        return CallbackResults.Accepted();
+    /// <inheritdoc />
+    public Task RunAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var message = turn.Payload.Deserialize<DingTalkCallback>(PlatformJson.Options)
+            ?? throw new InvalidOperationException("An inbox item without a DingTalk message.");
+        return turn.TextOnly ? adapter.ReplyTextOnlyAsync(message, cancellationToken) : adapter.ProcessAsync(message, cancellationToken);
     }
 
     private static List<string> Missing(DingTalkCallback? callback)

@@ -1,24 +1,27 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.Channels.Inbound;
-using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Channels.WeCom;
 
 /// <summary>
 /// The app callback endpoint: URL verification (GET) and encrypted messages (POST). Every request is checked
 /// (timestamp, SHA-1 signature, decryption, receive id, agent) before anything else happens; a message is then
-/// de-duplicated, acknowledged at once (WeCom retries after 5 s) and answered asynchronously through the app API.
+/// stored in the Redis inbox (repeats within 10 minutes are dropped there) and acknowledged at once (WeCom retries after
+/// 5 s); the turn runs from the inbox (<see cref="RunAsync"/>) and is answered through the app API.
 /// </summary>
 public sealed class WeComCallbackHandler(
     IOptions<WeComOptions> options,
     WeComAdapter adapter,
-    InboundDeduplicator deduplicator,
-    ChannelInbox queue,
+    ChannelInbox inbox,
     TimeProvider time,
-    ILogger<WeComCallbackHandler> logger)
+    ILogger<WeComCallbackHandler> logger) : IInboundTurnProcessor
 {
     private const string Channel = WeComChannelSender.Id;
+
+    /// <inheritdoc />
+    public string ChannelId => Channel;
     private readonly Lazy<WeComCrypto?> _crypto = new(() => options.Value.IsEnabled
         ? new WeComCrypto(options.Value.Token!, options.Value.EncodingAesKey!, options.Value.CorpId!)
         : null);
@@ -103,40 +106,30 @@ public sealed class WeComCallbackHandler(
             return Reject("agent", StatusCodes.Status403Forbidden, "Not addressed to this app.");
         }
 
-        Func<CancellationToken, Task>? work = message switch
-        {
-            { MsgType: "text" } => ct => adapter.ProcessAsync(message, ct),
-            { MsgType: "event", Event: "subscribe" } => ct => adapter.ProcessAsync(message, ct),
-            { MsgType: "event" } => null,
-            _ => ct => adapter.ReplyTextOnlyAsync(message, ct),
-        };
-        if (work is null)
+        if (message is { MsgType: "event" } and not { Event: "subscribe" })
         {
             return CallbackResults.Accepted();
         }
 
-        try
+        var turn = new InboundTurn
         {
-            if (!await deduplicator.TryClaimAsync(Channel, message.DedupId, cancellationToken))
-            {
-                ChannelLog.Duplicate(logger, Channel, message.DedupId);
-                return CallbackResults.Accepted();
-            }
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            ChannelLog.StoreUnavailable(logger, Channel, e.GetType().Name);
-            return CallbackResults.Error(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable; retry later.");
-        }
+            ChannelId = Channel,
+            MessageId = message.DedupId,
+            SenderId = message.FromUserName,
+            TextOnly = message.MsgType is not ("text" or "event"),
+            Payload = JsonSerializer.SerializeToElement(message),
+            AcceptedAt = time.GetUtcNow(),
+        };
+        return await InboxAnswers.AcceptAsync(inbox, turn, logger, cancellationToken);
+    }
 
-        if (!queue.TryEnqueue(Channel + ":" + message.FromUserName, work))
-        {
-            ChannelLog.QueueFull(logger, Channel);
-            await deduplicator.ReleaseAsync(Channel, message.DedupId);
-            return CallbackResults.Error(StatusCodes.Status503ServiceUnavailable, "Busy; retry later.");
-        }
-
-        return CallbackResults.Accepted();
+    /// <inheritdoc />
+    public Task RunAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var message = turn.Payload.Deserialize<WeComMessage>()
+            ?? throw new InvalidOperationException("An inbox item without a WeCom message.");
+        return turn.TextOnly ? adapter.ReplyTextOnlyAsync(message, cancellationToken) : adapter.ProcessAsync(message, cancellationToken);
     }
 
     private IResult? Authenticate(WeComCrypto crypto, string signature, string timestamp, string nonce, string encrypted)

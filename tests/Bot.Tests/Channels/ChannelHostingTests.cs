@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.BotFramework.Schema;
 using PartyAffairs.Bot.Channels;
-using PartyAffairs.Bot.Channels.Inbound;
 using PartyAffairs.Bot.Tests.Channels.Fakes;
 using PartyAffairs.Tests.Infrastructure;
 
@@ -54,45 +53,6 @@ public sealed class ChannelHostingTests(RedisServerFixture redis) : IClassFixtur
         {
             Assert.DoesNotContain(secret, all, StringComparison.Ordinal);
         }
-    }
-
-    [Fact]
-    public async Task ChannelInbox_Stopping_FinishesAcceptedTurnsAndRefusesNewOnes()
-    {
-        using var inbox = new ChannelInbox(Options.Create(new ChannelQueueOptions { Capacity = 8, Partitions = 2 }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ChannelInbox>.Instance);
-        await inbox.StartAsync(CancellationToken.None);
-        var release = new TaskCompletionSource();
-        var done = 0;
-        for (var i = 0; i < 4; i++)
-        {
-            Assert.True(inbox.TryEnqueue($"member-{i}", async _ =>
-            {
-                await release.Task;
-                Interlocked.Increment(ref done);
-            }));
-        }
-
-        var stopping = inbox.StopAsync(CancellationToken.None);
-        Assert.False(inbox.TryEnqueue("late", _ => Task.CompletedTask));
-        Assert.False(stopping.IsCompleted);
-        release.SetResult();
-        await stopping.WaitAsync(TimeSpan.FromSeconds(5));
-
-        Assert.Equal(4, done);
-    }
-
-    [Fact]
-    public async Task ChannelInbox_Full_RefusesSoTheCallbackCanAnswer503()
-    {
-        using var inbox = new ChannelInbox(Options.Create(new ChannelQueueOptions { Capacity = 2, Partitions = 1 }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ChannelInbox>.Instance);
-        var release = new TaskCompletionSource();
-
-        Assert.True(inbox.TryEnqueue("a", _ => release.Task));
-        Assert.True(inbox.TryEnqueue("a", _ => release.Task));
-        Assert.False(inbox.TryEnqueue("a", _ => release.Task));
-        await inbox.StartAsync(CancellationToken.None);
-        release.SetResult();
-        await inbox.StopAsync(CancellationToken.None);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class DingTalkChannelTests(RedisServerFixture redis) : IClassFixtu
         await Task.Delay(200);
         Assert.Empty(_bot.Turns);
         Assert.Empty(_dingTalk.Calls);
-        Assert.False(await redis.Connection.GetDatabase().KeyExistsAsync(InboundDeduplicator.Key("dingtalk", "msg-bad")));
+        Assert.False(await redis.Connection.GetDatabase().KeyExistsAsync(ChannelInbox.SeenKey("dingtalk", "msg-bad")));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class DingTalkChannelTests(RedisServerFixture redis) : IClassFixtu
         await Task.Delay(300);
         Assert.Single(_bot.Turns);
         Assert.Single(_dingTalk.Calls);
-        var ttl = await redis.Connection.GetDatabase().KeyTimeToLiveAsync(InboundDeduplicator.Key("dingtalk", "msg-dup"));
+        var ttl = await redis.Connection.GetDatabase().KeyTimeToLiveAsync(ChannelInbox.SeenKey("dingtalk", "msg-dup"));
         Assert.InRange(ttl!.Value, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
     }
 

@@ -117,7 +117,7 @@ public sealed class WeComChannelTests(RedisServerFixture redis) : IClassFixture<
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await Task.Delay(200);
         Assert.Empty(_bot.Turns);
-        Assert.False(await redis.Connection.GetDatabase().KeyExistsAsync(InboundDeduplicator.Key("wecom", "30003")));
+        Assert.False(await redis.Connection.GetDatabase().KeyExistsAsync(ChannelInbox.SeenKey("wecom", "30003")));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using PartyAffairs.Bot.BotFramework.Schema;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Completion;
+using PartyAffairs.Scheduler.Duties;
 using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Tests.Conversation;
@@ -16,8 +17,9 @@ internal sealed class BotHarness
     private readonly string _activityPrefix = Guid.NewGuid().ToString("N")[..12];
     private int _activity;
 
-    public BotHarness(IConnectionMultiplexer connection, string? branchId = null, IEnumerable<PartyAffairs.Bot.Channels.IMemberDirectory>? directories = null)
+    public BotHarness(IConnectionMultiplexer connection, string? branchId = null, params TrackedDuty[] extraDuties)
     {
+        Catalog = new TestDutyCatalog(extraDuties);
         BranchId = branchId ?? "b-" + Guid.NewGuid().ToString("N")[..10];
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)); // 10:00 in Shanghai
         Roster = new RosterStore(connection, Time);
@@ -32,7 +34,7 @@ internal sealed class BotHarness
             new MemberActivityStore(connection),
             tracker,
             new MemberMessenger(Addresses, Messenger, NullLogger<MemberMessenger>.Instance),
-            new MobileBinder(directories ?? [], Roster, Time),
+            new MobileBinder([], Roster, Time),
             Knowledge,
             Time,
             NullLogger<PartyAffairsBot>.Instance);
@@ -48,7 +50,7 @@ internal sealed class BotHarness
 
     public RedisCompletionLedger Ledger { get; }
 
-    public TestDutyCatalog Catalog { get; } = new();
+    public TestDutyCatalog Catalog { get; }
 
     public RecordingKnowledgeBase Knowledge { get; } = new();
 
