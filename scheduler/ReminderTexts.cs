@@ -107,6 +107,46 @@ public static class ReminderTexts
             ? $"【工作提醒】{periodName}尚有{pending}名党员未确认{titles}，距{endName}还有{daysLeft}天。依据：{rule}。"
             : $"【工作提醒】{periodName}尚未{titles}，距{endName}还有{daysLeft}天。依据：{rule}。完成后请点“已完成”。";
 
+    /// <summary>A secretary's reminder of a duty required several times per period, with the count so far.</summary>
+    public static string DutyCountProgress(string periodName, string titles, string endName, int daysLeft, string rule, int done, int required) =>
+        $"【工作提醒】{periodName}{titles}已完成 {done}/{required} 次，距{endName}还有{daysLeft}天。依据：{rule}。每完成一次请点“已完成”。";
+
+    /// <summary>The secretaries' reminder when a duty's window opens (本季度需召开组织生活会 …).</summary>
+    public static string WindowOpen(string windowName, string titles, DateOnly deadline, int required, int done, string rule) =>
+        required > 1
+            ? $"【工作提醒】{windowName}需{titles}不少于{required}次（已完成 {done}/{required} 次），请于{MonthDay(deadline)}前完成。依据：{rule}。每完成一次请点“已完成”。"
+            : $"【工作提醒】{windowName}需{titles}，请于{MonthDay(deadline)}前完成。依据：{rule}。完成后请点“已完成”。";
+
+    /// <summary>A member's reminder of a members' duty when its period opens (党小组会, 学时 …).</summary>
+    public static string MemberDutyReminder(string periodName, string title, DateOnly deadline, int required, string rule) =>
+        $"【党员提醒】{periodName}请于{MonthDay(deadline)}前{title}{(required > 1 ? $"（不少于{required}次）" : string.Empty)}。依据：{rule}。完成后请点“已完成”，不能参加请点“请假”。";
+
+    /// <summary>A member's nudge before a members' duty's period ends; only members who have not confirmed receive it.</summary>
+    public static string MemberDutyNudge(string periodName, string title, string endName, int daysLeft, int required, string rule) =>
+        required > 1
+            ? $"【党员提醒】{periodName}{title}尚未完成{required}次，距{endName}还有{daysLeft}天。依据：{rule}。每完成一次请点“已完成”，发送“我的待办”可查看已完成次数。"
+            : $"【党员提醒】{periodName}{title}尚未确认完成，距{endName}还有{daysLeft}天。依据：{rule}。完成后请点“已完成”，不能参加请点“请假”。";
+
+    /// <summary>Reply when one occurrence of a duty required several times is counted.</summary>
+    public static string OccurrenceRecorded(string title, string periodKey, int done, int required) =>
+        done >= required
+            ? $"已记录：{title}（{periodKey}）已完成 {done}/{required} 次，本期要求已达到。"
+            : $"已记录：{title}（{periodKey}）已完成 {done}/{required} 次。";
+
+    /// <summary>Reply when today's occurrence was already counted.</summary>
+    public static string OccurrenceAlreadyToday(string title, string periodKey, int done, int required) =>
+        $"{title}（{periodKey}）今天已记录过一次，同一天只计一次。目前已完成 {done}/{required} 次。";
+
+    /// <summary>Label of a reminder's kind in the plan listing.</summary>
+    public static string PlanKindLabel(string reminderKind) => reminderKind switch
+    {
+        "open" => "（开始）",
+        "member-open" => "（开始）",
+        _ when reminderKind.StartsWith("member-nudge", StringComparison.Ordinal) => "（未确认者）",
+        _ when reminderKind.StartsWith("due-", StringComparison.Ordinal) => "（截止前）",
+        _ => string.Empty,
+    };
+
     /// <summary>Leave told to the secretary.</summary>
     public static string LeaveNotice(string name, string title, string periodKey) => $"【请假】{name}已就{title}（{periodKey}）请假。";
 
@@ -124,6 +164,9 @@ public static class ReminderTexts
 
     /// <summary>The dues rule cited.</summary>
     public const string DuesRule = "《中国共产党章程》第八条、《关于中国共产党党费收缴、使用和管理的规定》";
+
+    /// <summary>A date as 12月31日.</summary>
+    public static string MonthDay(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日");
 
     /// <summary>A date as 11月27日（星期五）.</summary>
     public static string Day(DateOnly date) =>

@@ -76,9 +76,13 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
     {
         var duties = ForRole(member.Role);
         var periods = duties.Select(CurrentPeriod).ToArray();
-        var records = await Task.WhenAll(duties.Select((d, i) =>
+        var records = Task.WhenAll(duties.Select((d, i) =>
             ledger.GetAsync(member.BranchId, SubjectFor(d, member), d.Kind, periods[i].Key, cancellationToken)));
-        return duties.Select((d, i) => new DutyStatus(d, periods[i], DueDate(d, periods[i]), records[i])).ToArray();
+        var counts = Task.WhenAll(duties.Select((d, i) => d.Count > 1
+            ? ledger.CountAsync(member.BranchId, SubjectFor(d, member), d.Kind, periods[i].Key, cancellationToken)
+            : Task.FromResult(0)));
+        var (recorded, counted) = (await records, await counts);
+        return duties.Select((d, i) => new DutyStatus(d, periods[i], DueDate(d, periods[i]), recorded[i], counted[i])).ToArray();
     }
 
     /// <summary>Records a confirmation for the current period; false when one was recorded already.</summary>
@@ -94,13 +98,34 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
             SourceActivityId = activityId,
         }, cancellationToken);
 
+    /// <summary>Today's occurrence key for duties required several times per period: the local date, so one occurrence counts once a day.</summary>
+    public string OccurrenceKey => Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Counts today's occurrence of a duty required several times per period (once per subject and day).</summary>
+    public Task<OccurrenceOutcome> AddOccurrenceAsync(Member member, TrackedDuty duty, string? activityId, CancellationToken cancellationToken) =>
+        ledger.AddOccurrenceAsync(new CompletionRecord
+        {
+            BranchId = member.BranchId,
+            MemberId = SubjectFor(duty, member),
+            DutyKind = duty.Kind,
+            PeriodKey = CurrentPeriod(duty).Key,
+            RecordedAt = time.GetUtcNow(),
+            SourceActivityId = activityId,
+        }, OccurrenceKey, duty.Count, cancellationToken);
+
+    /// <summary>Occurrences counted for a duty in its current period (the member's, or the branch's for a branch duty).</summary>
+    public Task<int> CountAsync(string branchId, string subjectId, TrackedDuty duty, CancellationToken cancellationToken) =>
+        ledger.CountAsync(branchId, subjectId, duty.Kind, CurrentPeriod(duty).Key, cancellationToken);
+
     /// <summary>The record of a duty for a member (or the branch) in the current period.</summary>
     public Task<CompletionRecord?> GetAsync(Member member, TrackedDuty duty, CancellationToken cancellationToken) =>
         ledger.GetAsync(member.BranchId, SubjectFor(duty, member), duty.Kind, CurrentPeriod(duty).Key, cancellationToken);
 
     /// <summary>Removes a record (撤销).</summary>
-    public Task<bool> RemoveAsync(LastConfirmation last, CancellationToken cancellationToken) =>
-        ledger.RemoveAsync(last.BranchId, last.SubjectId, last.DutyKind, last.PeriodKey, cancellationToken);
+    public Task<bool> RemoveAsync(LastConfirmation last, CancellationToken cancellationToken) => last.OccurrenceKey is { } occurrence
+        ? ledger.RemoveOccurrenceAsync(last.BranchId, last.SubjectId, last.DutyKind, last.PeriodKey, occurrence,
+            catalog.All.FirstOrDefault(d => d.Kind == last.DutyKind)?.Count ?? 1, cancellationToken)
+        : ledger.RemoveAsync(last.BranchId, last.SubjectId, last.DutyKind, last.PeriodKey, cancellationToken);
 
     /// <summary>Every record of a duty in its current period for a branch.</summary>
     public Task<IReadOnlyDictionary<string, CompletionRecord>> ForBranchAsync(string branchId, TrackedDuty duty, CancellationToken cancellationToken) =>

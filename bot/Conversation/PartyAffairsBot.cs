@@ -193,6 +193,12 @@ internal sealed class PartyAffairsBot(
         }
 
         var period = duties.CurrentPeriod(duty);
+        if (status == CompletionStatus.Done && duty.Count > 1)
+        {
+            await CountOccurrenceAsync(context, member, duty, period.Key, ct);
+            return;
+        }
+
         if (!await duties.RecordAsync(member, duty, status, context.Activity.Id, ct))
         {
             var existing = await duties.GetAsync(member, duty, ct);
@@ -214,6 +220,23 @@ internal sealed class PartyAffairsBot(
             var round = await rounds.PrepareAsync(member.BranchId, secretaries, withGroups: false, ct);
             rounds.Start(round, Replies.SecretaryLeaveNotice(member.Name, duty.Title, period.Key), group: null, reportTo: null, report: null, record: null);
         }
+    }
+
+    private async Task CountOccurrenceAsync(ITurnContext context, Member member, TrackedDuty duty, string periodKey, CancellationToken ct)
+    {
+        var outcome = await duties.AddOccurrenceAsync(member, duty, context.Activity.Id, ct);
+        if (!outcome.Added)
+        {
+            await SendAsync(context, Replies.OccurrenceAlreadyToday(duty.Title, periodKey, outcome.Count, outcome.Required), ct, Replies.ActionMyDuties);
+            return;
+        }
+
+        var last = new LastConfirmation(member.BranchId, DutyTracker.SubjectFor(duty, member), duty.Kind, periodKey, CompletionStatus.Done, duties.OccurrenceKey);
+        var remember = memberActivity.SetLastAsync(member.Id, last, ct);
+        var remaining = await duties.ForMemberAsync(member, ct);
+        await remember;
+        var open = remaining.Where(s => s.Record is null).Select(Line).ToArray();
+        await SendAsync(context, Replies.OccurrenceRecorded(duty.Title, periodKey, outcome.Count, outcome.Required) + "\n" + Replies.Remaining(open), ct, Replies.ActionUndo, Replies.ActionMyDuties);
     }
 
     private async Task UndoAsync(ITurnContext context, Member member, CancellationToken ct)
@@ -343,7 +366,7 @@ internal sealed class PartyAffairsBot(
         var all = await Task.WhenAll(tracked.Select(d => ProgressAsync(member.BranchId, d, members, ct)));
         var branch = await roster.GetBranchAsync(member.BranchId, ct);
         var lines = all.Select(p => p.Duty.Audience == DutyAudience.Branch
-            ? Replies.BranchStatusLine(p.Duty.Title, p.PeriodKey, p.Done.Count > 0)
+            ? BranchLine(p)
             : Replies.StatusLine(p.Duty.Title, p.PeriodKey, p.Done.Count, p.Applicable.Count, p.Leave.Count));
         await SendAsync(context, Replies.StatusHeader(branch?.Name ?? member.BranchId) + "\n" + string.Join('\n', lines), ct);
     }
@@ -385,7 +408,8 @@ internal sealed class PartyAffairsBot(
         if (duty.Audience == DutyAudience.Branch)
         {
             var branchDone = records.TryGetValue(CompletionRecord.BranchSubject, out var r) && r.Status == CompletionStatus.Done;
-            return new DutyProgress(duty, period.Key, DutyTracker.DueDate(duty, period), applicable, branchDone ? applicable : [], [], branchDone ? [] : applicable);
+            var count = duty.Count > 1 ? await duties.CountAsync(branchId, CompletionRecord.BranchSubject, duty, ct) : 0;
+            return new DutyProgress(duty, period.Key, DutyTracker.DueDate(duty, period), applicable, branchDone ? applicable : [], [], branchDone ? [] : applicable, count);
         }
 
         Member[] With(CompletionStatus status) => applicable.Where(m => records.TryGetValue(m.Id, out var rec) && rec.Status == status).ToArray();
@@ -393,14 +417,20 @@ internal sealed class PartyAffairsBot(
             With(CompletionStatus.Done), With(CompletionStatus.Leave), applicable.Where(m => !records.ContainsKey(m.Id)).ToArray());
     }
 
+    private static string BranchLine(DutyProgress p) => p.Duty.Count > 1
+        ? Replies.BranchCountStatusLine(p.Duty.Title, p.PeriodKey, p.Count, p.Duty.Count)
+        : Replies.BranchStatusLine(p.Duty.Title, p.PeriodKey, p.Done.Count > 0);
+
     private static string DetailText(DutyProgress p) => p.Duty.Audience == DutyAudience.Branch
-        ? Replies.BranchStatusLine(p.Duty.Title, p.PeriodKey, p.Done.Count > 0)
+        ? BranchLine(p)
         : Replies.StatusDetail(p.Duty.Title, p.PeriodKey, p.Done.Count, p.Applicable.Count, p.Leave.Select(m => m.Name).ToArray(), p.Open.Select(m => m.Name).ToArray(), p.Due);
 
     private string Line(DutyStatus s) => Replies.DutyLine(s.Duty.Title, s.Period.Key, s.Record?.Status switch
     {
         CompletionStatus.Done => Replies.StatusDone,
         CompletionStatus.Leave => Replies.StatusLeave,
+        _ when s.Duty.Count > 1 && s.Due < duties.Today => Replies.StatusCountOverdue(s.Count, s.Duty.Count, s.Due),
+        _ when s.Duty.Count > 1 => Replies.StatusCountOpen(s.Count, s.Duty.Count, s.Due),
         _ when s.Due < duties.Today => Replies.StatusOverdue(s.Due),
         _ => Replies.StatusOpen(s.Due),
     });
@@ -433,5 +463,5 @@ internal sealed class PartyAffairsBot(
 
     private sealed record Turn(string ChannelId, string? UserId, Member? Member);
 
-    private sealed record DutyProgress(TrackedDuty Duty, string PeriodKey, DateOnly Due, IReadOnlyList<Member> Applicable, IReadOnlyList<Member> Done, IReadOnlyList<Member> Leave, IReadOnlyList<Member> Open);
+    private sealed record DutyProgress(TrackedDuty Duty, string PeriodKey, DateOnly Due, IReadOnlyList<Member> Applicable, IReadOnlyList<Member> Done, IReadOnlyList<Member> Leave, IReadOnlyList<Member> Open, int Count = 0);
 }

@@ -84,6 +84,19 @@ internal static class Replies
 
     public static string StatusOpen(DateOnly due) => $"未完成，截止 {FormatDate(due)}";
 
+    public static string StatusCountOpen(int done, int required, DateOnly due) => $"已完成 {done}/{required} 次，截止 {FormatDate(due)}";
+
+    public static string StatusCountOverdue(int done, int required, DateOnly due) => $"已完成 {done}/{required} 次，已过截止日期 {FormatDate(due)}";
+
+    public static string OccurrenceRecorded(string title, string periodKey, int done, int required) =>
+        done >= required ? $"已记录：{title}（{periodKey}）已完成 {done}/{required} 次，本期要求已达到。" : $"已记录：{title}（{periodKey}）已完成 {done}/{required} 次。";
+
+    public static string OccurrenceAlreadyToday(string title, string periodKey, int done, int required) =>
+        $"{title}（{periodKey}）今天已记录过一次，同一天只计一次。目前已完成 {done}/{required} 次。";
+
+    public static string BranchCountStatusLine(string title, string periodKey, int done, int required) =>
+        $"· {title}（{periodKey}）：已完成 {done}/{required} 次{(done >= required ? string.Empty : "，未达到要求")}（支部事项）";
+
     public static string StatusOverdue(DateOnly due) => $"未完成，已过截止日期 {FormatDate(due)}";
 
     public static string MyDutiesHeader(string name) => $"{name}同志，本期事项：";

@@ -14,4 +14,17 @@ public interface ICompletionLedger
 
     /// <summary>Every record of a duty in a period for a branch, keyed by member id.</summary>
     Task<IReadOnlyDictionary<string, CompletionRecord>> GetForDutyAsync(string branchId, string dutyKind, string periodKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts one occurrence of a duty required <paramref name="required"/> times per period, once per
+    /// <paramref name="occurrenceKey"/> (the local date of the confirmation); writes <paramref name="record"/> as the
+    /// period's completion record when the count reaches <paramref name="required"/>.
+    /// </summary>
+    Task<OccurrenceOutcome> AddOccurrenceAsync(CompletionRecord record, string occurrenceKey, int required, CancellationToken cancellationToken);
+
+    /// <summary>Removes one counted occurrence, and the period's done record when the count falls below <paramref name="required"/>; false when there was none.</summary>
+    Task<bool> RemoveOccurrenceAsync(string branchId, string memberId, string dutyKind, string periodKey, string occurrenceKey, int required, CancellationToken cancellationToken);
+
+    /// <summary>How many occurrences of a duty are counted for one member (or the branch) in a period.</summary>
+    Task<int> CountAsync(string branchId, string memberId, string dutyKind, string periodKey, CancellationToken cancellationToken);
 }

@@ -6,7 +6,9 @@ namespace PartyAffairs.Scheduler.Completion;
 
 /// <summary>
 /// The completion ledger in Redis (or Garnet): one hash per branch, duty and period, field = member id,
-/// value = the record as JSON. <c>HSETNX</c> makes a confirmation record once however often it arrives.
+/// value = the record as JSON. <c>HSETNX</c> makes a confirmation record once however often it arrives. Duties required
+/// several times per period also keep one hash per subject of counted occurrences (field = occurrence key, the local date),
+/// and get their record when the count reaches the requirement.
 /// </summary>
 public sealed class RedisCompletionLedger(IConnectionMultiplexer connection) : ICompletionLedger
 {
@@ -20,6 +22,9 @@ public sealed class RedisCompletionLedger(IConnectionMultiplexer connection) : I
 
     /// <summary>The key of the hash holding one duty's records for one branch and period.</summary>
     public static RedisKey Key(string branchId, string dutyKind, string periodKey) => $"pa:done:{branchId}:{dutyKind}:{periodKey}";
+
+    /// <summary>The key of the hash of one subject's counted occurrences of a duty in a period.</summary>
+    public static RedisKey OccurrencesKey(string branchId, string dutyKind, string periodKey, string memberId) => $"pa:done:{branchId}:{dutyKind}:{periodKey}:n:{memberId}";
 
     /// <inheritdoc />
     public async Task<bool> RecordAsync(CompletionRecord record, CancellationToken cancellationToken)
@@ -77,6 +82,52 @@ public sealed class RedisCompletionLedger(IConnectionMultiplexer connection) : I
 
         var values = await Task.WhenAll(pending);
         return values.Select(Parse).ToArray();
+    }
+
+    /// <inheritdoc />
+    public async Task<OccurrenceOutcome> AddOccurrenceAsync(CompletionRecord record, string occurrenceKey, int required, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentException.ThrowIfNullOrEmpty(occurrenceKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = Database;
+        var key = OccurrencesKey(record.BranchId, record.DutyKind, record.PeriodKey, record.MemberId);
+        var added = await db.HashSetAsync(key, occurrenceKey, JsonSerializer.Serialize(record, Json), When.NotExists);
+        var count = (int)await db.HashLengthAsync(key);
+        if (count >= required)
+        {
+            // Idempotent: every confirmation that sees the count reached writes the same record once.
+            await db.HashSetAsync(Key(record.BranchId, record.DutyKind, record.PeriodKey), record.MemberId, JsonSerializer.Serialize(record, Json), When.NotExists);
+        }
+
+        return new OccurrenceOutcome(added, count, required);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RemoveOccurrenceAsync(string branchId, string memberId, string dutyKind, string periodKey, string occurrenceKey, int required, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = Database;
+        var key = OccurrencesKey(branchId, dutyKind, periodKey, memberId);
+        if (!await db.HashDeleteAsync(key, occurrenceKey))
+        {
+            return false;
+        }
+
+        if (await db.HashLengthAsync(key) < required
+            && Parse(await db.HashGetAsync(Key(branchId, dutyKind, periodKey), memberId)) is { Status: CompletionStatus.Done })
+        {
+            await db.HashDeleteAsync(Key(branchId, dutyKind, periodKey), memberId);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> CountAsync(string branchId, string memberId, string dutyKind, string periodKey, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return (int)await Database.HashLengthAsync(OccurrencesKey(branchId, dutyKind, periodKey, memberId));
     }
 
     private IDatabase Database => connection.GetDatabase();

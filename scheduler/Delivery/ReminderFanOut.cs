@@ -31,7 +31,7 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
             case ReminderAudience.UnconfirmedMembers:
             {
                 var done = await ConfirmedAsync(planned.BranchId, planned.Kinds, planned.PeriodKey, cancellationToken);
-                var recipients = members.Where(m => !planned.Kinds.All(k => done[k].ContainsKey(m.MemberId))).ToArray();
+                var recipients = members.Where(m => Applies(planned, m) && !planned.Kinds.All(k => done[k].ContainsKey(m.MemberId))).ToArray();
                 queued += await QueueAsync(Record(planned, planned.Id, planned.Text, OccurrenceRecord.RecipientSubject), recipients, cancellationToken);
                 break;
             }
@@ -41,7 +41,8 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
                 var done = await ConfirmedAsync(planned.BranchId, planned.Kinds, planned.PeriodKey, cancellationToken);
                 if (!planned.Kinds.All(k => done[k].ContainsKey(CompletionRecord.BranchSubject)))
                 {
-                    var text = planned.Progress?.Invoke(null) ?? planned.Text;
+                    var count = planned.Required > 1 ? await BranchCountAsync(planned, cancellationToken) : 0;
+                    var text = planned.Progress?.Invoke(new ReminderProgress(null, count)) ?? planned.Text;
                     queued += await QueueAsync(Record(planned, planned.Id, text, CompletionRecord.BranchSubject), secretaries, cancellationToken);
                 }
 
@@ -51,10 +52,10 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
             case ReminderAudience.SecretariesWithMemberProgress:
             {
                 var done = await ConfirmedAsync(planned.BranchId, planned.Kinds, planned.PeriodKey, cancellationToken);
-                var pending = members.Count(m => !planned.Kinds.All(k => done[k].ContainsKey(m.MemberId)));
+                var pending = members.Count(m => Applies(planned, m) && !planned.Kinds.All(k => done[k].ContainsKey(m.MemberId)));
                 if (pending > 0)
                 {
-                    var text = planned.Progress?.Invoke(pending) ?? planned.Text;
+                    var text = planned.Progress?.Invoke(new ReminderProgress(pending, 0)) ?? planned.Text;
                     queued += await QueueAsync(Record(planned, planned.Id, text, null), secretaries, cancellationToken);
                 }
 
@@ -142,6 +143,21 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
         }
 
         return queued;
+    }
+
+    private static bool Applies(PlannedReminder planned, ReminderRecipient member) =>
+        planned.Roles.Count == 0 || planned.Roles.Contains(member.Role, StringComparer.Ordinal);
+
+    /// <summary>The branch's counted occurrences; for duties held together, the least of them.</summary>
+    private async Task<int> BranchCountAsync(PlannedReminder planned, CancellationToken cancellationToken)
+    {
+        var least = int.MaxValue;
+        foreach (var kind in planned.Kinds)
+        {
+            least = Math.Min(least, await ledger.CountAsync(planned.BranchId, CompletionRecord.BranchSubject, kind, planned.PeriodKey, cancellationToken));
+        }
+
+        return least == int.MaxValue ? 0 : least;
     }
 
     private async Task<Dictionary<string, IReadOnlyDictionary<string, CompletionRecord>>> ConfirmedAsync(string branchId, IReadOnlyList<string> kinds, string periodKey, CancellationToken cancellationToken)

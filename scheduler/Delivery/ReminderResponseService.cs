@@ -16,6 +16,10 @@ public sealed class ReminderResponseService(
     ReminderFanOut fanOut,
     TimeProvider time)
 {
+    /// <summary>The occurrence key of a confirmation of a duty required several times: its local date (one occurrence per day).</summary>
+    public static string OccurrenceKey(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>True when the text is a reminder response.</summary>
     public static bool Handles(string text) => ReminderResponses.Parse(text) is not null;
 
@@ -40,10 +44,11 @@ public sealed class ReminderResponseService(
         var title = string.Join("、", duties.Select(d => d.Title));
         var status = response.Leave ? CompletionStatus.Leave : CompletionStatus.Done;
         var recordedAny = false;
+        OccurrenceOutcome? counted = null;
         foreach (var duty in duties)
         {
             var subject = duty.Audience == DutyAudience.Branch && !response.Leave ? CompletionRecord.BranchSubject : memberId;
-            recordedAny |= await ledger.RecordAsync(new CompletionRecord
+            var record = new CompletionRecord
             {
                 BranchId = branchId,
                 MemberId = subject,
@@ -52,7 +57,25 @@ public sealed class ReminderResponseService(
                 Status = status,
                 RecordedAt = time.GetUtcNow(),
                 SourceActivityId = activityId,
-            }, cancellationToken);
+            };
+            if (!response.Leave && duty.Count > 1)
+            {
+                // Counted once per subject and local day: a second tap, a channel retry or the other secretary confirming the
+                // same meeting that day adds nothing.
+                var outcome = await ledger.AddOccurrenceAsync(record, OccurrenceKey(time.GetUtcNow(), settings.Zone()), duty.Count, cancellationToken);
+                counted = counted is null || outcome.Count < counted.Count ? outcome : counted;
+                recordedAny |= outcome.Added;
+                continue;
+            }
+
+            recordedAny |= await ledger.RecordAsync(record, cancellationToken);
+        }
+
+        if (counted is not null)
+        {
+            return recordedAny
+                ? ReminderTexts.OccurrenceRecorded(title, response.PeriodKey, counted.Count, counted.Required)
+                : ReminderTexts.OccurrenceAlreadyToday(title, response.PeriodKey, counted.Count, counted.Required);
         }
 
         if (!recordedAny)

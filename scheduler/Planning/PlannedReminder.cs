@@ -36,8 +36,14 @@ public sealed record PlannedReminder
     /// <summary>The deadline or event day, local.</summary>
     public DateOnly Day { get; init; }
 
-    /// <summary>For progress reminders: the text factory taking the number of members still pending (null: branch not done).</summary>
-    public Func<int?, string>? Progress { get; init; }
+    /// <summary>For progress reminders: the text factory taking the branch's progress at fan-out.</summary>
+    public Func<ReminderProgress, string>? Progress { get; init; }
+
+    /// <summary>Occurrences the period requires (全年不少于四次: 4); reminders stop once the count is reached.</summary>
+    public int Required { get; init; } = 1;
+
+    /// <summary>For members' reminders: the roles the duty applies to; empty means every member.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
 
     /// <summary>Whether the message carries the 已完成 / 请假 buttons.</summary>
     public bool Actionable { get; init; } = true;

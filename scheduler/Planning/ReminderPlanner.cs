@@ -168,7 +168,10 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             var titles = string.Join("、", members.Select(m => m.Duty.Title));
             var cite = string.Join("；", members.Select(m => RuleCitation.For(m.Duty, c.Titles)).Distinct());
             var memberDuty = members[0].Duty.Audience == DutyAudience.Member;
+            var required = members.Max(m => Math.Max(1, m.Duty.Count));
             var (periodName, endName) = Names(period, deadline, members[0].Duty);
+            var usefulUntil = c.At(deadline.AddDays(1), TimeOnly.MinValue);
+            DateOnly? firstLead = null;
             foreach (var leadDays in c.Settings.SecretaryLeadDays)
             {
                 var nominal = deadline.AddDays(-leadDays);
@@ -183,6 +186,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                     continue;
                 }
 
+                firstLead = firstLead is { } earlier && earlier < date ? earlier : date;
                 var daysLeft = deadline.DayNumber - date.DayNumber;
                 result.Add(new PlannedReminder
                 {
@@ -193,16 +197,191 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                     ReminderKind = string.Create(CultureInfo.InvariantCulture, $"due-{leadDays}d"),
                     Audience = memberDuty ? ReminderAudience.SecretariesWithMemberProgress : ReminderAudience.SecretariesIfBranchPending,
                     DueAt = c.Due(date, DayTime(c.Settings)),
-                    UsefulUntil = c.At(deadline.AddDays(1), TimeOnly.MinValue),
+                    UsefulUntil = usefulUntil,
                     Day = deadline,
                     Title = titles,
                     Actionable = !memberDuty,
+                    Required = required,
+                    Roles = memberDuty ? members[0].Duty.Roles : [],
                     Text = ReminderTexts.DutyProgress(periodName, titles, endName, daysLeft, cite, null),
-                    Progress = pending => ReminderTexts.DutyProgress(periodName, titles, endName, daysLeft, cite, memberDuty ? pending : null),
+                    Progress = memberDuty
+                        ? p => ReminderTexts.DutyProgress(periodName, titles, endName, daysLeft, cite, p.PendingMembers)
+                        : required > 1
+                            ? p => ReminderTexts.DutyCountProgress(periodName, titles, endName, daysLeft, cite, p.Done, required)
+                            : p => ReminderTexts.DutyProgress(periodName, titles, endName, daysLeft, cite, null),
                 });
+            }
+
+            if (memberDuty)
+            {
+                PlanMemberDuty(c, members[0].Duty, period, deadline, cite, result);
+            }
+            else
+            {
+                PlanWindowOpen(c, members.Select(m => m.Duty).ToArray(), kinds, titles, period, deadline, required, cite, firstLead, usefulUntil, result);
             }
         }
     }
+
+    /// <summary>
+    /// Tells the secretaries when a window opens (组织生活会 in Q4, 述职评议 and 责任清单 in their deadline's quarter) or when a
+    /// period begins that needs several occurrences: on the first working day of the window, never before it opens.
+    /// </summary>
+    private void PlanWindowOpen(Context c, TrackedDuty[] duties, string[] kinds, string titles, DutyPeriod period, DateOnly deadline,
+        int required, string cite, DateOnly? firstLead, DateTimeOffset usefulUntil, List<PlannedReminder> result)
+    {
+        if (!duties.Any(d => d.Window is not null || HasFixedDeadline(d, period) || d.Count > 1))
+        {
+            return;
+        }
+
+        var opens = duties.Select(d => WindowStart(d, period, deadline)).Min();
+        var date = calendar.Shift(opens, HolidayShift.Next);
+        if (date > deadline || (firstLead is { } lead && date >= lead))
+        {
+            return;
+        }
+
+        var windowName = WindowName(duties[0], period);
+        result.Add(new PlannedReminder
+        {
+            BranchId = c.BranchId,
+            Group = ReminderGroup.Duties,
+            Kinds = kinds,
+            PeriodKey = period.Key,
+            ReminderKind = "open",
+            Audience = ReminderAudience.SecretariesIfBranchPending,
+            DueAt = c.Due(date, DayTime(c.Settings)),
+            UsefulUntil = usefulUntil,
+            Day = deadline,
+            Title = titles,
+            Required = required,
+            Text = ReminderTexts.WindowOpen(windowName, titles, deadline, required, 0, cite),
+            Progress = p => ReminderTexts.WindowOpen(windowName, titles, deadline, required, p.Done, cite),
+        });
+    }
+
+    /// <summary>
+    /// Members' own reminders of a members' duty other than the themed day and dues (党小组会, 学时 …): one when the period (or
+    /// its window) opens, and a nudge before it ends to those who have not confirmed; none for weekly duties beyond the first.
+    /// </summary>
+    private void PlanMemberDuty(Context c, TrackedDuty duty, DutyPeriod period, DateOnly deadline, string cite, List<PlannedReminder> result)
+    {
+        var required = Math.Max(1, duty.Count);
+        var (periodName, endName) = Names(period, deadline, duty);
+        var open = calendar.Shift(WindowStart(duty, period, deadline), HolidayShift.Next);
+        if (open > deadline)
+        {
+            open = ShiftWithin(WindowStart(duty, period, deadline), period, HolidayShift.Previous);
+        }
+
+        var common = new PlannedReminder
+        {
+            BranchId = c.BranchId,
+            Group = ReminderGroup.Duties,
+            Kinds = [duty.Kind],
+            PeriodKey = period.Key,
+            ReminderKind = "member-open",
+            Audience = ReminderAudience.UnconfirmedMembers,
+            DueAt = c.Due(open, DayTime(c.Settings)),
+            UsefulUntil = c.At(deadline.AddDays(1), TimeOnly.MinValue),
+            Day = deadline,
+            Title = duty.Title,
+            Required = required,
+            Roles = duty.Roles,
+            Text = ReminderTexts.MemberDutyReminder(periodName, duty.Title, deadline, required, cite),
+        };
+        if (open <= deadline)
+        {
+            result.Add(common);
+        }
+
+        if (MemberNudgeDays(period.Unit) is not { } nudgeDays || deadline.AddDays(-nudgeDays) < period.Start)
+        {
+            return;
+        }
+
+        var nudge = ShiftWithin(deadline.AddDays(-nudgeDays), period, c.Settings.HolidayShift);
+        if (nudge <= open || nudge > deadline)
+        {
+            return;
+        }
+
+        result.Add(common with
+        {
+            ReminderKind = string.Create(CultureInfo.InvariantCulture, $"member-nudge-{nudgeDays}d"),
+            DueAt = c.Due(nudge, DayTime(c.Settings)),
+            Text = ReminderTexts.MemberDutyNudge(periodName, duty.Title, endName, deadline.DayNumber - nudge.DayNumber, required, cite),
+        });
+    }
+
+    /// <summary>Days before the end that members who have not confirmed are nudged, by the length of the period.</summary>
+    public static int? MemberNudgeDays(PeriodUnit unit) => unit switch
+    {
+        PeriodUnit.Week => null,
+        PeriodUnit.Month => 7,
+        PeriodUnit.TwoMonths => 10,
+        PeriodUnit.Quarter => 14,
+        PeriodUnit.HalfYear => 21,
+        _ => 30,
+    };
+
+    /// <summary>
+    /// The first day of the duty's window in the period: the window's first day (Q4 → 10月1日), for a fixed deadline the
+    /// first day of the deadline's quarter (12月31日 → 10月1日), else the period's first day; never after the deadline.
+    /// </summary>
+    public static DateOnly WindowStart(TrackedDuty duty, DutyPeriod period, DateOnly deadline)
+    {
+        ArgumentNullException.ThrowIfNull(duty);
+        var start = period.Start;
+        if (duty.Window is { Length: >= 2 } window && int.TryParse(window.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            var year = period.Start.Year;
+            DateOnly? opens = window[0] switch
+            {
+                'Q' when n is >= 1 and <= 4 => new DateOnly(year, (n * 3) - 2, 1),
+                'H' when n is 1 or 2 => new DateOnly(year, (n * 6) - 5, 1),
+                'M' when n is >= 1 and <= 12 => new DateOnly(year, n, 1),
+                _ => null,
+            };
+            if (opens is { } windowStart && period.Contains(windowStart))
+            {
+                start = windowStart;
+            }
+        }
+        else if (HasFixedDeadline(duty, period))
+        {
+            var quarter = DutyPeriod.Containing(PeriodUnit.Quarter, deadline).Start;
+            start = quarter > period.Start ? quarter : period.Start;
+        }
+
+        return start > deadline ? period.Start : start;
+    }
+
+    private static bool HasFixedDeadline(TrackedDuty duty, DutyPeriod period) => FixedDeadline(duty, period) is not null;
+
+    /// <summary>The duty's fixed --MM-DD deadline in the period, or null.</summary>
+    private static DateOnly? FixedDeadline(TrackedDuty duty, DutyPeriod period)
+    {
+        if (duty.Deadline is { Length: 7 } deadline
+            && int.TryParse(deadline.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(deadline.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(period.Start.Year, month))
+        {
+            var date = new DateOnly(period.Start.Year, month, day);
+            return period.Contains(date) ? date : null;
+        }
+
+        return null;
+    }
+
+    private static string WindowName(TrackedDuty duty, DutyPeriod period) => duty.Window?[0] switch
+    {
+        'Q' when period.Unit != PeriodUnit.Quarter => "本季度",
+        'H' when period.Unit != PeriodUnit.HalfYear => "本半年",
+        'M' when period.Unit != PeriodUnit.Month => "本月",
+        _ => Names(period, period.End, duty with { Deadline = null }).Period,
+    };
 
     private void PlanCalendarNotices(Context c, DateOnly firstDay, DateOnly lastDay, List<PlannedReminder> result)
     {
@@ -236,16 +415,9 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
     public static DateOnly Deadline(TrackedDuty duty, DutyPeriod period)
     {
         ArgumentNullException.ThrowIfNull(duty);
-        if (duty.Deadline is { Length: 7 } deadline
-            && int.TryParse(deadline.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            && int.TryParse(deadline.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(period.Start.Year, month))
+        if (FixedDeadline(duty, period) is { } date)
         {
-            var date = new DateOnly(period.Start.Year, month, day);
-            if (period.Contains(date))
-            {
-                return date;
-            }
+            return date;
         }
 
         if (duty.Window is { Length: >= 2 } window && int.TryParse(window.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))

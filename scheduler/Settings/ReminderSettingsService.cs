@@ -63,7 +63,7 @@ public sealed class ReminderSettingsService(
         {
             var local = TimeZoneInfo.ConvertTime(planned.DueAt, zone);
             var who = planned.Audience is ReminderAudience.UnconfirmedMembers ? "党员" : planned.Audience is ReminderAudience.ArrearsLadder ? "欠缴党员及书记" : "书记";
-            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{ReminderTexts.Day(DateOnly.FromDateTime(local.DateTime))} {local:HH:mm} {planned.Title}（{planned.PeriodKey}）→ {who}");
+            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{ReminderTexts.Day(DateOnly.FromDateTime(local.DateTime))} {local:HH:mm} {planned.Title}（{planned.PeriodKey}）{ReminderTexts.PlanKindLabel(planned.ReminderKind)}→ {who}");
         }
 
         if (settings.ThemedDay is null)

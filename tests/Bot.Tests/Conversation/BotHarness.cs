@@ -6,6 +6,7 @@ using PartyAffairs.Bot.Channels.Delivery;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Completion;
+using PartyAffairs.Scheduler.Duties;
 using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Tests.Conversation;
@@ -18,8 +19,9 @@ internal sealed class BotHarness
     private readonly string _activityPrefix = Guid.NewGuid().ToString("N")[..12];
     private int _activity;
 
-    public BotHarness(IConnectionMultiplexer connection, string? branchId = null)
+    public BotHarness(IConnectionMultiplexer connection, string? branchId = null, params TrackedDuty[] extraDuties)
     {
+        Catalog = new TestDutyCatalog(extraDuties);
         BranchId = branchId ?? "b-" + Guid.NewGuid().ToString("N")[..10];
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)); // 10:00 in Shanghai
         Roster = new RosterStore(connection, Time);
@@ -55,7 +57,7 @@ internal sealed class BotHarness
 
     public RedisCompletionLedger Ledger { get; }
 
-    public TestDutyCatalog Catalog { get; } = new();
+    public TestDutyCatalog Catalog { get; }
 
     public RecordingKnowledgeBase Knowledge { get; } = new();
 

@@ -7,12 +7,14 @@ namespace PartyAffairs.Bot.Tests.Conversation;
 /// dues and the themed day monthly for everyone, a quarterly party lecture, and the branch committee meeting
 /// that the secretary confirms for the branch.
 /// </summary>
-internal sealed class TestDutyCatalog : ITrackedDutyCatalog
+internal sealed class TestDutyCatalog(params TrackedDuty[] extra) : ITrackedDutyCatalog
 {
-    private static readonly string[] Officers = ["党支部书记", "副书记"];
+    /// <summary>The roles that confirm branch duties.</summary>
+    public static readonly string[] Officers = ["党支部书记", "副书记"];
 
     public IReadOnlyList<TrackedDuty> All { get; } =
     [
+        .. extra,
         new() { Kind = "党费", Title = "交纳党费", Period = "P1M", Aliases = ["党费", "交党费", "缴纳党费"] },
         new() { Kind = "主题党日", Title = "参加主题党日", Period = "P1M", Aliases = ["主题党日"] },
         new() { Kind = "党课", Title = "参加党课", Period = "P3M", Deadline = "--12-20", Aliases = ["党课", "上党课"] },

@@ -35,6 +35,18 @@ public sealed class DutyExtractorTests
         Assert.Contains("专项述职", duties[2].Summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("3．支部委员会会议根据工作需要召开，全年不少于四次。", "P1Y", 4)]
+    [InlineData("3．党支部每季度至少组织一次党课。", "P3M", 1)]
+    [InlineData("3．党支部每年至少2次专题研究意识形态工作。", "P1Y", 2)]
+    [InlineData("3．中心组集体学习每月1次，全年不少于12次。", "P1Y", 12)]
+    public void ExtractClause_RequiredSeveralTimes_DutyCarriesTheCount(string text, string period, int count)
+    {
+        var duties = new DutyExtractor().ExtractClause(Clause(text, "（二）党支部"));
+
+        Assert.Contains(duties, d => d.Period == period && d.Count == count);
+    }
+
     [Fact]
     public void ExtractClause_SeveralMeetingsInOneSentence_EachCountTakesItsOwnKind()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Delivery;
@@ -14,7 +15,7 @@ namespace PartyAffairs.Scheduler.Tests.Delivery;
 /// <summary>One scheduler instance over a real Redis: the same classes the host wires, a roster in memory, a loopback sink.</summary>
 internal sealed class SchedulerHarness
 {
-    public SchedulerHarness(IConnectionMultiplexer redis, FakeTimeProvider time, InMemoryDirectory directory, LoopbackSink sink, ReminderOptions? options = null)
+    public SchedulerHarness(IConnectionMultiplexer redis, FakeTimeProvider time, InMemoryDirectory directory, LoopbackSink sink, ReminderOptions? options = null, IReadOnlyList<Duty>? duties = null)
     {
         Time = time;
         Options = options ?? new ReminderOptions { RetryBackoff = TimeSpan.FromSeconds(1), DefaultRateLimit = new ChannelRateLimit { Permits = 100_000, Window = TimeSpan.FromSeconds(1) } };
@@ -27,7 +28,7 @@ internal sealed class SchedulerHarness
         Ledger = new RedisCompletionLedger(redis);
         Settings = new RedisBranchSettingsStore(redis);
         Store = new ReminderDeliveryStore(redis, Options);
-        Catalogs = new BranchDutyCatalogs([], []);
+        Catalogs = new BranchDutyCatalogs(duties ?? [], []);
         var calendar = WorkingCalendar.LoadDefault();
         FanOut = new ReminderFanOut(directory, Ledger, Store, NullLogger<ReminderFanOut>.Instance);
         Coordinator = new ReminderCoordinator(Settings, Catalogs, new ReminderPlanner(calendar), calendar, FanOut, Store, Options, time, NullLogger<ReminderCoordinator>.Instance);

@@ -83,4 +83,19 @@ public sealed class ReminderSettingsServiceTests(RedisServerFixture redis)
         Assert.Contains("尚未设置主题党日", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("主题党日（", plan, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DescribePlan_BeforeFourthQuarter_ListsWindowOpeningAndMembersDutyReminders()
+    {
+        await redis.FlushAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-09-28T10:00:00+08:00", CultureInfo.InvariantCulture));
+        var harness = new SchedulerHarness(redis.Connection, time, InMemoryDirectory.WithMembers(3), new LoopbackSink());
+
+        var plan = await harness.SettingsService.DescribePlanAsync("b1", 40, default);
+
+        Assert.Contains("10月8日（星期四） 08:30 召开组织生活会、开展民主评议党员（2026）（开始）→ 书记", plan, StringComparison.Ordinal);
+        Assert.Contains("10月8日（星期四） 08:30 完成书记述职评议（2026）（开始）→ 书记", plan, StringComparison.Ordinal);
+        Assert.Contains("10月8日（星期四） 08:30 参加党小组会（2026-10）（开始）→ 党员", plan, StringComparison.Ordinal);
+        Assert.Contains("10月23日（星期五） 08:30 参加党小组会（2026-10）（未确认者）→ 党员", plan, StringComparison.Ordinal);
+    }
 }
