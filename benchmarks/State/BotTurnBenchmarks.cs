@@ -58,6 +58,7 @@ public class BotTurnBenchmarks
                 new NullMessenger(),
                 new BranchGroupRobots([], Options.Create(new GroupNoticeOptions())),
                 NullLogger<NoticeRounds>.Instance),
+            new MobileBinder([], roster, time),
             knowledge,
             time,
             NullLogger<PartyAffairsBot>.Instance);

@@ -13,6 +13,7 @@ internal static class ConversationHosting
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DutyTracker>(sp));
         builder.Services.AddSingleton<NoticeRounds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NoticeRounds>());
+        builder.Services.AddSingleton<MobileBinder>();
         builder.Services.AddSingleton<IBot>(sp => ActivatorUtilities.CreateInstance<PartyAffairsBot>(sp));
         return builder;
     }

@@ -42,6 +42,7 @@ internal sealed class BotHarness
             new MemberActivityStore(connection),
             tracker,
             Rounds,
+            new MobileBinder([], Roster, Time),
             Knowledge,
             Time,
             NullLogger<PartyAffairsBot>.Instance);
