@@ -30,38 +30,13 @@ internal static class SchedulingHosting
         services.AddSingleton<ITrackedDutyCatalog>(sp => sp.GetService<IKnowledgeBase>() is { } kb ? new KnowledgeBaseDutyCatalog(kb) : new KnowledgeDutyCatalog([]));
 
         services.AddSingleton(_ => WorkingCalendar.LoadDefault());
-        services.AddSingleton<ReminderPlanner>();
-        services.AddSingleton<IBranchSettingsStore, RedisBranchSettingsStore>();
-        services.AddSingleton<ReminderDeliveryStore>();
-        services.AddSingleton<ChannelRateLimiter>();
         services.AddSingleton<IMemberDirectory, RosterMemberDirectory>();
         services.AddSingleton<IReminderSender, ProactiveReminderSender>();
-        services.AddSingleton<ReminderFanOut>();
-        services.AddSingleton<ReminderDispatcher>();
-        services.AddSingleton<ReminderCoordinator>();
-        services.AddSingleton<ReminderTriggers>();
-        services.AddSingleton<IReminderTriggers>(sp => sp.GetRequiredService<ReminderTriggers>());
-        services.AddSingleton<ReminderSettingsService>();
-        services.AddSingleton<ReminderResponseService>();
 
+        // Planner, stores, delivery, triggers, Quartz and the hosted services: one wiring shared with the tests that run
+        // a real Quartz scheduler (tests/Scheduler.Tests/Jobs).
         var enabled = builder.Configuration.GetValue($"{ReminderOptions.SectionName}:{nameof(ReminderOptions.Enabled)}", true);
-        services.AddQuartz(q =>
-        {
-            q.AddJob<ReminderTickJob>(j => j.WithIdentity(ReminderTickJob.Key).StoreDurably());
-            q.AddJob<ReminderSyncJob>(j => j.WithIdentity(ReminderSyncJob.Key).StoreDurably());
-            if (enabled)
-            {
-                // Every ten minutes: triggers for new branches (start-up catch-up runs in ReminderStartupService).
-                q.AddTrigger(t => t.ForJob(ReminderSyncJob.Key).WithIdentity("reminder-sync", ReminderTriggerFactory.TriggerGroup)
-                    .WithCronSchedule("0 0/10 * * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(BranchReminderSettings.DefaultTimeZone))));
-            }
-        });
-        if (enabled)
-        {
-            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-            services.AddHostedService<ReminderDeliveryService>();
-            services.AddHostedService<ReminderStartupService>();
-        }
+        services.AddReminderScheduler(enabled);
 
         // Reminder commands and buttons are answered before the conversation's router (decorator over its IBot).
         var botDescriptor = services.LastOrDefault(d => d.ServiceType == typeof(IBot));

@@ -7,4 +7,13 @@ internal static partial class ReminderJobLog
 {
     [LoggerMessage(4101, LogLevel.Debug, "Reminder trigger {Key} set for {Due:o}")]
     public static partial void TriggerSet(ILogger logger, string key, DateTimeOffset due);
+
+    [LoggerMessage(4102, LogLevel.Error, "Could not place the reminder triggers of branch {Branch}; the sync job tries again")]
+    public static partial void PlaceFailed(ILogger logger, Exception exception, string branch);
+
+    [LoggerMessage(4103, LogLevel.Warning, "Reminder start-up catch-up failed (attempt {Attempt}); trying again")]
+    public static partial void StartupRetry(ILogger logger, Exception exception, int attempt);
+
+    [LoggerMessage(4104, LogLevel.Warning, "Shared rate limit of {Channel} unavailable (store unreachable); waiting {Delay} before asking again, nothing is sent meanwhile")]
+    public static partial void RateLimitStoreDown(ILogger logger, Exception exception, string channel, TimeSpan delay);
 }

@@ -51,12 +51,20 @@ public sealed class ReminderTriggers(
 
         foreach (var branchId in await directory.ListBranchIdsAsync(cancellationToken))
         {
-            foreach (var group in Enum.GetValues<ReminderGroup>())
+            try
             {
-                if (await scheduler.GetTrigger(ReminderTriggerFactory.Key(branchId, group), cancellationToken) is null)
+                foreach (var group in Enum.GetValues<ReminderGroup>())
                 {
-                    await PlaceAsync(scheduler, branchId, group, time.GetUtcNow().AddSeconds(2), keepEarlier: false, cancellationToken);
+                    if (await scheduler.GetTrigger(ReminderTriggerFactory.Key(branchId, group), cancellationToken) is null)
+                    {
+                        await PlaceAsync(scheduler, branchId, group, time.GetUtcNow().AddSeconds(2), keepEarlier: false, cancellationToken);
+                    }
                 }
+            }
+            catch (SchedulerException e)
+            {
+                // One branch's trigger must not keep the others from theirs; the next sync tries again.
+                ReminderJobLog.PlaceFailed(logger, e, branchId);
             }
         }
     }
@@ -87,7 +95,7 @@ public sealed class ReminderTriggers(
 
         var settings = await settingsStore.GetAsync(branchId, cancellationToken) ?? new BranchReminderSettings();
         var due = next.Value < time.GetUtcNow() ? time.GetUtcNow().AddSeconds(1) : next.Value;
-        var trigger = ReminderTriggerFactory.Build(branchId, group, due, settings.Zone());
+        var trigger = ReminderTriggerFactory.Build(branchId, group, due, settings.Zone(), scheduler.TimeProvider);
         if (existing is null)
         {
             await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken);
