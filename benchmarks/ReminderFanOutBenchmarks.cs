@@ -46,7 +46,7 @@ public class ReminderFanOutBenchmarks
         var store = new ReminderDeliveryStore(_store.Connection, options);
         _sink = new CountingSink();
         _fanOut = new ReminderFanOut(directory, ledger, store, NullLogger<ReminderFanOut>.Instance);
-        _dispatcher = new ReminderDispatcher(store, _sink, ledger, settings, new ChannelRateLimiter(options, time), options, time, NullLogger<ReminderDispatcher>.Instance);
+        _dispatcher = new ReminderDispatcher(store, _sink, ledger, settings, new ChannelRateLimiter(_store.Connection, options, time, NullLogger<ChannelRateLimiter>.Instance), options, time, NullLogger<ReminderDispatcher>.Instance);
 
         // One measured run: wall time, CPU time, and what the reminder leaves in the store per member.
         var before = await UsedMemoryAsync();
