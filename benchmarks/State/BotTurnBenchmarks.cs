@@ -51,6 +51,7 @@ public class BotTurnBenchmarks
             new MemberActivityStore(connection),
             new DutyTracker(new KnowledgeDutyCatalog(knowledge.Duties), new RedisCompletionLedger(connection), time),
             new MemberMessenger(addresses, new NullMessenger(), NullLogger<MemberMessenger>.Instance),
+            new MobileBinder([], roster, time),
             knowledge,
             time,
             NullLogger<PartyAffairsBot>.Instance);

@@ -35,6 +35,14 @@ internal static class ChannelHosting
         services.AddSingleton<DingTalkCallbackHandler>();
         services.AddSingleton<IInboundTurnProcessor>(sp => sp.GetRequiredService<DingTalkCallbackHandler>());
         services.AddSingleton<IGroupNoticeSender, DingTalkGroupNotices>();
+        services.AddSingleton<IMemberDirectory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DingTalkOptions>>().Value;
+            var api = sp.GetRequiredService<DingTalkApiClient>();
+            // A sender outside the robot's organisation has only an encrypted id ($:LWCP_v1:$…), which the contacts do not know.
+            return Directory(sp, DingTalkChannelSender.Id, () => options.IsEnabled, options.MobileBinding, (id, ct) =>
+                id.StartsWith("$:", StringComparison.Ordinal) ? Task.FromResult<string?>(null) : api.GetUserMobileAsync(id, ct));
+        });
 
         services.AddSingleton<WeComApiClient>();
         services.AddSingleton<WeComChannelSender>();
@@ -43,11 +51,20 @@ internal static class ChannelHosting
         services.AddSingleton<WeComCallbackHandler>();
         services.AddSingleton<IInboundTurnProcessor>(sp => sp.GetRequiredService<WeComCallbackHandler>());
         services.AddSingleton<IGroupNoticeSender, WeComGroupNotices>();
+        services.AddSingleton<IMemberDirectory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<WeComOptions>>().Value;
+            var api = sp.GetRequiredService<WeComApiClient>();
+            return Directory(sp, WeComChannelSender.Id, () => options.IsEnabled, options.MobileBinding, api.GetUserMobileAsync);
+        });
 
         services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
         services.AddSingleton<IBroadcastMessenger, BroadcastMessenger>();
         return builder;
     }
+
+    private static MemberDirectory Directory(IServiceProvider services, string channelId, Func<bool> isConfigured, MobileBindingOptions options, Func<string, CancellationToken, Task<string?>> lookup) =>
+        new(channelId, isConfigured, options, lookup, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<MemberDirectory>>());
 
     /// <summary>Maps the area's endpoints.</summary>
     public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder endpoints)

@@ -35,4 +35,10 @@ internal static partial class ChannelLog
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "{Channel} callback refused: the store is unavailable ({Error})")]
     public static partial void StoreUnavailable(ILogger logger, string channel, string error);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "{Channel} mobile lookup failed ({Error}); the user is asked for an invite code")]
+    public static partial void MobileLookupFailed(ILogger logger, string channel, string error);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Debug, Message = "{Channel} contacts gave no mobile number for a user")]
+    public static partial void MobileNotProvided(ILogger logger, string channel);
 }

@@ -12,6 +12,7 @@ internal static class ConversationHosting
         // bot is first used, so the host also starts (and start-up validation passes) while one is not registered.
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DutyTracker>(sp));
         builder.Services.AddSingleton<MemberMessenger>();
+        builder.Services.AddSingleton<MobileBinder>();
         builder.Services.AddSingleton<IBot>(sp => ActivatorUtilities.CreateInstance<PartyAffairsBot>(sp));
         return builder;
     }

@@ -20,6 +20,7 @@ internal sealed class PartyAffairsBot(
     MemberActivityStore memberActivity,
     DutyTracker duties,
     MemberMessenger messenger,
+    MobileBinder mobileBinder,
     IKnowledgeBase knowledge,
     TimeProvider time,
     ILogger<PartyAffairsBot> logger) : IBot
@@ -72,6 +73,16 @@ internal sealed class PartyAffairsBot(
                 return;
             }
 
+            // A platform that knows the user's mobile number (DingTalk, WeCom contacts) may bind them by the roster,
+            // in a one-to-one chat only: the confirmation names the member.
+            var command = CommandParser.Parse(activity.Text);
+            BindResult? byMobile = null;
+            if (memberId is null && activity.From?.Id is { Length: > 0 } unbound && activity.Conversation?.IsGroup != true)
+            {
+                byMobile = await mobileBinder.TryBindAsync(channelId, unbound, cancellationToken);
+                memberId = byMobile?.Member?.Id;
+            }
+
             Member? member = null;
             if (memberId is not null)
             {
@@ -81,7 +92,21 @@ internal sealed class PartyAffairsBot(
                 await saved;
             }
 
-            await HandleAsync(turnContext, new Turn(channelId, activity.From?.Id, member), CommandParser.Parse(activity.Text), cancellationToken);
+            if (byMobile is { Outcome: BindOutcome.Bound } && member is not null)
+            {
+                var branch = await roster.GetBranchAsync(member.BranchId, cancellationToken);
+                var text = Replies.BoundByMobile(member.Name, branch?.Name ?? member.BranchId, member.Role);
+                if (command.Kind == CommandKind.Bind)
+                {
+                    // The invite code is not needed any more (and stays valid for another channel).
+                    await SendAsync(turnContext, text, cancellationToken, Replies.ActionMyDuties, Replies.ActionHelp);
+                    return;
+                }
+
+                await SendAsync(turnContext, text, cancellationToken);
+            }
+
+            await HandleAsync(turnContext, new Turn(channelId, activity.From?.Id, member), command, cancellationToken);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

@@ -71,6 +71,9 @@ internal static class Replies
     public static string Bound(string name, string branchName, string role) =>
         $"绑定成功。{name}同志，您已加入“{branchName}”，身份：{role}。发送“我的待办”可查看本期事项。";
 
+    public static string BoundByMobile(string name, string branchName, string role) =>
+        $"已根据通讯录手机号将您绑定为{name}同志（“{branchName}”，{role}）。如有误，请联系支部书记。";
+
     public static string AlreadyBound(string name) => $"当前账号已绑定为 {name}，无需重复绑定。";
 
     public static string DutyLine(string title, string periodKey, string status) => $"· {title}（{periodKey}）：{status}";

@@ -11,4 +11,10 @@ public enum BindOutcome
 
     /// <summary>This chat account is bound already (to the member named in the result).</summary>
     AlreadyBound,
+
+    /// <summary>No roster member has the mobile number the platform gave.</summary>
+    NoMobileMatch,
+
+    /// <summary>Several roster members have that mobile number, so none is chosen.</summary>
+    AmbiguousMobile,
 }

@@ -206,6 +206,44 @@ public sealed class RosterStore(IConnectionMultiplexer connection, TimeProvider 
             : new BindResult(BindOutcome.AlreadyBound, await GetMemberAsync(nowBound.ToString(), cancellationToken));
     }
 
+    /// <summary>
+    /// Binds a chat account to the one roster member (of any branch) whose mobile number is <paramref name="mobile"/>
+    /// (normalised, see <see cref="MobileNumbers"/>). No member or several → nothing is bound. Invite codes are untouched.
+    /// </summary>
+    public async Task<BindResult> BindByMobileAsync(string mobile, string channelId, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mobile);
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = Db;
+        var branchIds = await db.SetMembersAsync(StoreKeys.Branches);
+        var memberIds = await Task.WhenAll(branchIds.Select(b => db.SetMembersAsync(StoreKeys.BranchMembers(b.ToString()))));
+        var keys = memberIds.SelectMany(ids => ids).Select(id => StoreKeys.Member(id.ToString())).Distinct().ToArray();
+        var profiles = keys.Length == 0 ? [] : await db.StringGetAsync(keys);
+        var matches = profiles.Select(StoreJson.Read<Member>).OfType<Member>()
+            .Where(m => MobileNumbers.TryNormalize(m.Mobile, out var number) && number == mobile)
+            .Take(2)
+            .ToArray();
+        if (matches.Length != 1)
+        {
+            return new BindResult(matches.Length == 0 ? BindOutcome.NoMobileMatch : BindOutcome.AmbiguousMobile, null);
+        }
+
+        var member = matches[0];
+        var accountKey = StoreKeys.Account(channelId, userId);
+        var tran = db.CreateTransaction();
+        tran.AddCondition(Condition.KeyNotExists(accountKey));
+        _ = tran.StringSetAsync(accountKey, member.Id);
+        _ = tran.SetAddAsync(StoreKeys.MemberAccounts(member.Id), $"{channelId}:{userId}");
+        if (await tran.ExecuteAsync())
+        {
+            return new BindResult(BindOutcome.Bound, member);
+        }
+
+        // This account was bound meanwhile (an invite code in a parallel turn).
+        var bound = await db.StringGetAsync(accountKey);
+        return new BindResult(BindOutcome.AlreadyBound, bound.IsNullOrEmpty ? null : await GetMemberAsync(bound.ToString(), cancellationToken));
+    }
+
     /// <summary>The member id a chat account is bound to, or null.</summary>
     public async Task<string?> GetBoundMemberIdAsync(string channelId, string userId, CancellationToken cancellationToken)
     {

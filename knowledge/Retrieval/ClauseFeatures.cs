@@ -10,6 +10,10 @@ internal sealed partial class ClauseFeatures
 
     private const int LeadLength = 14;
 
+    // A short sentence that only announces a list ("要按照以下程序进行。") answers nothing itself.
+    [System.Text.RegularExpressions.GeneratedRegex(@"按照以下|如下|以下(程序|几|方面|内容|步骤)")]
+    private static partial System.Text.RegularExpressions.Regex AnnouncesList();
+
     public required Clause Clause { get; init; }
 
     /// <summary>The clause text, normalized.</summary>
@@ -47,8 +51,6 @@ internal sealed partial class ClauseFeatures
 
     private static ulong Counted(string normalized, ulong concepts)
     {
-        const int after = 16;
-        const int before = 4;
         var counts = ConceptLexicon.CountSpans(normalized);
         ulong counted = 0;
         for (var i = 0; i < ConceptLexicon.All.Count; i++)
@@ -60,7 +62,7 @@ internal sealed partial class ClauseFeatures
 
             foreach (var (start, end) in ConceptLexicon.ConceptSpans(i, normalized))
             {
-                if (counts.Any(c => (c.Start < end && c.End > start) || (c.Start >= end && c.Start - end <= after) || (c.End <= start && start - c.End <= before)))
+                if (counts.Any(c => ConceptLexicon.IsNear(normalized, c, (start, end))))
                 {
                     counted |= 1UL << i;
                     break;
@@ -106,6 +108,7 @@ internal sealed partial class ClauseFeatures
             HasDate = ConceptLexicon.HasExplicitDate(normalized),
             Label = label,
             IsLead = normalized.EndsWith(':')
+                || (normalized.Length <= 40 && AnnouncesList().IsMatch(normalized))
                 || clause.Kind == ClauseKind.Sentence && clause.Id.EndsWith("#1", StringComparison.Ordinal) && normalized.Length <= LeadLength + 4
                 && ConceptLexicon.ClauseIntents(normalized) == QueryIntent.None,
         };

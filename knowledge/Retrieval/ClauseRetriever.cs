@@ -24,6 +24,7 @@ public sealed partial class ClauseRetriever : IDisposable
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const int CandidateCount = 40;
     private const int SubstringRerankCount = 15;
+    private const double CoverageWeight = 6;
 
     // Individual offices, as opposed to organisation levels and members at large.
     private static readonly HashSet<string> Positions = new(StringComparer.Ordinal)
@@ -36,7 +37,7 @@ public sealed partial class ClauseRetriever : IDisposable
     private static readonly QueryIntent[] IntentBits =
     [
         QueryIntent.Frequency, QueryIntent.Deadline, QueryIntent.Quota, QueryIntent.Responsibility, QueryIntent.Content,
-        QueryIntent.Consequence, QueryIntent.Threshold,
+        QueryIntent.Consequence, QueryIntent.Threshold, QueryIntent.Manner,
     ];
     private const string TextField = "text";
     private const string ContextField = "ctx";
@@ -54,7 +55,7 @@ public sealed partial class ClauseRetriever : IDisposable
     private readonly Dictionary<string, SourceDocument> documents;
     private readonly (string Place, SourceDocument Document)[] places;
 
-    [GeneratedRegex("请问|请|问一下|一下|我想知道|我想问|想问|咨询|多久|多长时间|多少|什么|怎么|怎样|如何|是不是|是否|吗|呢|吧|啊|呀|哦|的|了|要|需要|应该|应当|我们|咱们|我|你|他|都|有没有|没有|有|能不能|可以|一回|几|哪|谁|时候|规定|要求|问题|一般|每个|这个|那个|还是|就|得|给")]
+    [GeneratedRegex("请问|请|问一下|一下|我想知道|我想问|想问|咨询|多久|多长时间|多少|什么|怎么|怎样|如何|是不是|是否|吗|呢|吧|啊|呀|哦|的|了|要|需要|应该|应当|我们|咱们|我|你|他|都|有没有|没有|有|能不能|可以|一回|几|哪|谁|时候|规定|要求|问题|一般|每个|这个|那个|还是|就|得|给|大家|平时|平常|咱|俺|您|他们")]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"\d+[^\d,，。?？!！、;；]{1,3}")]
@@ -62,6 +63,10 @@ public sealed partial class ClauseRetriever : IDisposable
 
     [GeneratedRegex("党支部书记|支部书记|机关党委书记|党组书记|书记|党支部|支部|党小组|预备党员|党员领导干部|领导干部|党员|党组成员|党组|机关党委|党总支|委员|干部|惠山|无锡|丹阳|绍兴")]
     private static partial Regex RoleWords();
+
+    // Points in the year a question may name; a clause naming the same one is likely the answer (年中有检查).
+    [GeneratedRegex(@"年初|年中|年末|年底|上半年|下半年|七一|第[1-4]季度|\d+月")]
+    private static partial Regex TimeWord();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Han();
@@ -170,6 +175,9 @@ public sealed partial class ClauseRetriever : IDisposable
         }
 
         var maxScore = bm25[top[0]];
+        var content = KnownContentBigrams(normalized);
+        var timeWords = TimeWord().Matches(normalized).Select(m => m.Value).ToList();
+        var contentWeight = content.Sum(b => b.Idf);
         var ranked = new List<(int Clause, double Score)>(top.Count);
         foreach (var index in top)
         {
@@ -180,9 +188,29 @@ public sealed partial class ClauseRetriever : IDisposable
             }
 
             var score = Rerank(f, bm25[index] / maxScore, normalized, queryConcepts, intent, queryRoles, namedDocuments);
+            if (contentWeight > 0)
+            {
+                // Coordination: the share (by idf) of the question's own words, question words removed, that the
+                // clause holds. BM25 alone lets a short clause win on the common words and miss the one that matters.
+                var held = 0.0;
+                foreach (var (bigram, idf) in content)
+                {
+                    if (f.Normalized.Contains(bigram, StringComparison.Ordinal) || f.Context.Contains(bigram, StringComparison.Ordinal))
+                    {
+                        held += idf;
+                    }
+                }
+
+                score += CoverageWeight * held / contentWeight;
+            }
             if (queryPeriods.Length > 0 && f.Periods.Length > 0 && (intent & QueryIntent.Frequency) != 0)
             {
                 score += queryPeriods.Any(p => f.Periods.Contains(p, StringComparison.Ordinal)) ? 1.5 : -1;
+            }
+
+            if (timeWords.Any(w => f.Normalized.Contains(w, StringComparison.Ordinal)))
+            {
+                score += 1.5;
             }
 
             foreach (var phrase in numberPhrases)
@@ -373,6 +401,18 @@ public sealed partial class ClauseRetriever : IDisposable
         }
 
         return best;
+    }
+
+    // The question's Chinese bigrams that occur in the corpus, weighted by idf, question words removed. Bigrams of role
+    // words count less: roles are scored on their own, and they are the commonest words of the corpus.
+    private List<(string Bigram, double Idf)> KnownContentBigrams(string normalized)
+    {
+        const double RoleShare = 0.4;
+        var withoutFiller = Filler().Replace(normalized, "，");
+        var withoutRoles = Terms(RoleWords().Replace(withoutFiller, "，"));
+        return [.. Terms(withoutFiller)
+            .Where(t => t.Length == 2 && t[0] > 0x2E80 && t[1] > 0x2E80 && textPostings.Contains(t))
+            .Select(t => (t, textPostings.Idf(t) * (withoutRoles.Contains(t, StringComparer.Ordinal) ? 1 : RoleShare)))];
     }
 
     private bool IsInScope(string normalized, List<string> terms, ulong queryConcepts) =>

@@ -20,7 +20,7 @@ internal static class ConceptLexicon
         C("民主评议党员", "(?<!述职)评议|评党员|党员评议|民主测评", "民主评议|评议党员|民主测评", 3, "民主评议党员多久开展一次？"),
         C("述职评议", "述职", "述职", 3, "述职评议在什么时间前完成？"),
         C("学时", "学时|小时|课时|学习时间|培训时间|学习时长|培训时长", "学时", 3, "党员每年集中学习培训要多少学时？"),
-        C("党课", "党课|讲课|上课", "党课", 3, "党委书记每年要讲几次党课？"),
+        C("党课", "党课|讲课|上课|[讲上][^，。？?]{0,4}课", "党课", 3, "党委书记每年要讲几次党课？"),
         C("中心组学习", "中心组", "中心组", 3, "中心组集体学习每年不少于几次？"),
         C("谈心谈话", "谈.{0,3}心|谈话|聊天|谈谈", "谈心|谈话", 3, "谈心谈话每年至少几次？"),
         C("思想汇报", "思想汇报|书面汇报|汇报思想|(写|交|递).{0,4}汇报", "思想汇报|书面汇报|汇报思想|书面形式汇报", 3, "预备党员多久写一次思想汇报？"),
@@ -32,7 +32,7 @@ internal static class ConceptLexicon
         C("组织关系", "组织关系|转关系|关系转|接转", "组织关系", 3, "党员组织关系转接由谁负责？"),
         C("延长预备期", "延长", "延长", 3, null),
         C("换届", "换届|任期|届满", "换届|任期|届满", 3, null),
-        C("组织设置", "设立|成立|设置|组建", "设立|成立|设置", 1.5, "机关党员100人以上设立什么组织？"),
+        C("组织设置", "设立|成立|设置|组建|(?<![建假预])设(?![施计想备定])", "设立|成立|设置", 1.5, "机关党员100人以上设立什么组织？"),
         C("轮训", "轮训", "轮训", 3, "党支部书记每年要参加几次集中轮训？"),
         C("集中学习", "集中学习|集体学习|一起学习|学习活动|夜学|学习制度|学习研讨|学习培训|培训", "集中学习|集体学习|学习制度|夜学|学习研讨|集中培训|教育培训|培训", 1.5, null),
         C("双重组织生活", "双重组织生活|普通党员身份", "双重组织生活|普通党员", 3, null),
@@ -67,18 +67,24 @@ internal static class ConceptLexicon
         C("三会一课", "三会一课", "三会一课", 2, null),
         C("会议记录", "记录|存档|台账|归档", "记录|存档|台账|归档", 2.5, null),
         C("党支部标准化", "标准化|规范化", "标准化|规范化", 2, null),
+        C("覆盖率", "覆盖", "覆盖率|全覆盖", 2.5, null),
+        C("审批", "审批|批准|报批|谁批|批复|审核", "审批|报批|批准|审核", 2.5, null),
+        C("选人用人", "提拔|选拔|任用|用人|任免|调动", "选拔任用|选人用人|任免|提拔|任用", 2.5, null),
     ];
 
     private static readonly Dictionary<string, int> IndexByName =
         All.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
 
+    private static readonly System.Buffers.SearchValues<char> PhraseBreaks = System.Buffers.SearchValues.Create("，。；、：,;:");
+
     private static readonly Regex FrequencyQuery = R(
         "多久|多长时间|多少时间|几次|多少次|频次|频率|次数|[1一]回|几回|多少回|[1一]次|每(年|月|季度|半年|周|个月|星期)|是不是每|经常|定期|周期|间隔|按月|按季|按年|[1一](年|个?月|季度?|周)|几个月|至少|不少于|最少");
 
-    private static readonly Regex DeadlineQuery = R("什么时候|何时|几月|哪个月|截止|期限|之前|前完成|多少天|几天|时限|最晚|日内|多久内|多长时间内|年底|年初");
+    private static readonly Regex DeadlineQuery = R("什么时候|何时|几月|哪个月|截止|期限|之前|前完成|多少天|几天|时限|最晚|日内|多久内|多长时间内|年底|年初|年中|年末|上半年|下半年|哪天|几号|时间段|起止");
     private static readonly Regex QuotaQuery = R("学时|多少小时|几个小时|多少个小时|时长|课时|几学时");
     private static readonly Regex ResponsibilityQuery = R("谁|哪个部门|哪个人|由谁|负责|职责|责任|干什么|做什么|管什么|任务|干啥|做啥|管啥");
-    private static readonly Regex ContentQuery = R("内容|包括|包含|哪些|有什么|是什么|讲什么|学什么|些什么|程序|步骤|流程");
+    private static readonly Regex ContentQuery = R("内容|包括|包含|哪些|有什么|是什么|讲什么|学什么|些什么|程序|步骤|流程|(研究|干|做|搞|开展)什么|主要(任务|干|做|研究)");
+    private static readonly Regex MannerQuery = R("什么(方式|方法|形式|办法|途径)|(用|以|采取|通过)什么|怎么(表决|投票|选|评|考核|开展|汇报|谈|算)|如何(表决|投票|选|评|考核|开展|汇报|谈|算)|方式|方法|办法");
     private static readonly Regex ConsequenceQuery = R("怎么处理|如何处理|怎么办|后果|会怎样|会怎么样|处理");
     private static readonly Regex ThresholdQuery = R("多少人|几人|几个人|人数|多少名|多少个|几个|几名|多少党员|比例|占多少|配多少|多少分|几分");
 
@@ -90,9 +96,10 @@ internal static class ConceptLexicon
     private static readonly Regex DateClause = R(@"\d+月底前|\d+日内|之日起|七一|第四季度|\d+个月内");
     private static readonly Regex DeadlineClause = R(@"\d+月底前|月底前|之日起|日内|年底|年初|七一|第四季度|个月内|前完成|前报|年中|年末");
     private static readonly Regex QuotaClause = R("学时");
-    private static readonly Regex ResponsibilityClause = R("负责|责任人|主持|职责|由.{1,12}(担任|负责)");
+    private static readonly Regex ResponsibilityClause = R("负责|责任人|主持|职责|由.{1,12}(担任|负责)|担任|兼任|书记任|科长任|任(组长|副组长|办公室主任)|审批|任命");
     private static readonly Regex ContentClause = R("主要内容|包括|主要任务|主要职责|程序|以下");
     private static readonly Regex ConsequenceClause = R("处理|处置|扣分|不予|倒扣|追究");
+    private static readonly Regex MannerClause = R("方式|方法|办法|(?<!多样|各种)形式(?!主义|多样)|采取|通过.{1,16}(进行|开展)|计算");
     private static readonly Regex ThresholdClause = R(@"\d+(人|个|%|名|分)|\d—\d|人数|半数");
 
     /// <summary>The topics a normalized question names, as a bit set.</summary>
@@ -140,6 +147,11 @@ internal static class ConceptLexicon
             intent |= QueryIntent.Threshold;
         }
 
+        if (MannerQuery.IsMatch(normalized))
+        {
+            intent |= QueryIntent.Manner;
+        }
+
         return intent;
     }
 
@@ -182,6 +194,11 @@ internal static class ConceptLexicon
             intent |= QueryIntent.Threshold;
         }
 
+        if (MannerClause.IsMatch(normalized))
+        {
+            intent |= QueryIntent.Manner;
+        }
+
         return intent;
     }
 
@@ -192,16 +209,35 @@ internal static class ConceptLexicon
     /// <summary>The counts and periods written right by a topic (after it within 16 characters, or just before it).</summary>
     public static IReadOnlyList<(int Start, int End)> CountSpansNear(string topic, string normalized)
     {
-        const int after = 16;
-        const int before = 4;
         if (!IndexByName.TryGetValue(topic, out var index))
         {
             return CountSpans(normalized);
         }
 
         var topics = ConceptSpans(index, normalized);
-        return [.. CountSpans(normalized).Where(c => topics.Any(t =>
-            (c.Start < t.End && c.End > t.Start) || (c.Start >= t.End && c.Start - t.End <= after) || (c.End <= t.Start && t.Start - c.End <= before)))];
+        return [.. CountSpans(normalized).Where(c => topics.Any(t => IsNear(normalized, c, t)))];
+    }
+
+    /// <summary>
+    /// Whether a count stands by a topic: overlapping it, after it within 16 characters, just before it (4), or before it
+    /// in the same phrase, with no punctuation between ("参加1次区级以上党组织举办的集中轮训").
+    /// </summary>
+    public static bool IsNear(string normalized, (int Start, int End) count, (int Start, int End) topic)
+    {
+        const int after = 16;
+        const int before = 4;
+        if ((count.Start < topic.End && count.End > topic.Start) || (count.Start >= topic.End && count.Start - topic.End <= after))
+        {
+            return true;
+        }
+
+        if (count.End > topic.Start)
+        {
+            return false;
+        }
+
+        var gap = topic.Start - count.End;
+        return gap <= before || (gap <= after && normalized.AsSpan(count.End, gap).IndexOfAny(PhraseBreaks) < 0);
     }
 
     /// <summary>Where a normalized clause names a topic.</summary>

@@ -27,4 +27,7 @@ public enum QueryIntent
 
     /// <summary>A head count or threshold (多少人 …).</summary>
     Threshold = 64,
+
+    /// <summary>How something is done (用什么方式, 什么方法, 怎么表决 …).</summary>
+    Manner = 128,
 }

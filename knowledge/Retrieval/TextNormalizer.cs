@@ -12,16 +12,24 @@ internal static partial class TextNormalizer
     // Applied in order, both to clauses and to questions. Each maps a variant onto the form the documents use most.
     private static readonly (string From, string To)[] Replacements =
     [
-        ("缴纳", "交纳"), ("缴党费", "交党费"), ("缴费", "交费"),
+        ("缴纳", "交纳"), ("缴党费", "交党费"), ("缴费", "交费"), ("交党费", "交纳党费"),
         ("支委会议", "支部委员会会议"), ("支委会", "支部委员会"), ("支部委员会议", "支部委员会会议"),
         ("支部委员开会", "支部委员会会议"), ("支委开会", "支部委员会会议"),
         ("支部大会", "支部党员大会"), ("全体党员大会", "党员大会"), ("全体党员会", "党员大会"),
         ("一把手", "党组书记"),
         ("党员徽章", "党徽"), ("思政工作", "思想政治工作"),
+        // Colloquial words members type that the documents never use: 啥 → 什么, 咋 → 怎么, 支书 → 支部书记,
+        // 临时 → 随时, 开会 → 会议, 多会儿 → 什么时候.
+        ("啥", "什么"), ("咋", "怎么"), ("多会儿", "什么时候"), ("支书", "支部书记"), ("临时", "随时"),
+        ("开会", "会议"),
     ];
 
     [GeneratedRegex(@"(?<!党)小组会")]
     private static partial Regex GroupMeeting();
+
+    // 小组, 小组长 of a question are the party group (党小组, 党小组长); the steering group (领导小组) keeps its name.
+    [GeneratedRegex(@"(?<![党导])小组(?!会)")]
+    private static partial Regex Group();
 
     [GeneratedRegex(@"(?<!主题)党日")]
     private static partial Regex PartyDay();
@@ -52,6 +60,7 @@ internal static partial class TextNormalizer
 
         s = ChineseNumber().Replace(s, m => ToArabic(m.Value));
         s = GroupMeeting().Replace(s, "党小组会");
+        s = Group().Replace(s, "党小组");
         s = PartyDay().Replace(s, "主题党日");
         s = EachQuarter().Replace(s, "每季度");
         return s;

@@ -1,17 +1,16 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.Channels.Delivery;
-using Polly;
 
 namespace PartyAffairs.Bot.Channels.DingTalk;
 
 /// <summary>
 /// Every call the bot makes to DingTalk: session webhook replies, one-to-one and group robot messages through the
-/// OpenAPI (access token cached until it expires), and custom group robot notices (signed URL). Each call waits for
-/// its rate gate, and transient failures are retried with back-off, honouring Retry-After and throttle codes.
+/// OpenAPI, custom group robot notices (signed URL) and the contacts' user detail (for binding by mobile number). The
+/// shared <see cref="PlatformClient"/> caches the access token and retries; this class keeps DingTalk's endpoints,
+/// payloads and error codes. Each call waits for its rate gate.
 /// </summary>
 public sealed class DingTalkApiClient : IDisposable
 {
@@ -21,33 +20,32 @@ public sealed class DingTalkApiClient : IDisposable
     /// <summary>Custom robot answer when more than 20 messages a minute were sent (the robot is then blocked).</summary>
     public const long TooFastCode = 130101;
 
-    private const string Channel = "dingtalk";
+    /// <summary>Old-style (oapi) answers for an invalid or expired access token.</summary>
+    private static readonly long[] OapiTokenCodes = [40001, 40014, 42001];
 
-    private readonly IHttpClientFactory _httpFactory;
     private readonly DingTalkOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<DingTalkApiClient> _logger;
-    private readonly AccessTokenCache _token;
-    private readonly ResiliencePipeline _retry;
+    private readonly PlatformClient _platform;
 
     public DingTalkApiClient(IHttpClientFactory httpFactory, IOptions<DingTalkOptions> options, TimeProvider time, ILogger<DingTalkApiClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _httpFactory = httpFactory;
         _options = options.Value;
-        _time = time;
-        _logger = logger;
-        _token = new AccessTokenCache(FetchTokenAsync, time);
-        _retry = DeliveryRetry.Create(_options.Retry, time);
-        AppGate = new SendWindowGate(time, new SendRule(_options.AppLimit, _options.AppWindow));
-        GroupRobotGate = new SendWindowGate(time, new SendRule(_options.GroupRobotLimit, _options.GroupRobotWindow));
+        _platform = new PlatformClient(
+            httpFactory,
+            HttpClientName,
+            FetchTokenAsync,
+            _options.Retry,
+            new SendRule(_options.AppLimit, _options.AppWindow),
+            new SendRule(_options.GroupRobotLimit, _options.GroupRobotWindow),
+            time,
+            logger);
     }
 
     /// <summary>Paces OpenAPI calls of the whole app.</summary>
-    public SendWindowGate AppGate { get; }
+    public SendWindowGate AppGate => _platform.AppGate;
 
     /// <summary>Paces the custom group robot (20 a minute).</summary>
-    public SendWindowGate GroupRobotGate { get; }
+    public SendWindowGate GroupRobotGate => _platform.GroupRobotGate;
 
     /// <summary>Replies through a callback's session webhook, which must lie under the configured base URL.</summary>
     public Task ReplyAsync(Uri sessionWebhook, DingTalkMessage message, IReadOnlyList<string>? atUserIds, CancellationToken cancellationToken)
@@ -60,11 +58,11 @@ public sealed class DingTalkApiClient : IDisposable
         }
 
         var body = message.ToWebhookBody(atUserIds);
-        return _retry.ExecuteAsync(async ct =>
+        return _platform.RetryAsync(async ct =>
         {
-            var reply = await PostAsync(sessionWebhook, body, "reply", headers: null, ct);
+            var reply = await _platform.PostJsonAsync(sessionWebhook, body, "reply", ct);
             ThrowOnWebhookError(reply, "reply", gate: null);
-        }, cancellationToken).AsTask();
+        }, cancellationToken);
     }
 
     /// <summary>True when a session webhook may be called (it lies under <see cref="DingTalkOptions.SessionWebhookBaseUrl"/>).</summary>
@@ -94,7 +92,7 @@ public sealed class DingTalkApiClient : IDisposable
             var remaining = batch;
             try
             {
-                await _retry.ExecuteAsync(async ct =>
+                await _platform.RetryAsync(async ct =>
                 {
                     var body = new JsonObject
                     {
@@ -142,7 +140,7 @@ public sealed class DingTalkApiClient : IDisposable
             ["msgKey"] = msgKey,
             ["msgParam"] = msgParam,
         };
-        return _retry.ExecuteAsync(async ct => await CallOpenApiAsync("v1.0/robot/groupMessages/send", body, "groupMessages", ct), cancellationToken).AsTask();
+        return _platform.RetryAsync(async ct => await CallOpenApiAsync("v1.0/robot/groupMessages/send", body, "groupMessages", ct), cancellationToken);
     }
 
     /// <summary>Posts to the custom group robot webhook, at most 20 a minute; a "too fast" answer blocks the robot for 10 minutes.</summary>
@@ -151,41 +149,57 @@ public sealed class DingTalkApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(message);
         var webhook = _options.GroupWebhookUrl ?? throw new ChannelDeliveryException("dingtalk group robot is not configured.", isTransient: false);
         var body = message.ToWebhookBody();
-        return _retry.ExecuteAsync(async ct =>
+        return _platform.RetryAsync(async ct =>
         {
-            using (await GroupRobotGate.EnterAsync(ct))
+            var reply = await _platform.SendThroughAsync(GroupRobotGate, c =>
             {
-                var url = string.IsNullOrEmpty(_options.GroupWebhookSecret) ? webhook : DingTalkSignature.SignWebhook(webhook, _options.GroupWebhookSecret, _time.GetUtcNow());
-                var reply = await PostAsync(url, body, "groupRobot", headers: null, ct);
-                ThrowOnWebhookError(reply, "groupRobot", GroupRobotGate);
-            }
-        }, cancellationToken).AsTask();
+                var url = string.IsNullOrEmpty(_options.GroupWebhookSecret) ? webhook : DingTalkSignature.SignWebhook(webhook, _options.GroupWebhookSecret, _platform.Time.GetUtcNow());
+                return _platform.PostJsonAsync(url, body, "groupRobot", c);
+            }, "groupRobot", ct);
+            ThrowOnWebhookError(reply, "groupRobot", GroupRobotGate);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The mobile number the contacts give for a staff id (<c>topapi/v2/user/get</c>, <c>result.mobile</c>), prefixed with
+    /// "+{state_code}" when DingTalk names a country code; null when DingTalk returns none (the app lacks the personal
+    /// information permission). One attempt (a rejected token is fetched again once); throws
+    /// <see cref="ChannelDeliveryException"/> for errors. The number is never logged.
+    /// </summary>
+    public async Task<string?> GetUserMobileAsync(string staffId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(staffId);
+        const string operation = "user/get";
+        var body = new JsonObject { ["userid"] = staffId, ["language"] = "zh_CN" };
+        var reply = await _platform.QueryAsync(
+            AppGate,
+            (token, ct) => _platform.PostJsonAsync(new Uri(_options.ContactApiBaseUrl, "topapi/v2/user/get?access_token=" + Uri.EscapeDataString(token)), body, operation, ct),
+            OapiTokenCodes,
+            operation,
+            cancellationToken);
+        if (reply.Body is not { } root || !root.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object
+            || !result.TryGetProperty("mobile", out var mobile) || mobile.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(mobile.GetString()))
+        {
+            return null;
+        }
+
+        var country = result.TryGetProperty("state_code", out var state) && state.ValueKind == JsonValueKind.String ? state.GetString() : null;
+        return string.IsNullOrWhiteSpace(country) ? mobile.GetString() : $"+{country.Trim().TrimStart('+')} {mobile.GetString()}";
     }
 
     public void Dispose()
     {
-        _token.Dispose();
-        AppGate.Dispose();
-        GroupRobotGate.Dispose();
+        _platform.Dispose();
     }
 
     private async Task<PlatformReply> CallOpenApiAsync(string path, JsonObject body, string operation, CancellationToken cancellationToken)
     {
-        var token = await _token.GetAsync(cancellationToken);
-        PlatformReply reply;
-        using (await AppGate.EnterAsync(cancellationToken))
-        {
-            try
-            {
-                reply = await PostAsync(new Uri(_options.ApiBaseUrl, path), body, operation, [("x-acs-dingtalk-access-token", token)], cancellationToken);
-            }
-            catch (ChannelDeliveryException e) when (e.RetryAfter is { } wait)
-            {
-                Pause(AppGate, operation, wait);
-                throw;
-            }
-        }
-
+        var token = await _platform.TokenAsync(cancellationToken);
+        var reply = await _platform.SendThroughAsync(
+            AppGate,
+            ct => _platform.PostJsonAsync(new Uri(_options.ApiBaseUrl, path), body, operation, ct, ("x-acs-dingtalk-access-token", token)),
+            operation,
+            cancellationToken);
         if (reply.IsSuccess)
         {
             return reply;
@@ -194,17 +208,15 @@ public sealed class DingTalkApiClient : IDisposable
         var code = reply.Text("code") ?? string.Empty;
         if (reply.Status == HttpStatusCode.Unauthorized || code.Contains("InvalidAuthentication", StringComparison.OrdinalIgnoreCase))
         {
-            _token.Invalidate(token);
-            throw new ChannelDeliveryException($"dingtalk {operation}: access token rejected.", isTransient: true, TimeSpan.Zero);
+            throw _platform.TokenRejected(token, operation);
         }
 
         if (code.Contains("QpsLimit", StringComparison.OrdinalIgnoreCase) || code.Contains("Throttling", StringComparison.OrdinalIgnoreCase))
         {
-            Pause(AppGate, operation, _options.AppWindow);
-            throw new ChannelDeliveryException($"dingtalk {operation}: throttled ({code}).", isTransient: true, _options.AppWindow);
+            throw _platform.Throttled(AppGate, operation, _options.AppWindow, $"throttled ({code})");
         }
 
-        throw new ChannelDeliveryException($"dingtalk {operation}: HTTP {(int)reply.Status} {code}.", isTransient: false);
+        throw _platform.Refused(operation, reply, code);
     }
 
     private void ThrowOnWebhookError(PlatformReply reply, string operation, SendWindowGate? gate)
@@ -219,56 +231,31 @@ public sealed class DingTalkApiClient : IDisposable
         {
             if (gate is not null)
             {
-                Pause(gate, operation, _options.GroupRobotBlock);
+                _platform.Pause(gate, operation, _options.GroupRobotBlock);
             }
 
             throw new ChannelDeliveryException($"dingtalk {operation}: sent too fast (130101).", isTransient: true, _options.GroupRobotBlock);
         }
 
-        throw new ChannelDeliveryException($"dingtalk {operation}: HTTP {(int)reply.Status}, errcode {errcode?.ToString(CultureInfo.InvariantCulture) ?? "none"}.", isTransient: false);
-    }
-
-    private void Pause(SendWindowGate gate, string operation, TimeSpan wait)
-    {
-        ChannelLog.Throttled(_logger, Channel, operation, wait.TotalSeconds);
-        gate.PauseUntil(_time.GetUtcNow() + wait);
+        throw _platform.Refused(operation, reply, PlatformClient.ErrorCode(reply));
     }
 
     private async Task<AccessToken> FetchTokenAsync(CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["appKey"] = _options.AppKey, ["appSecret"] = _options.AppSecret };
-        var reply = await PostAsync(new Uri(_options.ApiBaseUrl, "v1.0/oauth2/accessToken"), body, "accessToken", headers: null, cancellationToken);
+        var reply = await _platform.PostJsonAsync(new Uri(_options.ApiBaseUrl, "v1.0/oauth2/accessToken"), body, "accessToken", cancellationToken);
         var token = reply.Text("accessToken");
         var expiresIn = reply.Number("expireIn");
         if (!reply.IsSuccess || string.IsNullOrEmpty(token) || expiresIn is null or <= 0)
         {
-            throw new ChannelDeliveryException($"dingtalk accessToken: HTTP {(int)reply.Status} {reply.Text("code")}.", isTransient: false);
+            throw _platform.Refused("accessToken", reply, reply.Text("code"));
         }
 
         return new AccessToken(token, TimeSpan.FromSeconds(expiresIn.Value));
     }
 
-    private async Task<PlatformReply> PostAsync(Uri url, JsonObject body, string operation, (string Name, string Value)[]? headers, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: PlatformJson.Options) };
-        foreach (var (name, value) in headers ?? [])
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        try
-        {
-            return await PlatformHttp.SendAsync(_httpFactory.CreateClient(HttpClientName), request, $"dingtalk {operation}", _time, cancellationToken);
-        }
-        catch (ChannelDeliveryException e)
-        {
-            ChannelLog.SendFailed(_logger, Channel, operation, e.Message);
-            throw;
-        }
-    }
-
     private static IEnumerable<string> Strings(PlatformReply reply, string property) =>
-        reply.Body is { ValueKind: System.Text.Json.JsonValueKind.Object } body && body.TryGetProperty(property, out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
-            ? list.EnumerateArray().Where(e => e.ValueKind == System.Text.Json.JsonValueKind.String).Select(e => e.GetString()!)
+        reply.Body is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)
             : [];
 }

@@ -9,36 +9,19 @@ namespace PartyAffairs.Bot.Channels.DingTalk;
 /// id through the OpenAPI, paced and retried by <see cref="DingTalkApiClient"/>. A reference without a user (a group)
 /// goes to the group conversation instead. Personal messages never go to a group the member last wrote in.
 /// </summary>
-public sealed class DingTalkChannelSender(DingTalkApiClient api, IOptions<DingTalkOptions> options) : IBatchChannelSender
+public sealed class DingTalkChannelSender(DingTalkApiClient api, IOptions<DingTalkOptions> options)
+    : PlatformChannelSender(Id, "DingTalk", () => options.Value.IsEnabled)
 {
     /// <summary>The channel id of DingTalk activities.</summary>
     public const string Id = "dingtalk";
 
-    public string ChannelId => Id;
-
-    public async Task<ResourceResponse> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken)
+    protected override async Task SendTextAsync(ConversationReference reference, OutgoingText text, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reference);
-        ArgumentNullException.ThrowIfNull(activity);
-        if (!options.Value.IsEnabled)
-        {
-            throw new ChannelDeliveryException("DingTalk is not configured.", isTransient: false);
-        }
-
-        if (OutgoingText.From(activity) is not { } text)
-        {
-            return new ResourceResponse(null);
-        }
-
         foreach (var message in DingTalkMessage.From(text, options.Value.MaxMessageBytes))
         {
             if (reference.User?.Id is { Length: > 0 } staffId)
             {
-                var failures = await api.SendToUsersAsync([staffId], message, cancellationToken);
-                if (failures.Count > 0)
-                {
-                    throw failures.Values.First();
-                }
+                ThrowIfFailed(await api.SendToUsersAsync([staffId], message, cancellationToken));
             }
             else if (reference.Conversation?.Id is { Length: > 0 } conversationId)
             {
@@ -49,26 +32,11 @@ public sealed class DingTalkChannelSender(DingTalkApiClient api, IOptions<DingTa
                 throw new ChannelDeliveryException("dingtalk: the reference names neither a member nor a group.", isTransient: false);
             }
         }
-
-        return new ResourceResponse(null);
     }
 
-    public async Task<IReadOnlyDictionary<string, ChannelDeliveryException>> SendToUsersAsync(IReadOnlyList<string> userIds, Activity activity, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyDictionary<string, ChannelDeliveryException>> SendTextToUsersAsync(IReadOnlyList<string> userIds, OutgoingText text, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(userIds);
-        ArgumentNullException.ThrowIfNull(activity);
-        if (!options.Value.IsEnabled)
-        {
-            var disabled = new ChannelDeliveryException("DingTalk is not configured.", isTransient: false);
-            return userIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => disabled, StringComparer.Ordinal);
-        }
-
         var failures = new Dictionary<string, ChannelDeliveryException>(StringComparer.Ordinal);
-        if (OutgoingText.From(activity) is not { } text)
-        {
-            return failures;
-        }
-
         foreach (var message in DingTalkMessage.From(text, options.Value.MaxMessageBytes))
         {
             var pending = userIds.Where(id => !failures.ContainsKey(id)).ToArray();

@@ -24,6 +24,9 @@ public sealed class DingTalkOptions : IValidatableObject
     /// <summary>OpenAPI base (token, robot messages).</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://api.dingtalk.com/");
 
+    /// <summary>Old-style server API base (<c>topapi/v2/user/get</c>, for binding by mobile number).</summary>
+    public Uri ContactApiBaseUrl { get; set; } = new("https://oapi.dingtalk.com/");
+
     /// <summary>Replies go to a callback's sessionWebhook only when it starts with this (no other host is ever called).</summary>
     public Uri SessionWebhookBaseUrl { get; set; } = new("https://oapi.dingtalk.com/");
 
@@ -65,6 +68,9 @@ public sealed class DingTalkOptions : IValidatableObject
     /// <summary>Retries of failed sends.</summary>
     public RetryOptions Retry { get; set; } = new();
 
+    /// <summary>Binding unbound staff ids by the mobile number in DingTalk's contacts (needs the personal information permission).</summary>
+    public MobileBindingOptions MobileBinding { get; set; } = new();
+
     /// <summary>True when the robot (callbacks and app messages) is configured.</summary>
     public bool IsEnabled => !string.IsNullOrEmpty(AppKey) && !string.IsNullOrEmpty(AppSecret);
 
@@ -81,7 +87,7 @@ public sealed class DingTalkOptions : IValidatableObject
             yield return new ValidationResult("DingTalk:AppKey and DingTalk:AppSecret must be set together.");
         }
 
-        if (!ApiBaseUrl.IsAbsoluteUri || !SessionWebhookBaseUrl.IsAbsoluteUri || GroupWebhookUrl is { IsAbsoluteUri: false })
+        if (!ApiBaseUrl.IsAbsoluteUri || !ContactApiBaseUrl.IsAbsoluteUri || !SessionWebhookBaseUrl.IsAbsoluteUri || GroupWebhookUrl is { IsAbsoluteUri: false })
         {
             yield return new ValidationResult("DingTalk URLs must be absolute.");
         }
@@ -89,6 +95,11 @@ public sealed class DingTalkOptions : IValidatableObject
         if (!string.IsNullOrEmpty(GroupWebhookSecret) && GroupWebhookUrl is null)
         {
             yield return new ValidationResult("DingTalk:GroupWebhookSecret needs DingTalk:GroupWebhookUrl.");
+        }
+
+        if (MobileBinding.Timeout <= TimeSpan.Zero || MobileBinding.RetryAfter < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("DingTalk:MobileBinding:Timeout must be positive and RetryAfter not negative.");
         }
 
         if (AppWindow <= TimeSpan.Zero || GroupRobotWindow <= TimeSpan.Zero || GroupRobotBlock < TimeSpan.Zero)

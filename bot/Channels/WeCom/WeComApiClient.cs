@@ -1,17 +1,16 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.Channels.Delivery;
-using Polly;
 
 namespace PartyAffairs.Bot.Channels.WeCom;
 
 /// <summary>
-/// Every call the bot makes to WeCom: app messages (<c>message/send</c>, up to 1000 recipients a call, access token
-/// cached until it expires) and group robot notices. Calls wait for the app gate, each recipient's gate (30 a minute,
-/// 1000 an hour) or the robot's gate (20 a minute); throttle answers pause the gate and are retried with back-off.
+/// Every call the bot makes to WeCom: app messages (<c>message/send</c>, up to 1000 recipients a call), group robot
+/// notices and the contacts' member detail (for binding by mobile number). The shared <see cref="PlatformClient"/>
+/// caches the access token and retries; this class keeps WeCom's endpoints, payloads and errcodes. Calls wait for the
+/// app gate, each recipient's gate (30 a minute, 1000 an hour) or the robot's gate (20 a minute); throttle answers
+/// pause the gate and are retried with back-off.
 /// </summary>
 public sealed class WeComApiClient : IDisposable
 {
@@ -24,37 +23,34 @@ public sealed class WeComApiClient : IDisposable
     /// <summary>Largest group robot markdown message, in UTF-8 bytes.</summary>
     public const int MaxMarkdownBytes = 4096;
 
-    private const string Channel = "wecom";
     private static readonly long[] ThrottleCodes = [-1, 45009, 45011, 45033];
     private static readonly long[] TokenCodes = [40014, 41001, 42001];
     private const long AllRecipientsInvalid = 81013;
 
-    private readonly IHttpClientFactory _httpFactory;
     private readonly WeComOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<WeComApiClient> _logger;
-    private readonly AccessTokenCache _token;
-    private readonly ResiliencePipeline _retry;
+    private readonly PlatformClient _platform;
     private readonly ConcurrentDictionary<string, SendWindowGate> _memberGates = new(StringComparer.Ordinal);
 
     public WeComApiClient(IHttpClientFactory httpFactory, IOptions<WeComOptions> options, TimeProvider time, ILogger<WeComApiClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _httpFactory = httpFactory;
         _options = options.Value;
-        _time = time;
-        _logger = logger;
-        _token = new AccessTokenCache(FetchTokenAsync, time);
-        _retry = DeliveryRetry.Create(_options.Retry, time);
-        AppGate = new SendWindowGate(time, new SendRule(_options.AppLimit, _options.AppWindow));
-        GroupRobotGate = new SendWindowGate(time, new SendRule(_options.GroupRobotLimit, _options.GroupRobotWindow));
+        _platform = new PlatformClient(
+            httpFactory,
+            HttpClientName,
+            FetchTokenAsync,
+            _options.Retry,
+            new SendRule(_options.AppLimit, _options.AppWindow),
+            new SendRule(_options.GroupRobotLimit, _options.GroupRobotWindow),
+            time,
+            logger);
     }
 
     /// <summary>Paces API calls of the whole app.</summary>
-    public SendWindowGate AppGate { get; }
+    public SendWindowGate AppGate => _platform.AppGate;
 
     /// <summary>Paces the group robot (20 a minute).</summary>
-    public SendWindowGate GroupRobotGate { get; }
+    public SendWindowGate GroupRobotGate => _platform.GroupRobotGate;
 
     /// <summary>
     /// Sends a text app message to members (split into parts of at most 2048 bytes, batches of
@@ -80,7 +76,7 @@ public sealed class WeComApiClient : IDisposable
                 };
                 try
                 {
-                    await _retry.ExecuteAsync(async ct =>
+                    await _platform.RetryAsync(async ct =>
                     {
                         var reply = await CallAppApiAsync(batch, body, ct);
                         var refused = reply.Number("errcode") == AllRecipientsInvalid
@@ -115,32 +111,35 @@ public sealed class WeComApiClient : IDisposable
             var body = markdown
                 ? new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = part } }
                 : new JsonObject { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = part } };
-            await _retry.ExecuteAsync(async ct =>
+            await _platform.RetryAsync(async ct =>
             {
-                PlatformReply reply;
-                using (await GroupRobotGate.EnterAsync(ct))
-                {
-                    try
-                    {
-                        reply = await PostAsync(webhook, body, "groupRobot", ct);
-                    }
-                    catch (ChannelDeliveryException e) when (e.RetryAfter is { } wait && wait > TimeSpan.Zero)
-                    {
-                        GroupRobotGate.PauseUntil(_time.GetUtcNow() + wait);
-                        throw;
-                    }
-                }
-
+                var reply = await _platform.SendThroughAsync(GroupRobotGate, c => _platform.PostJsonAsync(webhook, body, "groupRobot", c), "groupRobot", ct);
                 ThrowOnError(reply, "groupRobot", GroupRobotGate, _options.GroupRobotWindow, token: null);
             }, cancellationToken);
         }
     }
 
+    /// <summary>
+    /// The mobile number WeCom's contacts give for a userid (<c>cgi-bin/user/get</c>, <c>mobile</c>); null when WeCom
+    /// returns none (apps created after 2022-06-20 no longer receive it). One attempt (a rejected token is fetched
+    /// again once); throws <see cref="ChannelDeliveryException"/> for errors. The number is never logged.
+    /// </summary>
+    public async Task<string?> GetUserMobileAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        const string operation = "user/get";
+        var reply = await _platform.QueryAsync(
+            AppGate,
+            (token, ct) => _platform.GetAsync(new Uri(_options.ApiBaseUrl, $"cgi-bin/user/get?access_token={Uri.EscapeDataString(token)}&userid={Uri.EscapeDataString(userId)}"), operation, ct),
+            TokenCodes,
+            operation,
+            cancellationToken);
+        return reply.Text("mobile") is { } mobile && !string.IsNullOrWhiteSpace(mobile) ? mobile : null;
+    }
+
     public void Dispose()
     {
-        _token.Dispose();
-        AppGate.Dispose();
-        GroupRobotGate.Dispose();
+        _platform.Dispose();
         foreach (var gate in _memberGates.Values)
         {
             gate.Dispose();
@@ -149,8 +148,8 @@ public sealed class WeComApiClient : IDisposable
 
     private async Task<PlatformReply> CallAppApiAsync(string[] recipients, JsonObject body, CancellationToken cancellationToken)
     {
-        var token = await _token.GetAsync(cancellationToken);
-        var leases = new List<IDisposable>(recipients.Length + 1);
+        var token = await _platform.TokenAsync(cancellationToken);
+        var leases = new List<IDisposable>(recipients.Length);
         PlatformReply reply;
         try
         {
@@ -160,14 +159,8 @@ public sealed class WeComApiClient : IDisposable
                 leases.Add(await MemberGate(recipient).EnterAsync(cancellationToken));
             }
 
-            leases.Add(await AppGate.EnterAsync(cancellationToken));
             var url = new Uri(_options.ApiBaseUrl, "cgi-bin/message/send?access_token=" + Uri.EscapeDataString(token));
-            reply = await PostAsync(url, body, "message/send", cancellationToken);
-        }
-        catch (ChannelDeliveryException e) when (e.RetryAfter is { } wait && wait > TimeSpan.Zero)
-        {
-            AppGate.PauseUntil(_time.GetUtcNow() + wait);
-            throw;
+            reply = await _platform.SendThroughAsync(AppGate, ct => _platform.PostJsonAsync(url, body, "message/send", ct), "message/send", cancellationToken);
         }
         finally
         {
@@ -182,7 +175,7 @@ public sealed class WeComApiClient : IDisposable
     }
 
     private SendWindowGate MemberGate(string userId) => _memberGates.GetOrAdd(userId, _ => new SendWindowGate(
-        _time,
+        _platform.Time,
         new SendRule(_options.MemberLimitPerMinute, TimeSpan.FromMinutes(1)),
         new SendRule(_options.MemberLimitPerHour, TimeSpan.FromHours(1))));
 
@@ -196,51 +189,28 @@ public sealed class WeComApiClient : IDisposable
 
         if (errcode is { } code && ThrottleCodes.Contains(code))
         {
-            ChannelLog.Throttled(_logger, Channel, operation, pause.TotalSeconds);
-            gate.PauseUntil(_time.GetUtcNow() + pause);
-            throw new ChannelDeliveryException($"wecom {operation}: throttled ({code}).", isTransient: true, pause);
+            throw _platform.Throttled(gate, operation, pause, $"throttled ({PlatformClient.ErrorCode(reply)})");
         }
 
         if (token is not null && errcode is { } tokenCode && TokenCodes.Contains(tokenCode))
         {
-            _token.Invalidate(token);
-            throw new ChannelDeliveryException($"wecom {operation}: access token rejected ({tokenCode}).", isTransient: true, TimeSpan.Zero);
+            throw _platform.TokenRejected(token, operation, PlatformClient.ErrorCode(reply));
         }
 
-        throw new ChannelDeliveryException($"wecom {operation}: HTTP {(int)reply.Status}, errcode {errcode?.ToString(CultureInfo.InvariantCulture) ?? "none"}.", isTransient: false);
+        throw _platform.Refused(operation, reply, PlatformClient.ErrorCode(reply));
     }
 
     private async Task<AccessToken> FetchTokenAsync(CancellationToken cancellationToken)
     {
         var url = new Uri(_options.ApiBaseUrl, $"cgi-bin/gettoken?corpid={Uri.EscapeDataString(_options.CorpId!)}&corpsecret={Uri.EscapeDataString(_options.Secret!)}");
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        var reply = await SendAsync(request, "gettoken", cancellationToken);
+        var reply = await _platform.GetAsync(url, "gettoken", cancellationToken);
         var token = reply.Text("access_token");
         var expiresIn = reply.Number("expires_in");
         if (!reply.IsSuccess || reply.Number("errcode") is not (null or 0) || string.IsNullOrEmpty(token) || expiresIn is null or <= 0)
         {
-            throw new ChannelDeliveryException($"wecom gettoken: HTTP {(int)reply.Status}, errcode {reply.Number("errcode")?.ToString(CultureInfo.InvariantCulture) ?? "none"}.", isTransient: false);
+            throw _platform.Refused("gettoken", reply, PlatformClient.ErrorCode(reply));
         }
 
         return new AccessToken(token, TimeSpan.FromSeconds(expiresIn.Value));
-    }
-
-    private async Task<PlatformReply> PostAsync(Uri url, JsonObject body, string operation, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: PlatformJson.Options) };
-        return await SendAsync(request, operation, cancellationToken);
-    }
-
-    private async Task<PlatformReply> SendAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await PlatformHttp.SendAsync(_httpFactory.CreateClient(HttpClientName), request, $"wecom {operation}", _time, cancellationToken);
-        }
-        catch (ChannelDeliveryException e)
-        {
-            ChannelLog.SendFailed(_logger, Channel, operation, e.Message);
-            throw;
-        }
     }
 }

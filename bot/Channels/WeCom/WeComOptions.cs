@@ -69,6 +69,9 @@ public sealed class WeComOptions : IValidatableObject
     /// <summary>Retries of failed sends.</summary>
     public RetryOptions Retry { get; set; } = new();
 
+    /// <summary>Binding unbound userids by the mobile number in WeCom's contacts (apps created after 2022-06-20 get none).</summary>
+    public MobileBindingOptions MobileBinding { get; set; } = new();
+
     /// <summary>True when the app (callback and app messages) is configured.</summary>
     public bool IsEnabled => MissingAppSettings().Count == 0;
 
@@ -91,6 +94,11 @@ public sealed class WeComOptions : IValidatableObject
         if (!ApiBaseUrl.IsAbsoluteUri || GroupWebhookUrl is { IsAbsoluteUri: false })
         {
             yield return new ValidationResult("WeCom URLs must be absolute.");
+        }
+
+        if (MobileBinding.Timeout <= TimeSpan.Zero || MobileBinding.RetryAfter < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("WeCom:MobileBinding:Timeout must be positive and RetryAfter not negative.");
         }
 
         if (AppWindow <= TimeSpan.Zero || GroupRobotWindow <= TimeSpan.Zero || TimestampTolerance <= TimeSpan.Zero)

@@ -28,6 +28,7 @@ internal static class ChannelTestHost
                 builder.UseSetting("DingTalk:AppKey", FakeDingTalkServer.AppKey);
                 builder.UseSetting("DingTalk:AppSecret", FakeDingTalkServer.AppSecret);
                 builder.UseSetting("DingTalk:ApiBaseUrl", dingTalk.BaseUrl.AbsoluteUri);
+                builder.UseSetting("DingTalk:ContactApiBaseUrl", dingTalk.BaseUrl.AbsoluteUri);
                 builder.UseSetting("DingTalk:SessionWebhookBaseUrl", dingTalk.BaseUrl.AbsoluteUri);
                 builder.UseSetting("DingTalk:GroupWebhookUrl", dingTalk.RobotWebhook.AbsoluteUri);
                 builder.UseSetting("DingTalk:GroupWebhookSecret", FakeDingTalkServer.RobotSecret);

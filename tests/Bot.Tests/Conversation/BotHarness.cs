@@ -34,6 +34,7 @@ internal sealed class BotHarness
             new MemberActivityStore(connection),
             tracker,
             new MemberMessenger(Addresses, Messenger, NullLogger<MemberMessenger>.Instance),
+            new MobileBinder([], Roster, Time),
             Knowledge,
             Time,
             NullLogger<PartyAffairsBot>.Instance);

@@ -13,15 +13,15 @@ public sealed class RetrievalQualityTests(KnowledgeBaseFixture fixture) : IClass
     }
 
     [Fact]
-    public void Ask_ColloquialQuestions_Top1AtLeast90Top3AtLeast97AndOutOfScopeRefused()
+    public void Ask_ColloquialQuestions_Top1AtLeast92Top3AtLeast98AndOutOfScopeRefused()
     {
         var set = QuestionSet.Load("colloquial_questions.jsonl");
 
         var score = set.Run(fixture.KnowledgeBase);
 
         Assert.True(set.Questions.Count(q => q.Expect.Count > 0) >= 140, "the set must stay large enough to mean something");
-        Assert.True(score.Top1 >= 90, score.ToString());
-        Assert.True(score.Top3 >= 97, score.ToString());
+        Assert.True(score.Top1 >= 92, score.ToString());
+        Assert.True(score.Top3 >= 98, score.ToString());
         Assert.True(score.Refused * 8 >= score.OutOfScope * 7, score.ToString());
     }
 
@@ -36,5 +36,35 @@ public sealed class RetrievalQualityTests(KnowledgeBaseFixture fixture) : IClass
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(fixture.KnowledgeBase.Documents.Select(d => d.Id).Order(StringComparer.Ordinal), documents);
+    }
+
+    [Fact]
+    public void Ask_HeldOutQuestions_Top1AtLeast90Top3At100AndOutOfScopeRefused()
+    {
+        var set = QuestionSet.Load("heldout_questions.jsonl");
+
+        var score = set.Run(fixture.KnowledgeBase);
+
+        Assert.True(set.Questions.Count(q => q.Expect.Count > 0) >= 60, "the set must stay large enough to mean something");
+        // Written before any tuning on it (first run 67 % / 85 %, 14 of 16 refused); the target is 95 % / 100 %.
+        Assert.True(score.Top1 >= 90, score.ToString());
+        Assert.True(score.Top3 >= 100, score.ToString());
+        Assert.True(score.Refused * 8 >= score.OutOfScope * 7, score.ToString());
+    }
+
+    [Theory]
+    [InlineData("qa_sample.jsonl")]
+    [InlineData("colloquial_questions.jsonl")]
+    [InlineData("heldout_questions.jsonl")]
+    public void QuestionFile_EveryExpectedQuote_IsPartOfOneClause(string fileName)
+    {
+        var clauses = fixture.KnowledgeBase.Clauses.Select(c => c.Text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal)).ToList();
+
+        var orphans = QuestionSet.Load(fileName).Questions
+            .SelectMany(q => q.Expect)
+            .Where(e => !clauses.Any(c => c.Contains(e, StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Empty(orphans);
     }
 }

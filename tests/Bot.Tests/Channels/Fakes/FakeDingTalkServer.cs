@@ -9,7 +9,7 @@ namespace PartyAffairs.Bot.Tests.Channels.Fakes;
 
 /// <summary>
 /// Fake DingTalk: the OpenAPI (accessToken, oToMessages/batchSend, groupMessages/send), session webhooks
-/// (robot/sendBySession) and a custom group robot (robot/send, signed). Checks credentials, tokens, signatures, batch
+/// (robot/sendBySession), a custom group robot (robot/send, signed) and the contacts' user detail (topapi/v2/user/get). Checks credentials, tokens, signatures, batch
 /// sizes and rate limits, and behaves as DingTalk does when they are broken.
 /// </summary>
 public sealed class FakeDingTalkServer(TimeProvider clock, int appLimit = 20, TimeSpan? appWindow = null) : LoopbackServer(clock)
@@ -43,6 +43,9 @@ public sealed class FakeDingTalkServer(TimeProvider clock, int appLimit = 20, Ti
 
     /// <summary>Answer the next N OpenAPI sends with HTTP 503.</summary>
     public int ServerErrors { get; set; }
+
+    /// <summary>The contacts behind <c>topapi/v2/user/get</c>.</summary>
+    public FakeContacts Contacts { get; } = new();
 
     /// <summary>A fresh session webhook URL, as a callback would carry.</summary>
     public string NewSessionWebhook()
@@ -119,6 +122,43 @@ public sealed class FakeDingTalkServer(TimeProvider clock, int appLimit = 20, Ti
             var (type, text) = ReadOpenApiMessage(root);
             Record("group", root.GetProperty("openConversationId").GetString()!, type, text);
             return Results.Json(new { processQueryKey = Guid.NewGuid().ToString("N") });
+        });
+
+        app.MapPost("/topapi/v2/user/get", async (HttpContext context) =>
+        {
+            // Old-style server API: the token in the query, errcode/errmsg answers, the user under "result".
+            var token = context.Request.Query["access_token"].ToString();
+            if (!_tokens.TryGetValue(token, out var expires) || expires <= Clock.GetUtcNow())
+            {
+                Violation("user/get: invalid access_token");
+                return Results.Json(new { errcode = 40014, errmsg = "不合法的access_token" });
+            }
+
+            using var body = await JsonDocument.ParseAsync(context.Request.Body);
+            var userId = body.RootElement.TryGetProperty("userid", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()! : string.Empty;
+            if (!await Contacts.ArriveAsync(userId, context))
+            {
+                return Results.Empty;
+            }
+
+            if (Contacts.RefusalCode is { } refusal)
+            {
+                return Results.Json(new { errcode = refusal, errmsg = "应用没有权限", request_id = "r1" });
+            }
+
+            if (!Contacts.Mobiles.TryGetValue(userId, out var mobile))
+            {
+                return Results.Json(new { errcode = 60121, errmsg = "找不到该用户", request_id = "r2" });
+            }
+
+            var result = new Dictionary<string, object> { ["userid"] = userId, ["name"] = "用户" + userId, ["active"] = true };
+            if (mobile is not null)
+            {
+                result["mobile"] = mobile;
+                result["state_code"] = "86";
+            }
+
+            return Results.Json(new { errcode = 0, errmsg = "ok", result, request_id = "r3" });
         });
 
         app.MapPost("/robot/sendBySession", async (HttpRequest request) =>

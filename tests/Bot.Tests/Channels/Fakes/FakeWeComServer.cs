@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace PartyAffairs.Bot.Tests.Channels.Fakes;
 
 /// <summary>
-/// Fake WeCom: gettoken, message/send (app messages) and webhook/send (group robot). Checks corp id and secret, tokens,
+/// Fake WeCom: gettoken, message/send (app messages), webhook/send (group robot) and user/get (contacts). Checks corp id and secret, tokens,
 /// agent id, recipient count (≤ 1000), text sizes (2048 / 4096 bytes), the app limit, each member's 30-a-minute limit
 /// and the robot's 20 a minute, answering as WeCom does when they are broken.
 /// </summary>
@@ -36,6 +36,9 @@ public sealed class FakeWeComServer(TimeProvider clock, int appLimit = 20, TimeS
 
     /// <summary>Largest touser list seen.</summary>
     public int LargestBatch { get; private set; }
+
+    /// <summary>The contacts behind <c>cgi-bin/user/get</c>.</summary>
+    public FakeContacts Contacts { get; } = new();
 
     /// <summary>The group robot webhook URL.</summary>
     public Uri RobotWebhook => new(BaseUrl, "cgi-bin/webhook/send?key=" + RobotKey);
@@ -112,6 +115,36 @@ public sealed class FakeWeComServer(TimeProvider clock, int appLimit = 20, TimeS
             }
 
             return Results.Json(new { errcode = 0, errmsg = "ok", invaliduser = string.Join('|', invalid), msgid = Guid.NewGuid().ToString("N") });
+        });
+
+        app.MapGet("/cgi-bin/user/get", async (HttpContext context) =>
+        {
+            if (!_tokens.TryGetValue(context.Request.Query["access_token"].ToString(), out var expires) || expires <= Clock.GetUtcNow())
+            {
+                Violation("user/get: invalid access_token");
+                return Results.Json(new { errcode = 42001, errmsg = "access_token expired" });
+            }
+
+            var userId = context.Request.Query["userid"].ToString();
+            if (!await Contacts.ArriveAsync(userId, context))
+            {
+                return Results.Empty;
+            }
+
+            if (Contacts.RefusalCode is { } refusal)
+            {
+                return Results.Json(new { errcode = refusal, errmsg = "no privilege to access/modify contact/party/agent" });
+            }
+
+            if (!Contacts.Mobiles.TryGetValue(userId, out var mobile))
+            {
+                return Results.Json(new { errcode = 60111, errmsg = "userid not found" });
+            }
+
+            // Apps created after 2022-06-20 get the member without the mobile field.
+            return mobile is null
+                ? Results.Json(new { errcode = 0, errmsg = "ok", userid = userId, name = "成员" + userId, status = 1 })
+                : Results.Json(new { errcode = 0, errmsg = "ok", userid = userId, name = "成员" + userId, mobile, status = 1 });
         });
 
         app.MapPost("/cgi-bin/webhook/send", async (HttpRequest request) =>
