@@ -111,6 +111,10 @@ public static class ReminderTexts
     public static string DutyCountProgress(string periodName, string titles, string endName, int daysLeft, string rule, int done, int required) =>
         $"【工作提醒】{periodName}{titles}已完成 {done}/{required} 次，距{endName}还有{daysLeft}天。依据：{rule}。每完成一次请点“已完成”。";
 
+    /// <summary>A pacing reminder of a duty required several times per period.</summary>
+    public static string DutyPace(string periodName, string titles, int done, int required, int target, DateOnly checkpoint, string rule) =>
+        $"【工作提醒】{periodName}{titles}已完成 {done}/{required} 次，按进度{MonthDay(checkpoint)}前应完成{target}次。依据：{rule}。每完成一次请点“已完成”。";
+
     /// <summary>The secretaries' reminder when a duty's window opens (本季度需召开组织生活会 …).</summary>
     public static string WindowOpen(string windowName, string titles, DateOnly deadline, int required, int done, string rule) =>
         required > 1
@@ -141,6 +145,7 @@ public static class ReminderTexts
     public static string PlanKindLabel(string reminderKind) => reminderKind switch
     {
         "open" => "（开始）",
+        _ when reminderKind.StartsWith("pace-", StringComparison.Ordinal) => "（进度）",
         "member-open" => "（开始）",
         _ when reminderKind.StartsWith("member-nudge", StringComparison.Ordinal) => "（未确认者）",
         _ when reminderKind.StartsWith("due-", StringComparison.Ordinal) => "（截止前）",

@@ -42,6 +42,11 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
                 if (!planned.Kinds.All(k => done[k].ContainsKey(CompletionRecord.BranchSubject)))
                 {
                     var count = planned.Required > 1 ? await BranchCountAsync(planned, cancellationToken) : 0;
+                    if (planned.PaceTarget is { } target && count >= target)
+                    {
+                        break;
+                    }
+
                     var text = planned.Progress?.Invoke(new ReminderProgress(null, count)) ?? planned.Text;
                     queued += await QueueAsync(Record(planned, planned.Id, text, CompletionRecord.BranchSubject), secretaries, cancellationToken);
                 }

@@ -1,4 +1,5 @@
 using PartyAffairs.Knowledge;
+using PartyAffairs.Knowledge.Duties;
 using PartyAffairs.Scheduler.Periods;
 
 namespace PartyAffairs.Scheduler.Duties;
@@ -6,7 +7,8 @@ namespace PartyAffairs.Scheduler.Duties;
 /// <summary>
 /// The tracked duties built from the knowledge base's duties, grouped by canonical kind. Only rules of the binding
 /// documents count (all documents when none are chosen); where they differ, the strictest rule (shortest period, then
-/// highest count) sets the schedule and every differing rule is kept in <see cref="TrackedDuty.Rules"/> with its source.
+/// highest count) sets the schedule and every differing rule is kept in <see cref="TrackedDuty.Rules"/> with its source;
+/// for a duty each member confirms, rules addressed to members take precedence over rules for officers.
 /// A kind no binding document sets keeps its national baseline (<see cref="DutyKinds"/>).
 /// </summary>
 public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
@@ -39,7 +41,7 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
                 continue;
             }
 
-            var governing = Strictest(rules);
+            var governing = Strictest(profile.Audience == DutyAudience.Member ? AddressedToMembers(rules) : rules);
             result.Add(Build(profile.Kind, profile.Title, profile.Audience, profile.Aliases, governing.Period, governing.Count ?? 1,
                 governing.Window ?? (governing.Period == profile.BaselinePeriod ? profile.BaselineWindow : null),
                 governing.Deadline ?? (governing.Period == profile.BaselinePeriod ? profile.BaselineDeadline : null),
@@ -86,6 +88,16 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
         Aliases = aliases,
         Rules = rules,
     };
+
+    /// <summary>
+    /// For a duty each member confirms, the rules addressed to members (党员, 预备党员) when there are any: a rule for the
+    /// secretary or the organisation (书记 “周一夜学”) must not set how often every member is reminded (学时 stays yearly).
+    /// </summary>
+    private static IReadOnlyList<Duty> AddressedToMembers(IReadOnlyList<Duty> rules)
+    {
+        var members = rules.Where(r => r.Actor is DutyActors.Member or DutyActors.ProbationaryMember).ToArray();
+        return members.Length > 0 ? members : rules;
+    }
 
     private static Duty Strictest(IReadOnlyList<Duty> rules) => rules
         .OrderBy(r => Length(r.Period) / Math.Max(1, r.Count ?? 1))

@@ -42,6 +42,9 @@ public sealed record PlannedReminder
     /// <summary>Occurrences the period requires (全年不少于四次: 4); reminders stop once the count is reached.</summary>
     public int Required { get; init; } = 1;
 
+    /// <summary>For a pacing reminder of a duty required several times: not sent once this many occurrences are counted.</summary>
+    public int? PaceTarget { get; init; }
+
     /// <summary>For members' reminders: the roles the duty applies to; empty means every member.</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
 

@@ -219,6 +219,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             else
             {
                 PlanWindowOpen(c, members.Select(m => m.Duty).ToArray(), kinds, titles, period, deadline, required, cite, firstLead, usefulUntil, result);
+                PlanPace(c, kinds, titles, period, periodName, deadline, required, cite, firstLead, usefulUntil, result);
             }
         }
     }
@@ -260,6 +261,67 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             Progress = p => ReminderTexts.WindowOpen(windowName, titles, deadline, required, p.Done, cite),
         });
     }
+
+    /// <summary>
+    /// Pacing for a branch duty required N times per period (全年不少于四次): the period is cut into N equal parts, and a week
+    /// before the end of part k (k &lt; N) the secretaries are told if fewer than k occurrences are counted.
+    /// </summary>
+    private void PlanPace(Context c, string[] kinds, string titles, DutyPeriod period, string periodName, DateOnly deadline, int required, string cite,
+        DateOnly? firstLead, DateTimeOffset usefulUntil, List<PlannedReminder> result)
+    {
+        if (required is < 2 or > MaxPacedCount)
+        {
+            return;
+        }
+
+        var days = deadline.DayNumber - period.Start.DayNumber + 1;
+        for (var k = 1; k < required; k++)
+        {
+            // Calendar parts when the count divides the months (4 a year: quarters), else equal numbers of days.
+            var months = MonthsOf(period.Unit);
+            var checkpoint = months > 0 && months % required == 0 && deadline == period.End
+                ? period.Start.AddMonths(months / required * k).AddDays(-1)
+                : period.Start.AddDays((int)Math.Round((double)k * days / required) - 1);
+            var lead = Math.Min(7, days / required / 3);
+            var date = ShiftWithin(checkpoint.AddDays(-lead), period, c.Settings.HolidayShift);
+            if (date > checkpoint || (firstLead is { } first && date >= first))
+            {
+                continue;
+            }
+
+            var target = k;
+            result.Add(new PlannedReminder
+            {
+                BranchId = c.BranchId,
+                Group = ReminderGroup.Duties,
+                Kinds = kinds,
+                PeriodKey = period.Key,
+                ReminderKind = string.Create(CultureInfo.InvariantCulture, $"pace-{k}"),
+                Audience = ReminderAudience.SecretariesIfBranchPending,
+                DueAt = c.Due(date, DayTime(c.Settings)),
+                UsefulUntil = usefulUntil,
+                Day = checkpoint,
+                Title = titles,
+                Required = required,
+                PaceTarget = target,
+                Text = ReminderTexts.DutyPace(periodName, titles, 0, required, target, checkpoint, cite),
+                Progress = p => ReminderTexts.DutyPace(periodName, titles, p.Done, required, target, checkpoint, cite),
+            });
+        }
+    }
+
+    private static int MonthsOf(PeriodUnit unit) => unit switch
+    {
+        PeriodUnit.Month => 1,
+        PeriodUnit.TwoMonths => 2,
+        PeriodUnit.Quarter => 3,
+        PeriodUnit.HalfYear => 6,
+        PeriodUnit.Year => 12,
+        _ => 0,
+    };
+
+    /// <summary>Above this count a duty is not paced (a reminder per occurrence would be noise).</summary>
+    private const int MaxPacedCount = 12;
 
     /// <summary>
     /// Members' own reminders of a members' duty other than the themed day and dues (党小组会, 学时 …): one when the period (or

@@ -165,4 +165,30 @@ public sealed class DutyReminderDeliveryTests(RedisServerFixture redis)
         Assert.Contains("本年度需召开支部委员会会议不少于4次（已完成 0/4 次）", open.Message.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(sink.OfKind(":支部委员会:2026:"), d => d.MemberId != "sec");
     }
+
+    [Theory]
+    [InlineData(1, "2026-06-23T08:30:00", "pace-2", true)] // behind: 1 of the 2 due by June 30
+    [InlineData(2, "2026-06-23T08:30:00", "pace-2", false)] // on pace: silent
+    [InlineData(1, "2026-03-24T08:30:00", "pace-1", false)]
+    [InlineData(0, "2026-03-24T08:30:00", "pace-1", true)]
+    public async Task Run_PacingCheckpoint_SecretariesToldOnlyWhenBehind(int confirmations, string now, string kind, bool told)
+    {
+        var duties = new[] { DutyPlanningTests.Rule("支部委员会", "P1Y", 4, summary: "支部委员会会议全年不少于四次") };
+        var (harness, _, sink) = await StartAsync("2026-01-10T10:00:00", duties: duties);
+        for (var i = 0; i < confirmations; i++)
+        {
+            harness.Time.SetUtcNow(Local($"2026-01-1{i}T10:00:00"));
+            await harness.Responses.HandleAsync(Branch, "sec", "已完成 支部委员会 2026", $"act-{i}", default);
+        }
+
+        harness.Time.SetUtcNow(Local(now));
+        await harness.RunAsync(Branch);
+
+        var sent = sink.OfKind($":支部委员会:2026:{kind}:");
+        Assert.Equal(told, sent.Count == 1);
+        if (told)
+        {
+            Assert.Contains($"已完成 {confirmations}/4 次，按进度", sent[0].Message.Text, StringComparison.Ordinal);
+        }
+    }
 }

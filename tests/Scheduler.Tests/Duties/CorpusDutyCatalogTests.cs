@@ -45,4 +45,17 @@ public sealed class CorpusDutyCatalogTests
         Assert.Equal(("P1Y", 4), (committee.Period, committee.Count));
         Assert.Contains("003", catalogs.DocumentIds);
     }
+
+    [Fact]
+    public async Task Catalog_ShippedCorpusAllDocuments_StudyHoursYearlyForMembersAndOtherMembersDutiesTracked()
+    {
+        var (duties, _) = await LoadAsync();
+        var catalog = new KnowledgeDutyCatalog(duties);
+
+        var hours = catalog.Find("学时");
+        Assert.NotNull(hours);
+        Assert.Equal("P1Y", hours.Period);
+        Assert.Contains(hours.Rules, r => r.Period == "P1W");
+        Assert.Contains(catalog.All, d => d.Kind == "党小组会" && d.Audience == DutyAudience.Member && d.Period == "P1M");
+    }
 }

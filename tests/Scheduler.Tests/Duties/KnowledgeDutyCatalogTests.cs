@@ -68,6 +68,30 @@ public sealed class KnowledgeDutyCatalogTests
     }
 
     [Fact]
+    public void Constructor_MembersDutyWithOfficersWeeklyRule_MembersYearlyRuleGoverns()
+    {
+        var catalog = new KnowledgeDutyCatalog(
+        [
+            Rule("004", "集中学习", "P1W", actor: "党支部书记"),
+            Rule("004", "集中学习", "P1Y", count: null, actor: "党员"),
+            Rule("003", "党费", "P1M", actor: "党员"),
+        ]);
+
+        var hours = catalog.Find("学时");
+        Assert.NotNull(hours);
+        Assert.Equal(("P1Y", 1, DutyAudience.Member), (hours.Period, hours.Count, hours.Audience));
+        Assert.Equal(2, hours.Rules.Count);
+    }
+
+    [Fact]
+    public void Constructor_BranchDutyWithOfficersRule_StrictestStillGoverns()
+    {
+        var catalog = new KnowledgeDutyCatalog([Rule("001", "党课", "P3M", actor: "党支部书记"), Rule("000", "党课", "P1Y", actor: "党员")]);
+
+        Assert.Equal("P3M", catalog.Find("党课")?.Period);
+    }
+
+    [Fact]
     public void Find_Alias_ReturnsTheKind()
     {
         var catalog = new KnowledgeDutyCatalog(Corpus);

@@ -99,12 +99,15 @@ public sealed class DutyPlanningTests
 
         var plan = Plan(catalog, "2026-01-01T00:00:00", "2026-12-31T23:59:59").Where(p => p.Kinds.SequenceEqual(["支部委员会"])).ToArray();
 
-        Assert.Equal(["open", "due-14d", "due-3d"], plan.Select(p => p.ReminderKind));
+        Assert.Equal(["open", "pace-1", "pace-2", "pace-3", "due-14d", "due-3d"], plan.Select(p => p.ReminderKind));
         Assert.All(plan, p => Assert.Equal(4, p.Required));
-        Assert.Equal(Local("2026-01-04T08:30:00"), plan[0].DueAt);
+        Assert.Equal([Local("2026-01-04T08:30:00"), Local("2026-03-24T08:30:00"), Local("2026-06-23T08:30:00"), Local("2026-09-23T08:30:00")],
+            plan.Take(4).Select(p => p.DueAt));
+        Assert.Equal([1, 2, 3], plan.Skip(1).Take(3).Select(p => p.PaceTarget!.Value));
+        Assert.Contains("本年度召开支部委员会会议已完成 1/4 次，按进度6月30日前应完成2次", plan[2].Progress!(new ReminderProgress(null, 1)), StringComparison.Ordinal);
         Assert.Contains("本年度需召开支部委员会会议不少于4次（已完成 0/4 次）", plan[0].Text, StringComparison.Ordinal);
         Assert.Contains("《机关党支部工作细则》二.(一).3：支部委员会会议全年不少于四次", plan[0].Text, StringComparison.Ordinal);
-        Assert.Contains("本年度召开支部委员会会议已完成 3/4 次，距年底还有14天", plan[1].Progress!(new ReminderProgress(null, 3)), StringComparison.Ordinal);
+        Assert.Contains("本年度召开支部委员会会议已完成 3/4 次，距年底还有14天", plan[4].Progress!(new ReminderProgress(null, 3)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -136,6 +139,22 @@ public sealed class DutyPlanningTests
 
         Assert.Equal([Local("2026-11-23T08:30:00"), Local("2026-11-30T08:30:00")], plan.Select(p => p.DueAt));
         Assert.All(plan, p => Assert.Equal("member-open", p.ReminderKind));
+    }
+
+    [Theory]
+    [InlineData("P1Y", 2, "2026-01-01", "2026-12-31", "2026-06-23T08:30:00")] // a week before the first half-year ends
+    [InlineData("P3M", 3, "2026-10-01", "2026-12-31", "2026-10-23T08:30:00,2026-11-23T08:30:00")] // month ends; Oct 24 is a Saturday
+    [InlineData("P1M", 2, "2026-11-01", "2026-11-30", "2026-11-10T08:30:00")] // equal days: Nov 15, five days before
+    public void Plan_BranchDutySeveralTimes_PacingRemindersAtEachPart(string period, int count, string from, string to, string expected)
+    {
+        var catalog = new KnowledgeDutyCatalog([Rule("廉政专题学习", period, count)]);
+
+        var pace = Plan(catalog, from + "T00:00:00", to + "T23:59:59")
+            .Where(p => p.Kinds.SequenceEqual(["廉政专题学习"]) && p.ReminderKind.StartsWith("pace-", StringComparison.Ordinal)).ToArray();
+
+        Assert.Equal(expected.Split(',').Select(Local), pace.Select(p => p.DueAt));
+        Assert.Equal(Enumerable.Range(1, count - 1), pace.Select(p => p.PaceTarget!.Value));
+        Assert.All(pace, p => Assert.Equal(ReminderAudience.SecretariesIfBranchPending, p.Audience));
     }
 
     [Theory]
