@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.Bot.Channels.Delivery;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Knowledge;
@@ -50,7 +52,12 @@ public class BotTurnBenchmarks
             new ActivityDeduplicator(connection),
             new MemberActivityStore(connection),
             new DutyTracker(new KnowledgeDutyCatalog(knowledge.Duties), new RedisCompletionLedger(connection), time),
-            new MemberMessenger(addresses, new NullMessenger(), NullLogger<MemberMessenger>.Instance),
+            new NoticeRounds(
+                addresses,
+                new BroadcastMessenger([], new NullMessenger()),
+                new NullMessenger(),
+                new BranchGroupRobots([], Options.Create(new GroupNoticeOptions())),
+                NullLogger<NoticeRounds>.Instance),
             new MobileBinder([], roster, time),
             knowledge,
             time,

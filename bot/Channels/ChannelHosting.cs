@@ -17,6 +17,10 @@ internal static class ChannelHosting
         var services = builder.Services;
         services.AddOptions<DingTalkOptions>().BindConfiguration(DingTalkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GroupNoticeOptions>().BindConfiguration(GroupNoticeOptions.SectionName)
+            .Validate(o => o.Branches.All(b => b.Key is DingTalkChannelSender.Id or WeComChannelSender.Id && !string.IsNullOrWhiteSpace(b.Value)),
+                "Channels:GroupNotices:Branches takes the keys dingtalk and wecom, each with a branch id.")
+            .ValidateOnStart();
         services.AddOptions<ChannelQueueOptions>().BindConfiguration(ChannelQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         // Platform URLs carry secrets (access tokens, robot keys, signatures): no request logging by the factory;
         // ChannelLog reports failures by operation and code only.
@@ -60,6 +64,7 @@ internal static class ChannelHosting
 
         services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
         services.AddSingleton<IBroadcastMessenger, BroadcastMessenger>();
+        services.AddSingleton<BranchGroupRobots>();
         return builder;
     }
 

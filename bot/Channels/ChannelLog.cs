@@ -27,10 +27,10 @@ internal static partial class ChannelLog
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "{Channel} is not configured; its endpoints answer 404")]
     public static partial void Disabled(ILogger logger, string channel);
 
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Recovered {Count} channel turns of instances whose lease expired")]
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Recovered {Count} channel turns of instances whose lease expired")]
     public static partial void TurnsRecovered(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Channel inbox store unavailable: {Error}")]
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "Channel inbox store unavailable: {Error}")]
     public static partial void InboxUnavailable(ILogger logger, string error);
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "{Channel} callback refused: the store is unavailable ({Error})")]

@@ -14,4 +14,13 @@ internal static partial class ConversationLog
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Notice {NoticeId} of branch {BranchId} delivered to {Delivered}/{Total}.")]
     public static partial void NoticeSent(ILogger logger, string noticeId, string branchId, int delivered, int total);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "A notice round failed: {Error}.")]
+    public static partial void RoundFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Stopping with {Count} notice rounds unfinished; their reports are not sent.")]
+    public static partial void RoundsAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Warning, Message = "Group notice through {ChannelId} failed: {Error}.")]
+    public static partial void GroupPostFailed(ILogger logger, string channelId, string error);
 }

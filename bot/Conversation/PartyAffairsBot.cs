@@ -19,7 +19,7 @@ internal sealed class PartyAffairsBot(
     ActivityDeduplicator deduplicator,
     MemberActivityStore memberActivity,
     DutyTracker duties,
-    MemberMessenger messenger,
+    NoticeRounds rounds,
     MobileBinder mobileBinder,
     IKnowledgeBase knowledge,
     TimeProvider time,
@@ -242,8 +242,8 @@ internal sealed class PartyAffairsBot(
         {
             // The secretary is told of leave as it happens, not only in 完成情况.
             var secretaries = (await roster.ListMembersAsync(member.BranchId, ct)).Where(m => m.Id != member.Id && MemberRoles.IsSecretary(m.Role)).ToArray();
-            var notice = Replies.SecretaryLeaveNotice(member.Name, duty.Title, period.Key);
-            await messenger.SendAsync(secretaries, _ => notice, ct);
+            var round = await rounds.PrepareAsync(member.BranchId, secretaries, withGroups: false, ct);
+            rounds.Start(round, Replies.SecretaryLeaveNotice(member.Name, duty.Title, period.Key), group: null, reportTo: null, report: null, record: null);
         }
     }
 
@@ -332,19 +332,30 @@ internal sealed class PartyAffairsBot(
 
         var branch = await roster.GetBranchAsync(step.BranchId, ct);
         var recipients = (await roster.ListMembersAsync(step.BranchId, ct)).Where(m => m.Id != member.Id).ToArray();
-        var forward = Replies.NoticeForward(member.Name, branch?.Name ?? step.BranchId, step.Text ?? string.Empty);
-        var report = await messenger.SendAsync(recipients, _ => forward, ct);
-        await memberActivity.LogNoticeAsync(step.BranchId, new SentNotice
+        var branchName = branch?.Name ?? step.BranchId;
+        var forward = Replies.NoticeForward(member.Name, branchName, step.Text ?? string.Empty);
+        var round = await rounds.PrepareAsync(step.BranchId, recipients, withGroups: true, ct);
+        await SendAsync(context, Replies.NoticeSending(round.Total, round.Groups.Select(g => g.ChannelId).ToArray()), ct);
+        var notice = new SentNotice
         {
             Id = step.Id,
             SenderId = member.Id,
             Text = step.Text ?? string.Empty,
             SentAt = time.GetUtcNow(),
-            Delivered = report.Delivered,
-            Recipients = report.Total,
-        }, ct);
-        ConversationLog.NoticeSent(logger, step.Id, step.BranchId, report.Delivered, report.Total);
-        await SendAsync(context, DeliveredText(report), ct, Replies.ActionStatus);
+            Delivered = 0,
+            Recipients = round.Total,
+        };
+        rounds.Start(
+            round,
+            forward,
+            new GroupNotice(Replies.NoticeGroupTitle(branchName), Replies.NoticeGroupText(member.Name, step.Text ?? string.Empty)),
+            context.Activity.GetConversationReference(),
+            Replies.NoticeReport,
+            async (report, token) =>
+            {
+                await memberActivity.LogNoticeAsync(step.BranchId, notice with { Delivered = report.Delivered }, token);
+                ConversationLog.NoticeSent(logger, step.Id, step.BranchId, report.Delivered, report.Total);
+            });
     }
 
     private async Task CancelAsync(ITurnContext context, Turn turn, CancellationToken ct)
@@ -409,8 +420,9 @@ internal sealed class PartyAffairsBot(
         }
 
         var message = Replies.NudgeMessage(duty.Title, progress.Due, Replies.ConfirmPhrase(duty.Kind));
-        var report = await messenger.SendAsync(progress.Open, _ => message, ct);
-        await SendAsync(context, Replies.NudgeSent(duty.Title, report.Delivered, report.Total, report.Unreachable), ct, Replies.ActionStatus);
+        var round = await rounds.PrepareAsync(member.BranchId, progress.Open, withGroups: false, ct);
+        await SendAsync(context, Replies.NudgeSending(duty.Title, round.Total), ct);
+        rounds.Start(round, message, group: null, context.Activity.GetConversationReference(), report => Replies.NudgeReport(duty.Title, report), record: null);
     }
 
     private async Task<DutyProgress> ProgressAsync(string branchId, TrackedDuty duty, IReadOnlyList<Member> members, CancellationToken ct)
@@ -437,10 +449,6 @@ internal sealed class PartyAffairsBot(
     private static string DetailText(DutyProgress p) => p.Duty.Audience == DutyAudience.Branch
         ? BranchLine(p)
         : Replies.StatusDetail(p.Duty.Title, p.PeriodKey, p.Done.Count, p.Applicable.Count, p.Leave.Select(m => m.Name).ToArray(), p.Open.Select(m => m.Name).ToArray(), p.Due);
-
-    private static string DeliveredText(DeliveryReport report) => report.Unreachable > 0
-        ? Replies.DeliveredWithUnreachable(report.Delivered, report.Total, report.Unreachable)
-        : Replies.Delivered(report.Delivered, report.Total);
 
     private string Line(DutyStatus s) => Replies.DutyLine(s.Duty.Title, s.Period.Key, s.Record?.Status switch
     {

@@ -8,6 +8,9 @@ internal static class Replies
 {
     public const string Unavailable = "服务暂时不可用，请稍后再试。";
 
+    /// <summary>Names listed at most in a delivery report; the rest are counted.</summary>
+    private const int MaxNamesListed = 20;
+
     public const string TooLong = "消息过长（超过 2000 字），请精简后重新发送。";
 
     public const string Welcome = "您好，我是党务提醒助手。可以询问党务工作要求，也可以查看和确认本期待办事项。发送“帮助”查看全部用法。";
@@ -119,10 +122,15 @@ internal static class Replies
 
     public static string NoticeForward(string senderName, string branchName, string text) => $"【{branchName}通知】{text}\n——{senderName}";
 
-    public static string Delivered(int delivered, int total) => $"已送达 {delivered}/{total}。";
+    public static string NoticeSending(int total, IReadOnlyList<string> groupChannels) =>
+        $"正在发送通知（共 {total} 人），完成后将告知送达情况。"
+        + (groupChannels.Count > 0 ? $"通知将同步发布到{string.Join('、', groupChannels.Select(GroupName))}。" : string.Empty);
 
-    public static string DeliveredWithUnreachable(int delivered, int total, int unreachable) =>
-        $"已送达 {delivered}/{total}。其中 {unreachable} 人尚未绑定或未与助手对话，无法送达，请另行通知。";
+    public static string NoticeReport(NoticeReport report) => "通知发送完成：" + Outcome(report) + GroupLines(report.Groups);
+
+    public static string NoticeGroupTitle(string branchName) => $"{branchName}通知";
+
+    public static string NoticeGroupText(string senderName, string text) => $"{text}\n\n——{senderName}";
 
     public static string StatusHeader(string branchName) => $"{branchName}本期完成情况：";
 
@@ -148,14 +156,60 @@ internal static class Replies
     public static string NudgeMessage(string title, DateOnly due, string confirmPhrase) =>
         $"温馨提醒：请于 {FormatDate(due)} 前完成“{title}”。完成后请回复“{confirmPhrase}”。如已完成，请忽略本提醒。";
 
-    public static string NudgeSent(string title, int delivered, int total, int unreachable) =>
-        unreachable > 0
-            ? $"已催办“{title}”：已送达 {delivered}/{total}。其中 {unreachable} 人尚未绑定或未与助手对话，无法送达。"
-            : $"已催办“{title}”：已送达 {delivered}/{total}。";
+    public static string NudgeSending(string title, int total) => $"正在催办“{title}”（共 {total} 人），完成后将告知送达情况。";
+
+    public static string NudgeReport(string title, NoticeReport report) => $"催办“{title}”完成：" + Outcome(report);
 
     public static string SecretaryLeaveNotice(string memberName, string title, string periodKey) => $"{memberName}同志已登记请假：{title}（{periodKey}）。";
 
     public static string ConfirmPhrase(string kind) => $"完成 {kind}";
+
+    /// <summary>For example 已送达 21/23，2 人发送失败。 followed by who failed and who could not be reached.</summary>
+    private static string Outcome(NoticeReport r)
+    {
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"已送达 {r.Delivered}/{r.Total}");
+        if (r.Failed.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"，{r.Failed.Count} 人发送失败");
+        }
+
+        if (r.Unreachable.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"，{r.Unreachable.Count} 人无法送达");
+        }
+
+        text.Append('。');
+        if (r.Failed.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n发送失败：{Names(r.Failed)}");
+        }
+
+        if (r.Unreachable.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n无法送达（尚未绑定或未与助手对话）：{Names(r.Unreachable)}");
+        }
+
+        if (r.Failed.Count + r.Unreachable.Count > 0)
+        {
+            text.Append("\n请另行通知以上同志。");
+        }
+
+        return text.ToString();
+    }
+
+    private static string GroupLines(IReadOnlyList<GroupPost> posts) => string.Concat(posts.Select(p => p.Posted
+        ? $"\n已同步发布到{GroupName(p.ChannelId)}。"
+        : $"\n发布到{GroupName(p.ChannelId)}失败，请另行转发。"));
+
+    private static string GroupName(string channelId) => channelId switch
+    {
+        "dingtalk" => "钉钉群",
+        "wecom" => "企业微信群",
+        _ => channelId,
+    };
+
+    private static string Names(IReadOnlyList<string> names) =>
+        names.Count <= MaxNamesListed ? string.Join('、', names) : $"{string.Join('、', names.Take(MaxNamesListed))} 等 {names.Count} 人";
 
     private static string FormatDate(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日");
 }

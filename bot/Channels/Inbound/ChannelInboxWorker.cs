@@ -21,8 +21,11 @@ public sealed class ChannelInboxWorker : IHostedService, IDisposable
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationToken _stopped;
     private readonly CancellationToken _aborted;
+    private readonly Lock _gate = new();
     private Task[] _workers = [];
+    private Task? _stop;
     private int _disposed;
+    private int _inFlight;
 
     public ChannelInboxWorker(
         ChannelInbox inbox,
@@ -51,7 +54,16 @@ public sealed class ChannelInboxWorker : IHostedService, IDisposable
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    // The test host (and some hosts) call StopAsync twice at once; both wait for the one stop.
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _stop ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _disposed) != 0)
         {
@@ -68,6 +80,12 @@ public sealed class ChannelInboxWorker : IHostedService, IDisposable
         {
             await _abort.CancelAsync();
             await all.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        if (Volatile.Read(ref _inFlight) == 0)
+        {
+            // Nothing of ours is in the processing list; the lease entry expires and any instance removes it.
+            return;
         }
 
         try
@@ -161,6 +179,7 @@ public sealed class ChannelInboxWorker : IHostedService, IDisposable
                 continue;
             }
 
+            Interlocked.Increment(ref _inFlight);
             if (!await RunAsync(taken))
             {
                 // Cancelled by shutdown: the turn stays in the processing list; StopAsync or recovery returns it.
@@ -168,6 +187,7 @@ public sealed class ChannelInboxWorker : IHostedService, IDisposable
             }
 
             await FinishAsync(taken);
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.Bot.Channels.Delivery;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Completion;
@@ -25,6 +27,12 @@ internal sealed class BotHarness
         Roster = new RosterStore(connection, Time);
         Addresses = new ChannelAddressStore(connection);
         Ledger = new RedisCompletionLedger(connection);
+        Rounds = new NoticeRounds(
+            Addresses,
+            new BroadcastMessenger([], Messenger),
+            Messenger,
+            new BranchGroupRobots(GroupRobots, Options.Create(new GroupNoticeOptions { Branches = { ["dingtalk"] = BranchId } })),
+            NullLogger<NoticeRounds>.Instance);
         var tracker = new DutyTracker(Catalog, Ledger, Time);
         Bot = new PartyAffairsBot(
             Roster,
@@ -33,7 +41,7 @@ internal sealed class BotHarness
             new ActivityDeduplicator(connection),
             new MemberActivityStore(connection),
             tracker,
-            new MemberMessenger(Addresses, Messenger, NullLogger<MemberMessenger>.Instance),
+            Rounds,
             new MobileBinder([], Roster, Time),
             Knowledge,
             Time,
@@ -55,6 +63,12 @@ internal sealed class BotHarness
     public RecordingKnowledgeBase Knowledge { get; } = new();
 
     public RecordingMessenger Messenger { get; } = new();
+
+    /// <summary>Notices, nudges and leave notes run here after the turn; <see cref="SettleAsync"/> waits for them.</summary>
+    public NoticeRounds Rounds { get; }
+
+    /// <summary>Group robots of the harness's branch (empty unless a test adds one before the first notice).</summary>
+    public List<IGroupNoticeSender> GroupRobots { get; } = [];
 
     public TestAdapter Adapter { get; } = new();
 
@@ -94,6 +108,13 @@ internal sealed class BotHarness
     /// <summary>Sends a message and returns the one reply.</summary>
     public async Task<Activity> SayOneAsync(string user, string text, string? id = null) =>
         Assert.Single(await Adapter.ProcessAsync(Bot, Message(user, text, id)));
+
+    /// <summary>Waits until every notice, nudge and leave note started so far was sent and reported.</summary>
+    public Task SettleAsync() => Rounds.WhenIdleAsync();
+
+    /// <summary>Proactive messages to one user's conversation (notices to a member, reports to a secretary).</summary>
+    public IReadOnlyList<string> SentTo(string user) =>
+        Messenger.Sent.Where(s => s.Reference.Conversation?.Id == "conv-" + User(user)).Select(s => s.Activity.Text ?? string.Empty).ToArray();
 
     /// <summary>Binds each named user with their code.</summary>
     public async Task BindAllAsync(IReadOnlyDictionary<string, string> codes, params string[] names)

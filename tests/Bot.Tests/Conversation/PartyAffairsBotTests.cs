@@ -287,6 +287,7 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
 
         var reply = await _h.SayOneAsync("张三", "请假 主题党日");
         var status = await _h.SayOneAsync("王书记", "完成情况 主题党日");
+        await _h.SettleAsync();
 
         Assert.StartsWith("已登记请假：参加主题党日（2026-11）。", reply.Text, StringComparison.Ordinal);
         var told = Assert.Single(_h.Messenger.Sent);
@@ -309,6 +310,7 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
         var reply = await _h.SayOneAsync("张三", text);
 
         Assert.Equal("抱歉，该功能仅限党支部书记、副书记使用。", reply.Text);
+        await _h.SettleAsync();
         Assert.Empty(_h.Messenger.Sent);
     }
 
@@ -334,6 +336,7 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
         var reply = await _h.SayOneAsync("王书记", "确认");
 
         Assert.Equal("抱歉，该功能仅限党支部书记、副书记使用。", reply.Text);
+        await _h.SettleAsync();
         Assert.Empty(_h.Messenger.Sent);
     }
 
@@ -344,16 +347,53 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
         await _h.BindAllAsync(codes, "王书记", "张三", "李四");
 
         var preview = await _h.SayOneAsync("王书记", "通知 本周五下午3点召开党员大会");
+        await _h.SettleAsync();
         Assert.Empty(_h.Messenger.Sent);
         var sent = await _h.SayOneAsync("王书记", "确认");
+        await _h.SettleAsync();
 
         Assert.Equal("通知预览：\n本周五下午3点召开党员大会\n\n将发送给本支部 3 人。回复“确认”发送，回复“取消”放弃（10 分钟内有效）。", preview.Text);
         Assert.Equal(["确认", "取消"], preview.SuggestedActions!.Actions.Select(a => a.Title));
-        Assert.Equal("已送达 2/3。其中 1 人尚未绑定或未与助手对话，无法送达，请另行通知。", sent.Text);
-        Assert.Equal(
-            new[] { "conv-" + _h.User("张三"), "conv-" + _h.User("李四") }.Order(StringComparer.Ordinal),
-            _h.Messenger.Sent.Select(s => s.Reference.Conversation!.Id).Order(StringComparer.Ordinal));
-        Assert.All(_h.Messenger.Sent, s => Assert.Equal("【机关第一党支部通知】本周五下午3点召开党员大会\n——王书记", s.Activity.Text));
+        Assert.Equal("正在发送通知（共 3 人），完成后将告知送达情况。", sent.Text);
+        Assert.Equal(["【机关第一党支部通知】本周五下午3点召开党员大会\n——王书记"], _h.SentTo("张三"));
+        Assert.Equal(["【机关第一党支部通知】本周五下午3点召开党员大会\n——王书记"], _h.SentTo("李四"));
+        Assert.Equal(["通知发送完成：已送达 2/3，1 人无法送达。\n无法送达（尚未绑定或未与助手对话）：赵五\n请另行通知以上同志。"], _h.SentTo("王书记"));
+        Assert.Equal(3, _h.Messenger.Sent.Count);
+    }
+
+    [Fact]
+    public async Task Notice_BranchHasGroupRobot_PostedToTheGroupAndTheReportSaysSo()
+    {
+        var robot = new RecordingGroupRobot("dingtalk");
+        _h.GroupRobots.Add(robot);
+        var codes = await _h.CreateBranchAsync(("王书记", "党支部书记"), ("张三", "党员"));
+        await _h.BindAllAsync(codes, "王书记", "张三");
+
+        await _h.SayAsync("王书记", "通知 本周五下午3点召开党员大会");
+        var sent = await _h.SayOneAsync("王书记", "确认");
+        await _h.SettleAsync();
+
+        Assert.Equal("正在发送通知（共 1 人），完成后将告知送达情况。通知将同步发布到钉钉群。", sent.Text);
+        Assert.Equal(("机关第一党支部通知", "本周五下午3点召开党员大会\n\n——王书记"), Assert.Single(robot.Posts));
+        Assert.Equal(["通知发送完成：已送达 1/1。\n已同步发布到钉钉群。"], _h.SentTo("王书记"));
+    }
+
+    [Fact]
+    public async Task Notice_GroupRobotRefuses_MembersStillReachedAndTheReportAsksToForward()
+    {
+        _h.GroupRobots.Add(new RecordingGroupRobot("dingtalk") { Fail = true });
+        _h.GroupRobots.Add(new RecordingGroupRobot("wecom"));
+        var codes = await _h.CreateBranchAsync(("王书记", "党支部书记"), ("张三", "党员"));
+        await _h.BindAllAsync(codes, "王书记", "张三");
+
+        await _h.SayAsync("王书记", "通知 学习材料已上传");
+        await _h.SayAsync("王书记", "确认");
+        await _h.SettleAsync();
+
+        // Only the DingTalk robot belongs to this branch (Channels:GroupNotices:Branches); the WeCom one posts nothing.
+        Assert.Equal(["【机关第一党支部通知】学习材料已上传\n——王书记"], _h.SentTo("张三"));
+        Assert.Equal(["通知发送完成：已送达 1/1。\n发布到钉钉群失败，请另行转发。"], _h.SentTo("王书记"));
+        Assert.Empty(((RecordingGroupRobot)_h.GroupRobots[1]).Posts);
     }
 
     [Fact]
@@ -364,9 +404,11 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
         _h.Messenger.Failing["conv-" + _h.User("李四")] = true;
 
         await _h.SayAsync("王书记", "通知 学习材料已上传");
-        var sent = await _h.SayOneAsync("王书记", "确认");
+        await _h.SayOneAsync("王书记", "确认");
+        await _h.SettleAsync();
 
-        Assert.Equal("已送达 1/2。", sent.Text);
+        Assert.Equal(["通知发送完成：已送达 1/2，1 人发送失败。\n发送失败：李四\n请另行通知以上同志。"], _h.SentTo("王书记"));
+        Assert.Single(_h.SentTo("张三"));
     }
 
     [Fact]
@@ -380,6 +422,7 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
         var reply = await _h.SayOneAsync("王书记", "确认");
 
         Assert.Equal("该操作已超时，未发送。如需发送，请重新发起。", reply.Text);
+        await _h.SettleAsync();
         Assert.Empty(_h.Messenger.Sent);
     }
 
@@ -395,6 +438,7 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
 
         Assert.Equal("已取消，未发送。", cancel.Text);
         Assert.Equal("当前没有待确认的操作。", confirm.Text);
+        await _h.SettleAsync();
         Assert.Empty(_h.Messenger.Sent);
     }
 
@@ -406,9 +450,11 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
         await _h.SayAsync("王书记", "通知 明天开会");
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _h.SayOneAsync("王书记", "确认")));
+        await _h.SettleAsync();
 
-        Assert.Single(replies, r => r.Text == "已送达 1/1。");
-        Assert.Single(_h.Messenger.Sent);
+        Assert.Single(replies, r => r.Text!.StartsWith("正在发送通知", StringComparison.Ordinal));
+        Assert.Single(_h.SentTo("张三"));
+        Assert.Equal(["通知发送完成：已送达 1/1。"], _h.SentTo("王书记"));
     }
 
     [Fact]
@@ -434,14 +480,16 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
         await _h.SayAsync("王书记", "已交党费");
         await _h.SayAsync("张三", "已交党费");
         await _h.SayAsync("赵五", "请假 党费");
+        await _h.SettleAsync();
         _h.Messenger.Sent.Clear();
 
         var reply = await _h.SayOneAsync("王书记", "催办 党费");
+        await _h.SettleAsync();
 
-        Assert.Equal("已催办“交纳党费”：已送达 1/1。", reply.Text);
-        var (reference, activity) = Assert.Single(_h.Messenger.Sent);
-        Assert.Equal("conv-" + _h.User("李四"), reference.Conversation!.Id);
-        Assert.Equal("温馨提醒：请于 11月30日 前完成“交纳党费”。完成后请回复“完成 党费”。如已完成，请忽略本提醒。", activity.Text);
+        Assert.Equal("正在催办“交纳党费”（共 1 人），完成后将告知送达情况。", reply.Text);
+        Assert.Equal(["温馨提醒：请于 11月30日 前完成“交纳党费”。完成后请回复“完成 党费”。如已完成，请忽略本提醒。"], _h.SentTo("李四"));
+        Assert.Equal(["催办“交纳党费”完成：已送达 1/1。"], _h.SentTo("王书记"));
+        Assert.Equal(2, _h.Messenger.Sent.Count);
     }
 
     [Fact]
@@ -454,6 +502,7 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
         var reply = await _h.SayOneAsync("王书记", "催办 党费");
 
         Assert.Equal("交纳党费（2026-11）全部同志均已完成或请假，无需催办。", reply.Text);
+        await _h.SettleAsync();
         Assert.Empty(_h.Messenger.Sent);
     }
 

@@ -33,7 +33,8 @@ public sealed class WebChatEndToEndTests(RedisServerFixture redis) : IClassFixtu
                 new { user = "secretary", say = "绑定 " + codes["王书记"] },
                 new { user = "secretary", say = "完成情况 党费", screenshot = "3-secretary-status.png" },
                 new { user = "secretary", say = "通知 " + Notice },
-                new { user = "secretary", say = "确认" },
+                // The turn answers at once (正在发送…); the delivery report follows as a proactive message.
+                new { user = "secretary", say = "确认", expectReplies = 2 },
                 new { user = "member", waitFor = Notice, screenshot = "4-member-notice.png" },
                 new { user = "member", reload = true, screenshot = "5-member-resumed.png" },
             },
@@ -56,7 +57,8 @@ public sealed class WebChatEndToEndTests(RedisServerFixture redis) : IClassFixtu
         Assert.StartsWith("绑定成功", Reply(4), StringComparison.Ordinal);
         Assert.Contains("1/2 已完成", Reply(5), StringComparison.Ordinal);
         Assert.StartsWith("通知预览", Reply(6), StringComparison.Ordinal);
-        Assert.Contains("已送达 1/1", Reply(7), StringComparison.Ordinal);
+        Assert.StartsWith("正在发送通知（共 1 人）", Reply(7), StringComparison.Ordinal);
+        Assert.Contains(steps[7].GetProperty("replies").EnumerateArray(), r => r.GetString()!.StartsWith("通知发送完成：已送达 1/1。", StringComparison.Ordinal));
         // The notice reaches the member's open page through the Direct Line stream (a proactive message).
         Assert.Contains("通知】" + Notice, Reply(8), StringComparison.Ordinal);
         // After a reload the page resumes its conversation and replays the history, the notice included.
