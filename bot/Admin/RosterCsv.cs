@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using PartyAffairs.Bot.State;
 
 namespace PartyAffairs.Bot.Admin;
@@ -8,7 +7,7 @@ namespace PartyAffairs.Bot.Admin;
 /// Reads a roster CSV: columns 姓名, 角色, 手机号 (optional), with or without a header row and a UTF-8 BOM,
 /// RFC 4180 quoting, comma or Chinese comma separators. Every bad row is reported with its line number.
 /// </summary>
-public static partial class RosterCsv
+public static class RosterCsv
 {
     /// <summary>Largest roster file accepted, in bytes.</summary>
     public const int MaxBytes = 1024 * 1024;
@@ -109,13 +108,15 @@ public static partial class RosterCsv
                 reasons.Add(AdminMessages.RoleInvalid(role));
             }
 
-            var normalizedMobile = mobile.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
-            if (normalizedMobile.Length > 0 && !Mobile().IsMatch(normalizedMobile))
+            // The same normalisation binding by mobile number uses, so a platform's "+86 138…" matches the roster's "138…".
+            string? normalizedMobile = null;
+            if (mobile.Length > 0 && !MobileNumbers.TryNormalize(mobile, out normalizedMobile))
             {
+                normalizedMobile = null;
                 reasons.Add(AdminMessages.MobileInvalid(mobile));
             }
 
-            var key = (name, normalizedMobile.Length == 0 ? null : normalizedMobile);
+            var key = (name, normalizedMobile);
             if (reasons.Count == 0 && seen.TryGetValue(key, out var firstRow))
             {
                 reasons.Add(AdminMessages.Duplicate(firstRow));
@@ -220,7 +221,4 @@ public static partial class RosterCsv
             yield return (start, cells, error);
         }
     }
-
-    [GeneratedRegex(@"^1[3-9][0-9]{9}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Mobile();
 }

@@ -21,12 +21,28 @@ public sealed class RosterCsvTests
         Assert.Equal("张三", result.Rows[0].Name);
     }
 
-    [Fact]
-    public void Parse_MobileWithSpaces_Normalised()
+    [Theory]
+    [InlineData("138 0000-0000")]
+    [InlineData("+86 138 0000 0000")]
+    [InlineData("(+86) 13800000000")]
+    [InlineData("１３８００００００００")]
+    public void Parse_MobileWithSpacesOrCountryCode_Normalised(string mobile)
     {
-        var row = Assert.Single(RosterCsv.Parse("张三,党员,138 0000-0000").Rows);
+        var row = Assert.Single(RosterCsv.Parse("张三,党员," + mobile).Rows);
 
         Assert.Equal("13800000000", row.Mobile);
+    }
+
+    [Theory]
+    [InlineData("+1 13800000000")]
+    [InlineData("12800000000")]
+    [InlineData("010-12345678")]
+    public void Parse_NotAMainlandMobile_RowRejected(string mobile)
+    {
+        var result = RosterCsv.Parse("张三,党员," + mobile);
+
+        Assert.Empty(result.Rows);
+        Assert.Contains("格式不正确", Assert.Single(result.Errors).Reason, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -200,6 +200,32 @@ public sealed class MobileBindingTests(RedisServerFixture redis) : IClassFixture
         Assert.Equal(BindOutcome.Bound, web.Outcome);
     }
 
+    [Theory]
+    [InlineData("dingtalk")]
+    [InlineData("wecom")]
+    public async Task Lookups_MatchNoMatchAndTimeout_NeverLogTheMobileNumbers(string platform)
+    {
+        var key = platform == "dingtalk" ? "DingTalk" : "WeCom";
+        var logs = new CapturingLoggerProvider();
+        await using var chat = await PlatformChat.StartAsync(redis, platform, new Dictionary<string, string> { [$"{key}:MobileBinding:Timeout"] = "00:00:00.500" }, logs);
+        var (member, stranger) = (NewMobile(), NewMobile());
+        await chat.ImportRosterAsync($"姓名,角色,手机号\n张三,党员,{member}\n");
+        chat.Contacts.Mobiles["a"] = member;
+        chat.Contacts.Mobiles["b"] = stranger;
+
+        await chat.SayAsync("a", "我的待办", replies: 2);
+        await chat.SayAsync("b", "我的待办");
+        chat.Contacts.Hang = true;
+        await chat.SayAsync("c", "我的待办");
+
+        var all = string.Join('\n', logs.Lines);
+        Assert.Contains($"{platform} mobile lookup failed", all, StringComparison.Ordinal);
+        foreach (var number in new[] { member, stranger, member[3..], stranger[3..] })
+        {
+            Assert.DoesNotContain(number, all, StringComparison.Ordinal);
+        }
+    }
+
     // A fresh mainland mobile number per test, so rosters of other tests in the same store never match.
     private static string NewMobile() => "139" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
 }

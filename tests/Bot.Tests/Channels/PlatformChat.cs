@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Bot.Tests.Channels.Fakes;
 using PartyAffairs.Tests.Infrastructure;
@@ -57,19 +59,19 @@ internal sealed class PlatformChat : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Starts the fake and the host; <paramref name="settings"/> are extra configuration keys.</summary>
-    public static async Task<PlatformChat> StartAsync(RedisServerFixture redis, string platform, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<PlatformChat> StartAsync(RedisServerFixture redis, string platform, IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null)
     {
         var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["Admin:Token"] = AdminToken };
         if (platform == "dingtalk")
         {
             var fake = new FakeDingTalkServer(TimeProvider.System);
             await fake.StartAsync();
-            return new PlatformChat(platform, fake, null, ChannelTestHost.Create(redis, fake, weCom: null, settings: all));
+            return new PlatformChat(platform, fake, null, WithLogs(ChannelTestHost.Create(redis, fake, weCom: null, settings: all), logs));
         }
 
         var weCom = new FakeWeComServer(TimeProvider.System);
         await weCom.StartAsync();
-        return new PlatformChat(platform, null, weCom, ChannelTestHost.Create(redis, dingTalk: null, weCom, settings: all));
+        return new PlatformChat(platform, null, weCom, WithLogs(ChannelTestHost.Create(redis, dingTalk: null, weCom, settings: all), logs));
     }
 
     /// <summary>Creates a branch and imports <paramref name="csv"/> (姓名,角色,手机号); returns name → (member id, invite code).</summary>
@@ -128,6 +130,9 @@ internal sealed class PlatformChat : IAsyncDisposable
             await _weCom.DisposeAsync();
         }
     }
+
+    private static WebApplicationFactory<Program> WithLogs(WebApplicationFactory<Program> host, ILoggerProvider? logs) =>
+        logs is null ? host : host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(logs)));
 
     // A DingTalk markdown reply as the member reads it: without the title, with plain line breaks.
     private static string Readable(PlatformCall call) => call.Type == "markdown"
