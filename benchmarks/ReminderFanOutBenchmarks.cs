@@ -46,7 +46,10 @@ public class ReminderFanOutBenchmarks
         var store = new ReminderDeliveryStore(_store.Connection, options);
         _sink = new CountingSink();
         _fanOut = new ReminderFanOut(directory, ledger, store, NullLogger<ReminderFanOut>.Instance);
-        _dispatcher = new ReminderDispatcher(store, _sink, ledger, settings, new ChannelRateLimiter(options, time), options, time, NullLogger<ReminderDispatcher>.Instance);
+
+        // The shared limiter runs on the system clock so its permits leave the window and are trimmed as in production
+        // (on the fixed clock every permit would stay counted); the limit itself never binds here.
+        _dispatcher = new ReminderDispatcher(store, _sink, ledger, settings, new ChannelRateLimiter(_store.Connection, options, TimeProvider.System, NullLogger<ChannelRateLimiter>.Instance), options, time, NullLogger<ReminderDispatcher>.Instance);
 
         // One measured run: wall time, CPU time, and what the reminder leaves in the store per member.
         var before = await UsedMemoryAsync();

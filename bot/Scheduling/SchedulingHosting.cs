@@ -20,7 +20,7 @@ internal static class SchedulingHosting
         var services = builder.Services;
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.RetryBackoff > TimeSpan.Zero && o.StartDelay >= TimeSpan.Zero, "Reminders: Lease, PollInterval and RetryBackoff must be positive, StartDelay not negative.")
-            .Validate(o => o.RateLimits.Values.Append(o.DefaultRateLimit).All(l => l.Permits > 0 && l.Window > TimeSpan.Zero), "Reminders:RateLimits: every limit needs Permits > 0 and a positive Window.")
+            .Validate(o => o.RateLimits.Values.Append(o.DefaultRateLimit).All(l => l.Permits > 0 && l.Window >= TimeSpan.FromMilliseconds(1) && Enum.IsDefined(l.Scope)), "Reminders:RateLimits: every limit needs Permits > 0, a Window of at least 1 ms and Scope Channel or Conversation.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReminderOptions>>().Value);
 

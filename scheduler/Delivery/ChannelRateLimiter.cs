@@ -1,55 +1,97 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
 namespace PartyAffairs.Scheduler.Delivery;
 
 /// <summary>
-/// A sliding-window limiter per channel on the injected clock: a send waits until fewer than the channel's permits were
-/// taken in the last window. In-process: each instance keeps its own count (documented in docs/scheduler.md).
+/// A sliding-window limit per channel (or per conversation) shared by every instance through Redis, on the injected clock.
+/// Each permit is a member of a sorted set scored with the instant (unix ms) it was taken. A permit is taken by one
+/// optimistic transaction: WATCH the set, check that fewer than <c>Permits</c> members score after <c>now − Window</c>
+/// (ZCOUNT, counting permits stamped later by a faster clock too), then MULTI ZADD now / ZREMRANGEBYSCORE the long expired
+/// / PEXPIRE / EXEC. A concurrent change to the set aborts the EXEC and the check runs again, so admissions are
+/// serialised and no interval of length <c>Window</c> ever holds more than <c>Permits</c> permits (docs/scheduler.md has the
+/// argument). Plain commands only, so the embedded Garnet behaves the same. When the store cannot be reached nothing is
+/// admitted: the caller waits and asks again, its item stays claimed by this instance.
 /// </summary>
-public sealed class ChannelRateLimiter(ReminderOptions options, TimeProvider time)
+public sealed class ChannelRateLimiter(IConnectionMultiplexer connection, ReminderOptions options, TimeProvider time, ILogger<ChannelRateLimiter> logger)
 {
-    private readonly Dictionary<string, Window> _windows = new(StringComparer.Ordinal);
+    private static readonly TimeSpan StoreRetry = TimeSpan.FromSeconds(2);
+    private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
+    private long _sequence;
 
-    /// <summary>Waits for a permit on <paramref name="channelId"/>.</summary>
-    public async Task WaitAsync(string channelId, CancellationToken cancellationToken)
+    /// <summary>The limit that applies to <paramref name="channelId"/>.</summary>
+    public ChannelRateLimit LimitOf(string channelId) =>
+        options.RateLimits.GetValueOrDefault(channelId) ?? options.DefaultRateLimit;
+
+    /// <summary>Waits until a permit on <paramref name="channelId"/> (and <paramref name="conversationId"/> when the limit is per conversation) is taken.</summary>
+    public async Task WaitAsync(string channelId, string? conversationId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        Window window;
-        lock (_windows)
-        {
-            if (!_windows.TryGetValue(channelId, out window!))
-            {
-                window = new Window(options.RateLimits.GetValueOrDefault(channelId) ?? options.DefaultRateLimit);
-                _windows[channelId] = window;
-            }
-        }
-
+        ArgumentNullException.ThrowIfNull(channelId);
+        var limit = LimitOf(channelId);
+        var key = ReminderKeys.RateLimit(channelId, limit.Scope == RateLimitScope.Conversation ? conversationId : null);
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             TimeSpan wait;
-            lock (window)
+            try
             {
-                var now = time.GetUtcNow();
-                while (window.Taken.Count > 0 && window.Taken.Peek() <= now - window.Limit.Window)
+                wait = await TryTakeAsync(key, limit);
+                if (wait <= TimeSpan.Zero)
                 {
-                    window.Taken.Dequeue();
-                }
-
-                if (window.Taken.Count < window.Limit.Permits)
-                {
-                    window.Taken.Enqueue(now);
                     return;
                 }
-
-                wait = window.Taken.Peek() + window.Limit.Window - now;
+            }
+            catch (RedisException e)
+            {
+                // Fail safe: without the shared count nothing may be sent; the item waits, claimed by this instance.
+                wait = StoreRetry;
+                ReminderLog.RateLimitStoreDown(logger, e, channelId, wait);
             }
 
             await Task.Delay(wait, time, cancellationToken);
         }
     }
 
-    private sealed class Window(ChannelRateLimit limit)
+    /// <summary>Takes a permit (returns zero) or says how long to wait before the next one can be free.</summary>
+    private async Task<TimeSpan> TryTakeAsync(RedisKey key, ChannelRateLimit limit)
     {
-        public ChannelRateLimit Limit { get; } = limit;
+        var db = connection.GetDatabase();
+        var windowMs = Math.Max(1L, (long)limit.Window.TotalMilliseconds);
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var from = now - windowMs + 1; // the window is (now − Window, now]; scores are whole milliseconds
+            var take = db.CreateTransaction();
+            var counted = take.AddCondition(Condition.SortedSetLengthLessThan(key, limit.Permits, from, double.PositiveInfinity));
+            var member = string.Create(CultureInfo.InvariantCulture, $"{_instance}:{Interlocked.Increment(ref _sequence)}");
+            _ = take.SortedSetAddAsync(key, member, now);
 
-        public Queue<DateTimeOffset> Taken { get; } = new();
+            // Keep one extra window of history: an instance whose clock is slightly behind still sees the permits it must count.
+            _ = take.SortedSetRemoveRangeByScoreAsync(key, double.NegativeInfinity, now - (2 * windowMs));
+            _ = take.KeyExpireAsync(key, TimeSpan.FromMilliseconds((2 * windowMs) + 1000));
+            if (await take.ExecuteAsync())
+            {
+                return TimeSpan.Zero;
+            }
+
+            if (counted.WasSatisfied)
+            {
+                continue; // the set changed between WATCH and EXEC: count again
+            }
+
+            var inWindow = await db.SortedSetRangeByScoreWithScoresAsync(key, from, double.PositiveInfinity, take: limit.Permits);
+            if (inWindow.Length < limit.Permits)
+            {
+                continue; // a permit expired or was trimmed meanwhile
+            }
+
+            // The oldest counted permit leaves the window at its instant + Window.
+            var freeAt = (long)inWindow[0].Score + windowMs;
+            return TimeSpan.FromMilliseconds(Math.Max(1, freeAt - now));
+        }
+
+        // Heavy contention: back off a little (on the injected clock) rather than spin.
+        return TimeSpan.FromMilliseconds(Math.Clamp(windowMs / Math.Max(1, limit.Permits), 1, 1000));
     }
 }

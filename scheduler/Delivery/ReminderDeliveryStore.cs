@@ -69,6 +69,21 @@ public sealed class ReminderDeliveryStore(IConnectionMultiplexer connection, Rem
     public Task<bool> SetStateAsync(RedisKey key, string state, string detail, bool claimedFirst) =>
         Db.StringSetAsync(key, $"{state}|{detail}", options.KeyRetention, claimedFirst ? When.Exists : When.NotExists);
 
+    /// <summary>
+    /// Moves a key this instance claimed to “sending”; false when the claim is no longer this instance's (its lease lapsed
+    /// and another instance released and re-queued the item), in which case the caller must not send.
+    /// </summary>
+    public async Task<bool> StartSendingAsync(RedisKey key, string instanceId)
+    {
+        // WATCH/MULTI rather than SET … IFEQ: Redis 7 and the embedded Garnet have no compare-and-set.
+#pragma warning disable SER301
+        var start = Db.CreateTransaction();
+        start.AddCondition(Condition.StringEqual(key, $"{ReminderState.Claimed}|{instanceId}"));
+        _ = start.StringSetAsync(key, $"{ReminderState.Sending}|{instanceId}", options.KeyRetention);
+#pragma warning restore SER301
+        return await start.ExecuteAsync();
+    }
+
     /// <summary>The stored state of a key, or null.</summary>
     public async Task<string?> GetStateAsync(RedisKey key) => (await Db.StringGetAsync(key)) is { HasValue: true } v ? v.ToString() : null;
 

@@ -7,7 +7,8 @@ namespace PartyAffairs.Scheduler.Delivery;
 
 /// <summary>
 /// Delivers queued reminders: take an item, respect quiet hours, claim its idempotency key (SET NX), skip it when the
-/// member (or branch) has confirmed, wait for the channel's rate limit, send with retry and backoff, record the outcome.
+/// member (or branch) has confirmed, wait for the channel's shared rate limit (every attempt takes a permit), move the key
+/// to “sending” only while this instance still holds the claim, send with retry and backoff, record the outcome.
 /// One dispatcher per process; several processes may share one Redis.
 /// </summary>
 public sealed class ReminderDispatcher(
@@ -114,8 +115,16 @@ public sealed class ReminderDispatcher(
             return;
         }
 
-        await limiter.WaitAsync(item.ChannelId, cancellationToken);
-        await queue.SetStateAsync(key, ReminderState.Sending, InstanceId, claimedFirst: true);
+        // The first permit is taken before the key says “sending”: a wait for the channel's window leaves the reminder
+        // merely claimed, so a stop during that wait hands it back to the queue instead of recording it as failed.
+        await limiter.WaitAsync(item.ChannelId, item.MemberId, cancellationToken);
+        if (!await queue.StartSendingAsync(key, InstanceId))
+        {
+            ReminderLog.ClaimLost(logger, key.ToString());
+            await queue.DoneAsync(InstanceId, value);
+            return;
+        }
+
         var delivery = new ReminderDelivery
         {
             BranchId = occurrence.BranchId,
@@ -144,6 +153,12 @@ public sealed class ReminderDispatcher(
         var outcome = SendOutcome.Sent;
         for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
         {
+            if (attempt > 1)
+            {
+                // A retry is another request to the channel: it needs its own permit.
+                await limiter.WaitAsync(delivery.ChannelId, delivery.MemberId, cancellationToken);
+            }
+
             try
             {
                 outcome = await sender.SendAsync(delivery, cancellationToken);

@@ -29,6 +29,13 @@ public static class ReminderKeys
     /// <summary>Unix ms up to which a branch's group has been planned and fanned out.</summary>
     public static RedisKey Scanned(string branchId, string group) => $"pa:rem:scan:{branchId}:{group}";
 
+    /// <summary>
+    /// Sorted set of the permits taken on a channel (or one conversation of it) in the recent windows: member = a unique
+    /// permit id, score = unix ms it was taken; shared by every instance (see <see cref="ChannelRateLimiter"/>).
+    /// </summary>
+    public static RedisKey RateLimit(string channelId, string? conversationId = null) =>
+        conversationId is null ? $"pa:rem:rate:{channelId}" : $"pa:rem:rate:{channelId}:{conversationId}";
+
     /// <summary>A branch's reminder settings (JSON).</summary>
     public static RedisKey Settings(string branchId) => $"pa:branch:{branchId}:reminders";
 }

@@ -31,4 +31,10 @@ internal static partial class ReminderLog
 
     [LoggerMessage(4009, LogLevel.Error, "Reminder tick for branch {Branch} {Group} failed")]
     public static partial void TickFailed(ILogger logger, Exception exception, string branch, string group);
+
+    [LoggerMessage(4010, LogLevel.Warning, "Shared rate limit of {Channel} unavailable (store unreachable); waiting {Delay} before asking again, nothing is sent meanwhile")]
+    public static partial void RateLimitStoreDown(ILogger logger, Exception exception, string channel, TimeSpan delay);
+
+    [LoggerMessage(4011, LogLevel.Warning, "Reminder {Key} is no longer claimed by this instance (its lease lapsed and another instance took it over); not sent here")]
+    public static partial void ClaimLost(ILogger logger, string key);
 }

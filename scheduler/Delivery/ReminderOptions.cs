@@ -40,12 +40,16 @@ public sealed class ReminderOptions
     /// <summary>How long idempotency keys are kept (longer than any period).</summary>
     public TimeSpan KeyRetention { get; set; } = TimeSpan.FromDays(400);
 
-    /// <summary>Per-channel rate limits by channel id; channels not listed use <see cref="DefaultRateLimit"/>.</summary>
+    /// <summary>
+    /// Per-channel rate limits by channel id, shared by every instance through Redis; channels not listed use
+    /// <see cref="DefaultRateLimit"/>. DingTalk and WeCom group robots: 20 a minute per robot; Teams: about 7 a second per
+    /// conversation. App messages (DingTalk 工作通知, WeCom 应用消息) have per-app quotas: set the channel's limit to them.
+    /// </summary>
     public Dictionary<string, ChannelRateLimit> RateLimits { get; } = new(StringComparer.Ordinal)
     {
         ["dingtalk"] = new() { Permits = 20, Window = TimeSpan.FromMinutes(1) },
         ["wecom"] = new() { Permits = 20, Window = TimeSpan.FromMinutes(1) },
-        ["msteams"] = new() { Permits = 7, Window = TimeSpan.FromSeconds(1) },
+        ["msteams"] = new() { Permits = 7, Window = TimeSpan.FromSeconds(1), Scope = RateLimitScope.Conversation },
     };
 
     /// <summary>The limit of channels not listed (Direct Line, Web Chat, emulator).</summary>

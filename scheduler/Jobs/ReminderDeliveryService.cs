@@ -3,26 +3,28 @@ using PartyAffairs.Scheduler.Delivery;
 
 namespace PartyAffairs.Scheduler.Jobs;
 
-/// <summary>Drains the delivery queue continuously and keeps this instance's lease (the queue, not Quartz, paces sends).</summary>
+/// <summary>
+/// Drains the delivery queue continuously and, in a loop of its own, keeps this instance's lease (the queue, not Quartz,
+/// paces sends). The lease is renewed while a drain waits for a channel's rate limit, which may take minutes: otherwise
+/// another instance would take this one for dead and hand its in-flight reminders to the queue again.
+/// </summary>
 public sealed class ReminderDeliveryService(ReminderDispatcher dispatcher, ReminderOptions options, TimeProvider time) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var lastMaintenance = DateTimeOffset.MinValue;
         await Task.Delay(options.PollInterval, time, stoppingToken);
+        await Task.WhenAll(RepeatAsync(dispatcher.MaintainAsync, options.Lease / 3, stoppingToken), RepeatAsync(dispatcher.DrainAsync, options.PollInterval, stoppingToken));
+    }
+
+    private async Task RepeatAsync(Func<CancellationToken, Task> work, TimeSpan interval, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (time.GetUtcNow() - lastMaintenance >= options.Lease / 3)
-                {
-                    await dispatcher.MaintainAsync(stoppingToken);
-                    lastMaintenance = time.GetUtcNow();
-                }
-
-                await dispatcher.DrainAsync(stoppingToken);
-                await Task.Delay(options.PollInterval, time, stoppingToken);
+                await work(stoppingToken);
+                await Task.Delay(interval, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

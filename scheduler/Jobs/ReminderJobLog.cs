@@ -13,7 +13,4 @@ internal static partial class ReminderJobLog
 
     [LoggerMessage(4103, LogLevel.Warning, "Reminder start-up catch-up failed (attempt {Attempt}); trying again")]
     public static partial void StartupRetry(ILogger logger, Exception exception, int attempt);
-
-    [LoggerMessage(4104, LogLevel.Warning, "Shared rate limit of {Channel} unavailable (store unreachable); waiting {Delay} before asking again, nothing is sent meanwhile")]
-    public static partial void RateLimitStoreDown(ILogger logger, Exception exception, string channel, TimeSpan delay);
 }

@@ -1,44 +1,246 @@
-using Microsoft.Extensions.Time.Testing;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Delivery;
+using PartyAffairs.Scheduler.Settings;
+using PartyAffairs.Tests.Infrastructure;
+using StackExchange.Redis;
 
 namespace PartyAffairs.Scheduler.Tests.Delivery;
 
-public sealed class ChannelRateLimiterTests
+/// <summary>The shared rate limit on a real redis-server, on a clock that moves only when every worker is parked on it.</summary>
+[Collection(RedisGroup.Name)]
+public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
 {
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 2, 0, 0, TimeSpan.Zero); // 10:00 Beijing time
+
+    private static ChannelRateLimiter Limiter(IConnectionMultiplexer connection, SteppedClock clock, ReminderOptions? options = null) =>
+        new(connection, options ?? new ReminderOptions(), clock, NullLogger<ChannelRateLimiter>.Instance);
+
+    /// <summary>Waits (real time, polling) until <paramref name="settled"/> holds; the clock does not move meanwhile.</summary>
+    private static async Task SettleAsync(Func<bool> settled, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!settled())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(what);
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>The most instants found in any interval (t − window, t].</summary>
+    internal static int MaxInAnyWindow(IReadOnlyCollection<DateTimeOffset> instants, TimeSpan window) =>
+        instants.Count == 0 ? 0 : instants.Max(t => instants.Count(u => u > t - window && u <= t));
+
     [Fact]
     public async Task WaitAsync_GroupRobotLimit_TwentyFirstWaitsForTheWindow()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 30, 0, TimeSpan.Zero));
-        var limiter = new ChannelRateLimiter(new ReminderOptions(), time);
+        await redis.FlushAsync();
+        var clock = new SteppedClock(Start);
+        var limiter = Limiter(redis.Connection, clock);
         for (var i = 0; i < 20; i++)
         {
-            await limiter.WaitAsync("dingtalk", default);
+            await limiter.WaitAsync("dingtalk", null, default);
         }
 
-        var twentyFirst = limiter.WaitAsync("dingtalk", default);
-        var otherChannel = limiter.WaitAsync("wecom", default);
+        var twentyFirst = limiter.WaitAsync("dingtalk", null, default);
+        await limiter.WaitAsync("wecom", null, default).WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.True(otherChannel.IsCompletedSuccessfully);
+        await SettleAsync(() => clock.Parked == 1, "the 21st parked on the clock");
         Assert.False(twentyFirst.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(Start.AddMinutes(1), clock.NextDue);
+        clock.Fake.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(1, clock.Parked);
         Assert.False(twentyFirst.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(1));
-        await twentyFirst.WaitAsync(TimeSpan.FromSeconds(5));
+        clock.Fake.Advance(TimeSpan.FromSeconds(1));
+        await twentyFirst.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
-    public async Task WaitAsync_TeamsLimit_SevenPerSecond()
+    public async Task WaitAsync_TeamsLimit_SevenPerSecondPerConversation()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 30, 0, TimeSpan.Zero));
-        var limiter = new ChannelRateLimiter(new ReminderOptions(), time);
+        await redis.FlushAsync();
+        var clock = new SteppedClock(Start);
+        var limiter = Limiter(redis.Connection, clock);
         for (var i = 0; i < 7; i++)
         {
-            await limiter.WaitAsync("msteams", default);
+            await limiter.WaitAsync("msteams", "conv-a", default);
         }
 
-        var eighth = limiter.WaitAsync("msteams", default);
+        var eighth = limiter.WaitAsync("msteams", "conv-a", default);
+        await limiter.WaitAsync("msteams", "conv-b", default).WaitAsync(TimeSpan.FromSeconds(10));
+
+        await SettleAsync(() => clock.Parked == 1, "the 8th parked on the clock");
         Assert.False(eighth.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(1));
-        await eighth.WaitAsync(TimeSpan.FromSeconds(5));
+        clock.Fake.Advance(TimeSpan.FromSeconds(1));
+        await eighth.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task WaitAsync_TwoInstancesContending_NeverMoreThanTheLimitInAnyWindow()
+    {
+        await redis.FlushAsync();
+        var clock = new SteppedClock(Start);
+        var options = new ReminderOptions();
+        options.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 10, Window = TimeSpan.FromMinutes(1) };
+        await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var limiters = new[] { Limiter(redis.Connection, clock, options), Limiter(other, clock, options) };
+
+        async Task<DateTimeOffset> TakeAsync(ChannelRateLimiter limiter)
+        {
+            await limiter.WaitAsync("dingtalk", null, default);
+            return clock.GetUtcNow();
+        }
+
+        var takes = Enumerable.Range(0, 45).Select(i => Task.Run(() => TakeAsync(limiters[i % 2]))).ToArray();
+        var admittedPerStep = new List<int>();
+        while (true)
+        {
+            await SettleAsync(() => takes.Count(t => t.IsCompleted) + clock.Parked == takes.Length, "every taker admitted or parked");
+            admittedPerStep.Add(takes.Count(t => t.IsCompleted));
+            if (!clock.AdvanceToNextDue())
+            {
+                break;
+            }
+        }
+
+        var instants = takes.Select(t => t.Result).ToArray();
+        Assert.Equal(10, MaxInAnyWindow(instants, TimeSpan.FromMinutes(1)));
+        Assert.Equal([10, 20, 30, 40, 45], admittedPerStep);
+        Assert.Equal(Start.AddMinutes(4), instants.Max());
+    }
+
+    [Fact]
+    public async Task Drain_TwoDispatchersOneRobotWithRefusals_ChannelNeverSeesMoreThanTheLimitInAnyWindow()
+    {
+        await redis.FlushAsync();
+        var clock = new SteppedClock(Start);
+        var options = new ReminderOptions { Parallelism = 1, RetryBackoff = TimeSpan.FromSeconds(1) };
+        options.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 5, Window = TimeSpan.FromSeconds(10) };
+        var channel = new RobotChannel(clock);
+        await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var dispatchers = new[] { redis.Connection, other }.Select(connection => new ReminderDispatcher(
+            new ReminderDeliveryStore(connection, options),
+            channel,
+            new RedisCompletionLedger(connection),
+            new RedisBranchSettingsStore(connection),
+            Limiter(connection, clock, options),
+            options,
+            clock,
+            NullLogger<ReminderDispatcher>.Instance)).ToArray();
+        var occurrence = new OccurrenceRecord
+        {
+            Id = "b1:党费:2026-12:dues", BranchId = "b1", Kinds = ["党费"], PeriodKey = "2026-12",
+            UsefulUntil = Start.AddDays(30), Message = new ReminderMessage { Text = "x" },
+        };
+        var members = Enumerable.Range(1, 30).Select(i => $"m{i:00}").ToArray();
+        await new ReminderDeliveryStore(redis.Connection, options).EnqueueAsync(occurrence, members.Select(m => new DeliveryItem(occurrence.Id, m, "dingtalk")).ToArray(), default);
+
+        var drains = dispatchers.Select(d => Task.Run(() => d.DrainAsync(default))).ToArray();
+        while (true)
+        {
+            await SettleAsync(() => clock.Parked == drains.Count(d => !d.IsCompleted), "every dispatcher done or parked on the clock");
+            if (drains.All(d => d.IsCompleted) || !clock.AdvanceToNextDue())
+            {
+                break;
+            }
+        }
+
+        await Task.WhenAll(drains);
+        var attempts = channel.Attempts.ToArray();
+        Assert.Equal(members, channel.Accepted.Order(StringComparer.Ordinal));
+        Assert.Equal(30 + RobotChannel.Refusals, attempts.Length);
+        Assert.Equal(5, MaxInAnyWindow(attempts, TimeSpan.FromSeconds(10)));
+        Assert.True(attempts.Max() - attempts.Min() >= TimeSpan.FromSeconds(60), "33 requests at 5 per 10 s span at least 60 s");
+    }
+
+    [Fact]
+    public async Task Drain_ClaimTakenOverWhileWaitingForTheLimit_SentOnceByTheNewOwnerOnly()
+    {
+        await redis.FlushAsync();
+        var clock = new SteppedClock(Start);
+        var db = redis.Connection.GetDatabase();
+        var strict = new ReminderOptions { Parallelism = 1 };
+        strict.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 1, Window = TimeSpan.FromMinutes(10) };
+        var loose = new ReminderOptions { Parallelism = 1 };
+        loose.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 5, Window = TimeSpan.FromMinutes(10) };
+        var channel = new RobotChannel(clock, refuse: false);
+        ReminderDispatcher Dispatcher(ReminderOptions options) => new(
+            new ReminderDeliveryStore(redis.Connection, options), channel, new RedisCompletionLedger(redis.Connection),
+            new RedisBranchSettingsStore(redis.Connection), Limiter(redis.Connection, clock, options), options, clock, NullLogger<ReminderDispatcher>.Instance);
+        var slow = Dispatcher(strict);
+        var other = Dispatcher(loose);
+        var occurrence = new OccurrenceRecord
+        {
+            Id = "b1:党费:2026-12:dues", BranchId = "b1", Kinds = ["党费"], PeriodKey = "2026-12",
+            UsefulUntil = Start.AddDays(30), Message = new ReminderMessage { Text = "x" },
+        };
+        await db.SortedSetAddAsync(ReminderKeys.RateLimit("dingtalk"), "earlier-send", Start.ToUnixTimeMilliseconds());
+        await new ReminderDeliveryStore(redis.Connection, strict).EnqueueAsync(occurrence, [new DeliveryItem(occurrence.Id, "m01", "dingtalk")], default);
+
+        // The slow instance claims the reminder and waits for the robot's window; meanwhile its lease lapses and the other
+        // instance recovers the item (the claim is released and the item queued again) and sends it.
+        var drain = slow.DrainAsync(default);
+        await SettleAsync(() => clock.Parked == 1, "the slow instance waits for the limit");
+        await db.HashSetAsync(ReminderKeys.Workers, slow.InstanceId, Start.AddSeconds(-1).ToUnixTimeMilliseconds());
+        await other.MaintainAsync(default);
+        await other.DrainAsync(default);
+        Assert.Equal(["m01"], channel.Accepted);
+
+        clock.Fake.Advance(TimeSpan.FromMinutes(10));
+        await drain.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["m01"], channel.Accepted);
+        Assert.StartsWith("sent|", (await db.StringGetAsync(ReminderKeys.Reminder(occurrence.Id, "m01"))).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WaitAsync_StoreUnreachable_AdmitsNothingAndKeepsWaiting()
+    {
+        var clock = new SteppedClock(Start);
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var deadPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var dead = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{deadPort},abortConnect=false,connectTimeout=200,connectRetry=0,asyncTimeout=300,syncTimeout=300");
+        using var stop = new CancellationTokenSource();
+
+        var wait = Limiter(dead, clock).WaitAsync("dingtalk", null, stop.Token);
+
+        await SettleAsync(() => clock.Parked == 1, "parked after the store refused");
+        clock.Fake.Advance(TimeSpan.FromSeconds(2));
+        await SettleAsync(() => clock.Parked == 1, "asked again and parked again");
+        Assert.False(wait.IsCompleted);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+    }
+
+    /// <summary>A group robot as the channel sees it: every request with its instant; the 3rd, 10th and 20th are refused with 429.</summary>
+    private sealed class RobotChannel(TimeProvider clock, bool refuse = true) : IReminderSender
+    {
+        public const int Refusals = 3;
+        private int _calls;
+
+        public ConcurrentQueue<DateTimeOffset> Attempts { get; } = new();
+
+        public ConcurrentQueue<string> Accepted { get; } = new();
+
+        public Task<SendOutcome> SendAsync(ReminderDelivery delivery, CancellationToken cancellationToken)
+        {
+            Attempts.Enqueue(clock.GetUtcNow());
+            if (Interlocked.Increment(ref _calls) is 3 or 10 or 20 && refuse)
+            {
+                return Task.FromResult(new SendOutcome(SendStatus.Transient, TimeSpan.FromSeconds(3), "429"));
+            }
+
+            Accepted.Enqueue(delivery.MemberId);
+            return Task.FromResult(SendOutcome.Sent);
+        }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class SchedulerHarness
         var calendar = WorkingCalendar.LoadDefault();
         FanOut = new ReminderFanOut(directory, Ledger, Store, NullLogger<ReminderFanOut>.Instance);
         Coordinator = new ReminderCoordinator(Settings, Catalogs, new ReminderPlanner(calendar), calendar, FanOut, Store, Options, time, NullLogger<ReminderCoordinator>.Instance);
-        Dispatcher = new ReminderDispatcher(Store, sink, Ledger, Settings, new ChannelRateLimiter(Options, time), Options, time, NullLogger<ReminderDispatcher>.Instance);
+        Dispatcher = new ReminderDispatcher(Store, sink, Ledger, Settings, new ChannelRateLimiter(redis, Options, time, NullLogger<ChannelRateLimiter>.Instance), Options, time, NullLogger<ReminderDispatcher>.Instance);
         SettingsService = new ReminderSettingsService(Settings, Catalogs, Coordinator, [], time);
         Responses = new ReminderResponseService(Ledger, directory, Settings, Catalogs, FanOut, time);
     }
