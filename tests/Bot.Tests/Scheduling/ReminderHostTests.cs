@@ -34,10 +34,10 @@ public sealed class ReminderHostTests(RedisServerFixture redis) : IClassFixture<
         }
     }
 
-    private async Task<Host> StartAsync()
+    private async Task<Host> StartAsync(string now = "2026-11-23T12:00:00")
     {
         var messenger = new RecordingMessenger();
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T12:00:00+08:00", CultureInfo.InvariantCulture));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse(now + "+08:00", CultureInfo.InvariantCulture));
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("Redis:Configuration", redis.Configuration)
             .UseSetting("Admin:Token", Token)
@@ -90,6 +90,18 @@ public sealed class ReminderHostTests(RedisServerFixture redis) : IClassFixture<
         var settings = await host.Admin.GetFromJsonAsync<JsonElement>($"/api/admin/branches/{host.Branch}/settings");
         Assert.Equal(1, settings.GetProperty("themedDay").GetProperty("ordinal").GetInt32());
         Assert.Equal("三楼会议室", settings.GetProperty("themedDay").GetProperty("place").GetString());
+    }
+
+    [Fact]
+    public async Task Chat_PlanBeforeFourthQuarter_ShowsWindowOpeningsAndMembersDutyReminders()
+    {
+        await using var host = await StartAsync("2026-09-28T12:00:00");
+
+        var plan = Assert.Single(await host.Say("王书记", "查看提醒计划")).Text!;
+
+        // The shipped corpus: Q4 opens after 国庆节 on Oct 8; 党小组会 is a members' duty with its own reminder.
+        Assert.Contains("10月8日（星期四） 08:30 召开组织生活会、开展民主评议党员（2026）（开始）→ 书记", plan, StringComparison.Ordinal);
+        Assert.Contains("10月8日（星期四） 08:30 参加党小组会（2026-10）（开始）→ 党员", plan, StringComparison.Ordinal);
     }
 
     [Fact]
