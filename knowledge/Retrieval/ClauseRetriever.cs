@@ -26,6 +26,10 @@ public sealed partial class ClauseRetriever : IDisposable
     private const int SubstringRerankCount = 15;
     private const double CoverageWeight = 6;
 
+    // Characters that mostly stand alone in a colloquial question: verbs of doing, measure words, function words.
+    private static readonly System.Buffers.SearchValues<char> FunctionCharacters =
+        System.Buffers.SearchValues.Create("是些来搞弄过着办开交收学讲几回每年月季周天次个么样吗呢吧啊的了在和与跟把被让给到去要能得都也还就又再才上下里中前后之对向由从为以而或及等一二两三四五六七八九十");
+
     // Individual offices, as opposed to organisation levels and members at large.
     private static readonly HashSet<string> Positions = new(StringComparer.Ordinal)
     {
@@ -205,7 +209,10 @@ public sealed partial class ClauseRetriever : IDisposable
             }
             if (queryPeriods.Length > 0 && f.Periods.Length > 0 && (intent & QueryIntent.Frequency) != 0)
             {
-                score += queryPeriods.Any(p => f.Periods.Contains(p, StringComparison.Ordinal)) ? 1.5 : -1;
+                // The agreement counts when the clause's count belongs to the topic asked about, not to another topic
+                // it mentions (党员大会一般每季度召开1次，听取…党支部委员会的工作报告 says nothing of the committee's period).
+                var own = queryConcepts == 0 || (queryConcepts & f.CountedConcepts) != 0;
+                score += queryPeriods.Any(p => f.Periods.Contains(p, StringComparison.Ordinal)) ? (own ? 1.5 : 0) : -1;
             }
 
             if (timeWords.Any(w => f.Normalized.Contains(w, StringComparison.Ordinal)))
@@ -409,10 +416,40 @@ public sealed partial class ClauseRetriever : IDisposable
     {
         const double RoleShare = 0.4;
         var withoutFiller = Filler().Replace(normalized, "，");
-        var withoutRoles = Terms(RoleWords().Replace(withoutFiller, "，"));
+        var withoutRoles = RoleWords().Replace(withoutFiller, "，");
         return [.. Terms(withoutFiller)
             .Where(t => t.Length == 2 && t[0] > 0x2E80 && t[1] > 0x2E80 && textPostings.Contains(t))
-            .Select(t => (t, textPostings.Idf(t) * (withoutRoles.Contains(t, StringComparer.Ordinal) ? 1 : RoleShare)))];
+            .Select(t => (t, textPostings.Idf(t) * (withoutRoles.Contains(t, StringComparison.Ordinal) ? 1 : RoleShare)))];
+    }
+
+    // A topic named in passing does not make a question ours when what it asks about is foreign to the corpus
+    // (工会会费怎么交, 考驾照要多少学时): once question words and the topic's own words are set aside, most of what is
+    // left (its bigrams) occurs nowhere in the documents.
+    private bool AsksAboutSomethingElse(string normalized, ulong queryConcepts)
+    {
+        var rest = Filler().Replace(normalized, "，");
+        foreach (var c in ConceptIndexes(queryConcepts))
+        {
+            rest = ConceptLexicon.All[c].Query.Replace(rest, "，");
+        }
+
+        int known = 0, foreign = 0;
+        for (var k = 0; k + 1 < rest.Length; k++)
+        {
+            if (rest[k] > 0x2E80 && rest[k + 1] > 0x2E80 && char.IsLetter(rest[k]) && char.IsLetter(rest[k + 1]))
+            {
+                if (textPostings.Contains(rest.Substring(k, 2)))
+                {
+                    known++;
+                }
+                else if (!FunctionCharacters.Contains(rest[k]) && !FunctionCharacters.Contains(rest[k + 1]))
+                {
+                    foreign++; // bigrams with a verb of doing or a function word mostly straddle two words (年搞, 来收)
+                }
+            }
+        }
+
+        return foreign >= 2 && foreign > known;
     }
 
     private bool IsInScope(string normalized, List<string> terms, ulong queryConcepts) =>
@@ -453,7 +490,7 @@ public sealed partial class ClauseRetriever : IDisposable
     {
         if (Weight(queryConcepts, minimum: 2) > 0)
         {
-            return true;
+            return !AsksAboutSomethingElse(normalized, queryConcepts);
         }
 
         if (IsAnchored(normalized, queryConcepts))

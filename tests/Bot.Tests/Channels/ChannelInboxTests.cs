@@ -92,6 +92,32 @@ public sealed class ChannelInboxTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
+    public async Task WeComInbox_InstanceCrashedHoldingATurn_NextHostRecoversItAfterTheLeaseAndRunsItOnce()
+    {
+        await using var weCom = new FakeWeComServer(TimeProvider.System);
+        await weCom.StartAsync();
+        var bot = new RecordingBot();
+        // What a crashed instance leaves behind: the turn in its processing list and a lease nobody renews.
+        var inbox = new ChannelInbox(redis.Connection, Options.Create(new ChannelQueueOptions { Lease = TimeSpan.FromMilliseconds(600) }));
+        var message = new Bot.Channels.WeCom.WeComMessage { ToUserName = FakeWeComServer.CorpId, FromUserName = "zhouba", MsgType = "text", Content = "我的待办", MsgId = "71007" };
+        var turn = new InboundTurn { ChannelId = "wecom", MessageId = "71007", SenderId = "zhouba", Payload = JsonSerializer.SerializeToElement(message) };
+        Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync(turn, CancellationToken.None));
+        await inbox.HeartbeatAsync("crashed", DateTimeOffset.UtcNow);
+        Assert.NotNull(await inbox.TakeAsync(InboundTurn.PartitionOf("wecom", "zhouba", 4), "crashed"));
+
+        await using var host = ChannelTestHost.Create(redis, dingTalk: null, weCom, bot, settings: FastInbox);
+        _ = host.Services;
+
+        var reply = Assert.Single(await weCom.WaitForAsync(c => c.Count >= 1));
+        Assert.Equal("zhouba", reply.To);
+        Assert.Equal("收到：我的待办\n\n可直接回复：「已完成」 / 「我的待办」", reply.Text);
+        await Task.Delay(500);
+        Assert.Single(weCom.Calls);
+        Assert.Equal("71007", Assert.Single(bot.Turns).Id);
+        Assert.Equal(0, await redis.Connection.GetDatabase().ListLengthAsync(ChannelInbox.ProcessingKey("crashed")));
+    }
+
+    [Fact]
     public async Task WeComCallback_StoreUnreachable_Returns503NotAcknowledgedAndRunsNothing()
     {
         await using var weCom = new FakeWeComServer(TimeProvider.System);

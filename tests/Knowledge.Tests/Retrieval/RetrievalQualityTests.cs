@@ -45,8 +45,9 @@ public sealed class RetrievalQualityTests(KnowledgeBaseFixture fixture) : IClass
 
         var score = set.Run(fixture.KnowledgeBase);
 
-        Assert.True(set.Questions.Count(q => q.Expect.Count > 0) >= 60, "the set must stay large enough to mean something");
-        // Written before any tuning on it (first run 67 % / 85 %, 14 of 16 refused); the target is 95 % / 100 %.
+        Assert.True(set.Questions.Count(q => q.Expect.Count > 0) >= 95, "the set must stay large enough to mean something");
+        // The first 73 (+16) were written before any tuning on them (first run 67 % / 85 %, 14 of 16 refused); the next 25
+        // (+6) after the first round of tuning, before the second (first run 88 % / 100 %, 4 of 6). Target: 95 % / 100 %.
         Assert.True(score.Top1 >= 90, score.ToString());
         Assert.True(score.Top3 >= 100, score.ToString());
         Assert.True(score.Refused * 8 >= score.OutOfScope * 7, score.ToString());
