@@ -47,12 +47,12 @@ internal sealed class ReminderHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Options the tests use: the first catch-up 5 s after start, limits that never bind (they have their own tests).</summary>
+    /// <summary>Options the tests use: the first catch-up 1 s after start, limits that never bind (they have their own tests).</summary>
     public static ReminderOptions TestOptions()
     {
         var options = new ReminderOptions
         {
-            StartDelay = TimeSpan.FromSeconds(5),
+            StartDelay = TimeSpan.FromSeconds(1),
             PollInterval = TimeSpan.FromSeconds(1),
             DefaultRateLimit = new ChannelRateLimit { Permits = 100_000, Window = TimeSpan.FromSeconds(1) },
         };
