@@ -44,7 +44,7 @@ internal static class ChannelHosting
             var options = sp.GetRequiredService<IOptions<DingTalkOptions>>().Value;
             var api = sp.GetRequiredService<DingTalkApiClient>();
             // A sender outside the robot's organisation has only an encrypted id ($:LWCP_v1:$…), which the contacts do not know.
-            return Directory(sp, DingTalkChannelSender.Id, () => options.IsEnabled, options.MobileBinding, (id, ct) =>
+            return Directory(sp, DingTalkChannelSender.Id, options, (id, ct) =>
                 id.StartsWith("$:", StringComparison.Ordinal) ? Task.FromResult<string?>(null) : api.GetUserMobileAsync(id, ct));
         });
 
@@ -59,7 +59,7 @@ internal static class ChannelHosting
         {
             var options = sp.GetRequiredService<IOptions<WeComOptions>>().Value;
             var api = sp.GetRequiredService<WeComApiClient>();
-            return Directory(sp, WeComChannelSender.Id, () => options.IsEnabled, options.MobileBinding, api.GetUserMobileAsync);
+            return Directory(sp, WeComChannelSender.Id, options, api.GetUserMobileAsync);
         });
 
         services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
@@ -68,8 +68,8 @@ internal static class ChannelHosting
         return builder;
     }
 
-    private static MemberDirectory Directory(IServiceProvider services, string channelId, Func<bool> isConfigured, MobileBindingOptions options, Func<string, CancellationToken, Task<string?>> lookup) =>
-        new(channelId, isConfigured, options, lookup, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<MemberDirectory>>());
+    private static MemberDirectory Directory(IServiceProvider services, string channelId, PlatformOptions options, Func<string, CancellationToken, Task<string?>> lookup) =>
+        new(channelId, () => options.IsEnabled, options.MobileBinding, lookup, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<MemberDirectory>>());
 
     /// <summary>Maps the area's endpoints.</summary>
     public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder endpoints)

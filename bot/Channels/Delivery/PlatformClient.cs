@@ -19,22 +19,22 @@ public sealed class PlatformClient : IDisposable
     private readonly ResiliencePipeline _retry;
 
     /// <summary>
-    /// A client for <paramref name="channel"/> (also the name of its HttpClient); <paramref name="fetchToken"/> obtains a
-    /// new access token and is called only when none is cached.
+    /// A client for <paramref name="channel"/> (also the name of its HttpClient), paced and retried as
+    /// <paramref name="options"/> say; <paramref name="fetchToken"/> obtains a new access token and is called only when
+    /// none is cached.
     /// </summary>
     public PlatformClient(
         IHttpClientFactory httpFactory,
         string channel,
         Func<CancellationToken, Task<AccessToken>> fetchToken,
-        RetryOptions retry,
-        SendRule appRule,
-        SendRule groupRobotRule,
+        PlatformOptions options,
         TimeProvider time,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(httpFactory);
         ArgumentException.ThrowIfNullOrEmpty(channel);
         ArgumentNullException.ThrowIfNull(fetchToken);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _httpFactory = httpFactory;
@@ -42,9 +42,9 @@ public sealed class PlatformClient : IDisposable
         Channel = channel;
         Time = time;
         _token = new AccessTokenCache(fetchToken, time);
-        _retry = DeliveryRetry.Create(retry, time);
-        AppGate = new SendWindowGate(time, appRule);
-        GroupRobotGate = new SendWindowGate(time, groupRobotRule);
+        _retry = DeliveryRetry.Create(options.Retry, time);
+        AppGate = new SendWindowGate(time, new SendRule(options.AppLimit, options.AppWindow));
+        GroupRobotGate = new SendWindowGate(time, new SendRule(options.GroupRobotLimit, options.GroupRobotWindow));
     }
 
     /// <summary>Paces the app's API calls (all of them, whatever the endpoint).</summary>

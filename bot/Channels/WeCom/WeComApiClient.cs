@@ -35,15 +35,7 @@ public sealed class WeComApiClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _platform = new PlatformClient(
-            httpFactory,
-            HttpClientName,
-            FetchTokenAsync,
-            _options.Retry,
-            new SendRule(_options.AppLimit, _options.AppWindow),
-            new SendRule(_options.GroupRobotLimit, _options.GroupRobotWindow),
-            time,
-            logger);
+        _platform = new PlatformClient(httpFactory, HttpClientName, FetchTokenAsync, _options, time, logger);
     }
 
     /// <summary>Paces API calls of the whole app.</summary>

@@ -5,9 +5,10 @@ namespace PartyAffairs.Bot.Channels.WeCom;
 
 /// <summary>
 /// WeCom configuration (section <c>WeCom</c>). Without the app settings the callback answers 404; without
-/// <see cref="GroupWebhookUrl"/> no group notices are posted.
+/// <see cref="PlatformOptions.GroupWebhookUrl"/> (a group robot, <c>https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…</c>;
+/// the key is a secret) no group notices are posted.
 /// </summary>
-public sealed class WeComOptions : IValidatableObject
+public sealed class WeComOptions : PlatformOptions
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "WeCom";
@@ -27,25 +28,11 @@ public sealed class WeComOptions : IValidatableObject
     /// <summary>The callback EncodingAESKey (43 characters). Never logged.</summary>
     public string? EncodingAesKey { get; set; }
 
-    /// <summary>API base (token, app messages).</summary>
-    public Uri ApiBaseUrl { get; set; } = new("https://qyapi.weixin.qq.com/");
-
-    /// <summary>A group robot webhook (<c>https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…</c>); the key is a secret.</summary>
-    public Uri? GroupWebhookUrl { get; set; }
-
-    /// <summary>Largest callback body accepted.</summary>
-    [Range(1024, 1024 * 1024)]
-    public int MaxBodyBytes { get; set; } = 64 * 1024;
+    /// <summary>API base (token, app messages, contacts).</summary>
+    public override Uri ApiBaseUrl { get; set; } = new("https://qyapi.weixin.qq.com/");
 
     /// <summary>How far a callback's timestamp may be from our clock (replay protection).</summary>
     public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>API calls per <see cref="AppWindow"/> for the whole app.</summary>
-    [Range(1, 10_000)]
-    public int AppLimit { get; set; } = 20;
-
-    /// <summary>Window of <see cref="AppLimit"/>.</summary>
-    public TimeSpan AppWindow { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>App messages to one member per minute (WeCom drops what exceeds 30).</summary>
     [Range(1, 1000)]
@@ -59,26 +46,12 @@ public sealed class WeComOptions : IValidatableObject
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 1000;
 
-    /// <summary>Group robot messages per <see cref="GroupRobotWindow"/> (WeCom: 20 a minute).</summary>
-    [Range(1, 1000)]
-    public int GroupRobotLimit { get; set; } = 20;
-
-    /// <summary>Window of <see cref="GroupRobotLimit"/>.</summary>
-    public TimeSpan GroupRobotWindow { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Retries of failed sends.</summary>
-    public RetryOptions Retry { get; set; } = new();
-
-    /// <summary>Binding unbound userids by the mobile number in WeCom's contacts (apps created after 2022-06-20 get none).</summary>
-    public MobileBindingOptions MobileBinding { get; set; } = new();
-
     /// <summary>True when the app (callback and app messages) is configured.</summary>
-    public bool IsEnabled => MissingAppSettings().Count == 0;
+    public override bool IsEnabled => MissingAppSettings().Count == 0;
 
-    /// <summary>True when group notices can be posted.</summary>
-    public bool HasGroupRobot => GroupWebhookUrl is not null;
+    protected override string Section => SectionName;
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    protected override IEnumerable<ValidationResult> ValidatePlatform()
     {
         var missing = MissingAppSettings();
         if (missing.Count is > 0 and < 5)
@@ -91,19 +64,9 @@ public sealed class WeComOptions : IValidatableObject
             yield return new ValidationResult("WeCom:EncodingAesKey must be the 43-character key from the console.");
         }
 
-        if (!ApiBaseUrl.IsAbsoluteUri || GroupWebhookUrl is { IsAbsoluteUri: false })
+        if (TimestampTolerance <= TimeSpan.Zero)
         {
-            yield return new ValidationResult("WeCom URLs must be absolute.");
-        }
-
-        if (MobileBinding.Timeout <= TimeSpan.Zero || MobileBinding.RetryAfter < TimeSpan.Zero)
-        {
-            yield return new ValidationResult("WeCom:MobileBinding:Timeout must be positive and RetryAfter not negative.");
-        }
-
-        if (AppWindow <= TimeSpan.Zero || GroupRobotWindow <= TimeSpan.Zero || TimestampTolerance <= TimeSpan.Zero)
-        {
-            yield return new ValidationResult("WeCom windows must be positive.");
+            yield return new ValidationResult("WeCom:TimestampTolerance must be positive.");
         }
     }
 

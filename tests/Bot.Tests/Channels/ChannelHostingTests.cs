@@ -16,6 +16,11 @@ public sealed class ChannelHostingTests(RedisServerFixture redis) : IClassFixtur
     [InlineData("DingTalk:AppKey", "only-the-key")]
     [InlineData("WeCom:CorpId", "only-the-corp")]
     [InlineData("DingTalk:GroupWebhookSecret", "SECwithout-url")]
+    [InlineData("DingTalk:AppLimit", "99999")]
+    [InlineData("WeCom:GroupRobotLimit", "77777")]
+    [InlineData("DingTalk:MobileBinding:Timeout", "00:00:00")]
+    [InlineData("WeCom:MobileBinding:RetryAfter", "-00:01:00")]
+    [InlineData("WeCom:TimestampTolerance", "-01:00:00")]
     public void Host_IncompletePlatformConfiguration_FailsAtStartup(string key, string value)
     {
         using var factory = ChannelTestHost.Create(redis, dingTalk: null, weCom: null, new RecordingBot(), settings: new Dictionary<string, string> { [key] = value });
