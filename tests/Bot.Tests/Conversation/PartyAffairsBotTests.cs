@@ -362,6 +362,24 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
     }
 
     [Fact]
+    public async Task Notice_BroadcastHeldByRateLimits_TurnAnswersAtOnceAndTheReportFollows()
+    {
+        var codes = await _h.CreateBranchAsync(("王书记", "党支部书记"), ("张三", "党员"));
+        await _h.BindAllAsync(codes, "王书记", "张三");
+        await _h.SayAsync("王书记", "通知 明天开会");
+        _h.Messenger.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var sent = await _h.SayOneAsync("王书记", "确认").WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("正在发送通知（共 1 人），完成后将告知送达情况。", sent.Text);
+        Assert.Empty(_h.Messenger.Sent);
+        _h.Messenger.Hold.SetResult();
+        await _h.SettleAsync();
+        Assert.Single(_h.SentTo("张三"));
+        Assert.Equal(["通知发送完成：已送达 1/1。"], _h.SentTo("王书记"));
+    }
+
+    [Fact]
     public async Task Notice_BranchHasGroupRobot_PostedToTheGroupAndTheReportSaysSo()
     {
         var robot = new RecordingGroupRobot("dingtalk");

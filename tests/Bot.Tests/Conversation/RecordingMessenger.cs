@@ -11,14 +11,22 @@ internal sealed class RecordingMessenger : IProactiveMessenger
 
     public ConcurrentDictionary<string, bool> Failing { get; } = new();
 
-    public Task<ResourceResponse> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken)
+    /// <summary>When set, sends wait for it, as sends held back by a platform's rate limit do.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    public async Task<ResourceResponse> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken)
     {
+        if (Hold is { } hold)
+        {
+            await hold.Task.WaitAsync(cancellationToken);
+        }
+
         if (Failing.ContainsKey(reference.Conversation?.Id ?? string.Empty))
         {
             throw new ChannelDeliveryException("refused", isTransient: false);
         }
 
         Sent.Enqueue((reference, activity));
-        return Task.FromResult(new ResourceResponse("p1"));
+        return new ResourceResponse("p1");
     }
 }
