@@ -26,7 +26,7 @@ internal static class SchedulingHosting
 
         // The catalog over every document of the corpus ("我的待办" for a member); a branch's own catalog, narrowed to the
         // documents that bind it, comes from BranchDutyCatalogs. The knowledge base may be registered after this area.
-        services.AddSingleton(sp => sp.GetService<IKnowledgeBase>() is { } kb ? new BranchDutyCatalogs(kb.Duties, kb.Documents) : new BranchDutyCatalogs([], []));
+        services.AddSingleton(sp => sp.GetService<IKnowledgeBase>() is { } kb ? new BranchDutyCatalogs(kb) : new BranchDutyCatalogs([], []));
         services.AddSingleton<ITrackedDutyCatalog>(sp => sp.GetService<IKnowledgeBase>() is { } kb ? new KnowledgeBaseDutyCatalog(kb) : new KnowledgeDutyCatalog([]));
 
         services.AddSingleton(_ => WorkingCalendar.LoadDefault());

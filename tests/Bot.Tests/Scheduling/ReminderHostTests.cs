@@ -105,6 +105,21 @@ public sealed class ReminderHostTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
+    public async Task Chat_CountedDutyByButtonThenByChatSameDay_CountedOnce()
+    {
+        await using var host = await StartAsync();
+
+        // The shipped corpus asks for 廉政专题学习 at least twice a year (文件000).
+        var button = Assert.Single(await host.Say("王书记", "已完成 廉政专题学习 2026")).Text!;
+        var chat = (await host.Say("王书记", "完成 廉政专题学习"))[0].Text!;
+        var status = (await host.Say("王书记", "完成情况 廉政专题学习"))[0].Text!;
+
+        Assert.Equal("已记录：廉政专题学习（2026）已完成 1/2 次。", button);
+        Assert.Contains("今天已记录过一次，同一天只计一次。目前已完成 1/2 次", chat, StringComparison.Ordinal);
+        Assert.Contains("已完成 1/2 次，未达到要求", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AdminPut_BadSettings400AndPreviousKept_GoodSettingsSaved()
     {
         await using var host = await StartAsync();

@@ -30,6 +30,26 @@ public sealed class KnowledgeBaseDutyCatalogTests
         Assert.Same(catalog.All, catalog.All);
     }
 
+    [Fact]
+    public void BranchCatalogs_KnowledgeBaseLoadsAfterCreated_BranchCatalogsAndTitlesFollow()
+    {
+        var kb = new SwitchableKnowledgeBase();
+        var catalogs = new BranchDutyCatalogs(kb);
+        var before = catalogs.For([]).Find("廉政专题学习");
+
+        kb.Documents = [new SourceDocument { Id = "000", Title = "实施办法", FileName = "000.txt" }];
+        kb.Duties = [Rule("廉政专题学习", "P1Y", 2)];
+
+        Assert.Null(before);
+        Assert.Empty(new BranchDutyCatalogs([], []).DocumentIds);
+        var duty = catalogs.For([]).Find("廉政专题学习");
+        Assert.NotNull(duty);
+        Assert.Equal(2, duty.Count);
+        Assert.Same(catalogs.For(["000"]), catalogs.For(["000"]));
+        Assert.Equal("实施办法", catalogs.Titles["000"]);
+        Assert.Equal(["000"], catalogs.DocumentIds);
+    }
+
     private static Duty Rule(string kind, string period, int count) => new()
     {
         Id = "000:x:0",
@@ -45,7 +65,7 @@ public sealed class KnowledgeBaseDutyCatalogTests
 
     private sealed class SwitchableKnowledgeBase : IKnowledgeBase
     {
-        public IReadOnlyList<SourceDocument> Documents => [];
+        public IReadOnlyList<SourceDocument> Documents { get; set; } = [];
 
         public IReadOnlyList<Duty> Duties { get; set; } = [];
 
