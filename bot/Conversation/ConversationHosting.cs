@@ -11,6 +11,7 @@ internal static class ConversationHosting
         // The knowledge base and the duty catalog come from other areas; factories resolve them when the
         // bot is first used, so the host also starts (and start-up validation passes) while one is not registered.
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DutyTracker>(sp));
+        builder.Services.AddSingleton<NoticeRoundStore>();
         builder.Services.AddSingleton<NoticeRounds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NoticeRounds>());
         builder.Services.AddSingleton<MobileBinder>();

@@ -18,9 +18,12 @@ internal static partial class ConversationLog
     [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "A notice round failed: {Error}.")]
     public static partial void RoundFailed(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Stopping with {Count} notice rounds unfinished; their reports are not sent.")]
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Stopping with {Count} notice rounds unfinished; they are resumed by the next process that starts.")]
     public static partial void RoundsAbandoned(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1206, Level = LogLevel.Warning, Message = "Group notice through {ChannelId} failed: {Error}.")]
     public static partial void GroupPostFailed(ILogger logger, string channelId, string error);
+
+    [LoggerMessage(EventId = 1207, Level = LogLevel.Information, Message = "Notice round {RoundId} resumed after an interruption.")]
+    public static partial void RoundResumed(ILogger logger, string roundId);
 }

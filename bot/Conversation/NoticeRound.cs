@@ -6,6 +6,9 @@ namespace PartyAffairs.Bot.Conversation;
 /// <summary>Whom a notice, nudge or leave note will reach: members with a stored address, those without, and the branch's group robots.</summary>
 internal sealed record NoticeRound
 {
+    /// <summary>The branch whose members (and group robots) the round reaches.</summary>
+    public string BranchId { get; init; } = string.Empty;
+
     /// <summary>Members with a stored conversation (the channel they used last).</summary>
     public required IReadOnlyList<BroadcastRecipient> Reachable { get; init; }
 

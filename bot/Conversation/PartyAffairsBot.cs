@@ -243,7 +243,8 @@ internal sealed class PartyAffairsBot(
             // The secretary is told of leave as it happens, not only in 完成情况.
             var secretaries = (await roster.ListMembersAsync(member.BranchId, ct)).Where(m => m.Id != member.Id && MemberRoles.IsSecretary(m.Role)).ToArray();
             var round = await rounds.PrepareAsync(member.BranchId, secretaries, withGroups: false, ct);
-            rounds.Start(round, Replies.SecretaryLeaveNotice(member.Name, duty.Title, period.Key), group: null, reportTo: null, report: null, record: null);
+            var saved = await rounds.SaveAsync(round, Replies.SecretaryLeaveNotice(member.Name, duty.Title, period.Key), group: null, reportTo: null, NoticeReportKind.None, dutyTitle: null, record: null, ct);
+            rounds.Start(saved);
         }
     }
 
@@ -335,7 +336,6 @@ internal sealed class PartyAffairsBot(
         var branchName = branch?.Name ?? step.BranchId;
         var forward = Replies.NoticeForward(member.Name, branchName, step.Text ?? string.Empty);
         var round = await rounds.PrepareAsync(step.BranchId, recipients, withGroups: true, ct);
-        await SendAsync(context, Replies.NoticeSending(round.Total, round.Groups.Select(g => g.ChannelId).ToArray()), ct);
         var notice = new SentNotice
         {
             Id = step.Id,
@@ -345,17 +345,19 @@ internal sealed class PartyAffairsBot(
             Delivered = 0,
             Recipients = round.Total,
         };
-        rounds.Start(
+
+        // Saved before the turn answers: an acknowledged notice survives a crash or shutdown and is resumed.
+        var saved = await rounds.SaveAsync(
             round,
             forward,
             new GroupNotice(Replies.NoticeGroupTitle(branchName), Replies.NoticeGroupText(member.Name, step.Text ?? string.Empty)),
             context.Activity.GetConversationReference(),
-            Replies.NoticeReport,
-            async (report, token) =>
-            {
-                await memberActivity.LogNoticeAsync(step.BranchId, notice with { Delivered = report.Delivered }, token);
-                ConversationLog.NoticeSent(logger, step.Id, step.BranchId, report.Delivered, report.Total);
-            });
+            NoticeReportKind.Notice,
+            dutyTitle: null,
+            notice,
+            ct);
+        await SendAsync(context, Replies.NoticeSending(round.Total, round.Groups.Select(g => g.ChannelId).ToArray()), ct);
+        rounds.Start(saved);
     }
 
     private async Task CancelAsync(ITurnContext context, Turn turn, CancellationToken ct)
@@ -421,8 +423,9 @@ internal sealed class PartyAffairsBot(
 
         var message = Replies.NudgeMessage(duty.Title, progress.Due, Replies.ConfirmPhrase(duty.Kind));
         var round = await rounds.PrepareAsync(member.BranchId, progress.Open, withGroups: false, ct);
+        var saved = await rounds.SaveAsync(round, message, group: null, context.Activity.GetConversationReference(), NoticeReportKind.Nudge, duty.Title, record: null, ct);
         await SendAsync(context, Replies.NudgeSending(duty.Title, round.Total), ct);
-        rounds.Start(round, message, group: null, context.Activity.GetConversationReference(), report => Replies.NudgeReport(duty.Title, report), record: null);
+        rounds.Start(saved);
     }
 
     private async Task<DutyProgress> ProgressAsync(string branchId, TrackedDuty duty, IReadOnlyList<Member> members, CancellationToken ct)

@@ -31,6 +31,15 @@ internal static class StoreKeys
 
     public static RedisKey Activity(string channelId, string activityId) => $"pa:activity:{channelId}:{activityId}";
 
+    /// <summary>Ids of notice rounds not finished yet (the report not sent).</summary>
+    public static readonly RedisKey NoticeRoundsPending = "pa:notices:pending";
+
+    public static RedisKey NoticeRound(string roundId) => $"pa:notice:{roundId}";
+
+    public static RedisKey NoticeRoundState(string roundId) => $"pa:notice:{roundId}:state";
+
+    public static RedisKey NoticeRoundLease(string roundId) => $"pa:notice:{roundId}:lease";
+
     /// <summary>Field of <see cref="MemberAddresses"/> naming the channel the member used last.</summary>
     public const string LastChannelField = "_last";
 }

@@ -10,4 +10,11 @@ public interface IBroadcastMessenger
     /// would be exceeded and retries transient failures. Never throws for a member's failure: it is in the report.
     /// </summary>
     Task<BroadcastReport> SendAsync(IReadOnlyList<BroadcastRecipient> recipients, Activity activity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendAsync(IReadOnlyList{BroadcastRecipient}, Activity, CancellationToken)"/>, claiming each member in
+    /// <paramref name="journal"/> right before its platform call (a whole batch before a batch call) and recording the
+    /// outcome after it; members the journal refuses are not sent and are reported as "not sent".
+    /// </summary>
+    Task<BroadcastReport> SendAsync(IReadOnlyList<BroadcastRecipient> recipients, Activity activity, IBroadcastJournal? journal, CancellationToken cancellationToken);
 }

@@ -29,9 +29,12 @@ internal sealed class BotHarness
         Ledger = new RedisCompletionLedger(connection);
         Rounds = new NoticeRounds(
             Addresses,
+            new NoticeRoundStore(connection),
+            new MemberActivityStore(connection),
             new BroadcastMessenger([], Messenger),
             Messenger,
             new BranchGroupRobots(GroupRobots, Options.Create(new GroupNoticeOptions { Branches = { ["dingtalk"] = BranchId } })),
+            Time,
             NullLogger<NoticeRounds>.Instance);
         var tracker = new DutyTracker(Catalog, Ledger, Time);
         Bot = new PartyAffairsBot(
