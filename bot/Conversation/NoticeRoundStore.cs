@@ -62,11 +62,16 @@ internal sealed class NoticeRoundStore(IConnectionMultiplexer connection)
 
     public Task SettleAsync(string roundId, string field, bool sent) => Db.HashSetAsync(StoreKeys.NoticeRoundState(roundId), field, sent ? Sent : Failed);
 
-    /// <summary>Removes a finished round: first from the unfinished set, then its keys.</summary>
+    /// <summary>How long the member states of a finished round are kept, so a stalled process that lost its lease still finds its members claimed.</summary>
+    public static readonly TimeSpan FinishedStateLifetime = TimeSpan.FromDays(1);
+
+    /// <summary>Removes a finished round: first from the unfinished set, then the round and its lease; the states expire later.</summary>
     public async Task FinishAsync(string roundId)
     {
         var db = Db;
         await db.SetRemoveAsync(StoreKeys.NoticeRoundsPending, roundId);
-        await db.KeyDeleteAsync([StoreKeys.NoticeRound(roundId), StoreKeys.NoticeRoundState(roundId), StoreKeys.NoticeRoundLease(roundId)]);
+        var delete = db.KeyDeleteAsync([StoreKeys.NoticeRound(roundId), StoreKeys.NoticeRoundLease(roundId)]);
+        var expire = db.KeyExpireAsync(StoreKeys.NoticeRoundState(roundId), FinishedStateLifetime);
+        await Task.WhenAll(delete, expire);
     }
 }

@@ -170,10 +170,13 @@ internal sealed class NoticeRounds(
         }
     }
 
-    private async Task RunAsync(StoredNoticeRound round, CancellationToken ct)
+    private async Task RunAsync(StoredNoticeRound round, CancellationToken stopping)
     {
-        using var lease = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var renewing = RenewAsync(round.Id, lease.Token);
+        // The round stops when the process stops or when its lease is lost (another process resumed it).
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var lease = new CancellationTokenSource();
+        var renewing = RenewAsync(round.Id, work, lease.Token);
+        var ct = work.Token;
         try
         {
             var states = await store.StatesAsync(round.Id);
@@ -242,14 +245,19 @@ internal sealed class NoticeRounds(
             groups);
     }
 
-    private async Task RenewAsync(string roundId, CancellationToken ct)
+    private async Task RenewAsync(string roundId, CancellationTokenSource work, CancellationToken ct)
     {
         try
         {
             while (true)
             {
                 await Task.Delay(LeaseTime / 3, time, ct);
-                await store.RenewAsync(roundId, LeaseTime);
+                if (!await store.RenewAsync(roundId, LeaseTime))
+                {
+                    ConversationLog.RoundFailed(logger, "lease lost");
+                    await work.CancelAsync();
+                    return;
+                }
             }
         }
         catch (OperationCanceledException)

@@ -14,8 +14,18 @@ internal sealed class RecordingMessenger : IProactiveMessenger
     /// <summary>When set, sends wait for it, as sends held back by a platform's rate limit do.</summary>
     public TaskCompletionSource? Hold { get; set; }
 
+    private int _calls;
+
+    /// <summary>When set, sends after the first this many never complete (until cancelled), as a process that stalls or dies mid-round.</summary>
+    public int? BlockAfter { get; set; }
+
     public async Task<ResourceResponse> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken)
     {
+        if (BlockAfter is { } limit && Interlocked.Increment(ref _calls) > limit)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         if (Hold is { } hold)
         {
             await hold.Task.WaitAsync(cancellationToken);

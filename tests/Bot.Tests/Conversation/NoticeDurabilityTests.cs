@@ -1,0 +1,148 @@
+using PartyAffairs.Bot.Conversation;
+using PartyAffairs.Bot.State;
+using PartyAffairs.Bot.Tests.State;
+using StackExchange.Redis;
+
+namespace PartyAffairs.Bot.Tests.Conversation;
+
+/// <summary>
+/// Notice rounds survive the process: each test has its own real redis-server, a first bot host that stops (or stalls)
+/// mid-round, and a second host on the same store that finishes the round.
+/// </summary>
+public sealed class NoticeDurabilityTests : IAsyncLifetime
+{
+    private const string Secretary = "王书记";
+    private static readonly string[] Members = Enumerable.Range(1, 20).Select(i => $"成员{i:00}").ToArray();
+
+    private readonly RestartableRedisServer _redis = new();
+    private ConnectionMultiplexer _connection = null!;
+
+    public async Task InitializeAsync()
+    {
+        StoreStartup.EnsureMinThreads();
+        await _redis.StartAsync();
+        _connection = await StoreConnection.ConnectAsync(_redis.EndPoint, timeoutMilliseconds: 10_000);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Notice_HostStoppedMidRound_NewHostSendsTheRestOnceAndReportsOnce()
+    {
+        var first = await BranchAsync();
+        first.Messenger.BlockAfter = 3;
+        await first.SayAsync(Secretary, "通知 本周五下午3点召开党员大会");
+        Assert.Equal("正在发送通知（共 20 人），完成后将告知送达情况。", (await first.SayOneAsync(Secretary, "确认")).Text);
+        await WaitUntilAsync(() => first.Messenger.Sent.Count == 3);
+
+        await first.Rounds.StopAsync(new CancellationToken(canceled: true));
+        var second = new BotHarness(_connection, first.BranchId);
+        await second.Rounds.StartAsync(CancellationToken.None);
+        await second.SettleAsync();
+
+        await AssertFinishedOnceAsync(first, second);
+    }
+
+    [Fact]
+    public async Task Notice_HostStalledAndLeaseExpired_RunningHostTakesOverWithoutSendingTwice()
+    {
+        var first = await BranchAsync();
+        first.Messenger.BlockAfter = 3;
+        await first.SayAsync(Secretary, "通知 学习材料已上传");
+        await first.SayAsync(Secretary, "确认");
+        await WaitUntilAsync(() => first.Messenger.Sent.Count == 3);
+        var second = new BotHarness(_connection, first.BranchId);
+
+        // The first host still holds the lease: nothing is taken over.
+        Assert.Equal(0, await second.Rounds.ResumePendingAsync());
+        var round = (await _connection.GetDatabase().SetMembersAsync("pa:notices:pending")).Single().ToString();
+        await _connection.GetDatabase().KeyDeleteAsync($"pa:notice:{round}:lease"); // the lease expires (the first host stalled)
+        Assert.Equal(1, await second.Rounds.ResumePendingAsync());
+        await second.SettleAsync();
+        await first.Rounds.StopAsync(new CancellationToken(canceled: true));
+
+        await AssertFinishedOnceAsync(first, second);
+    }
+
+    [Fact]
+    public async Task Notice_RoundCannotBeSaved_TurnAnswersStoreFailureAndNothingIsSent()
+    {
+        var h = await BranchAsync();
+        await _connection.GetDatabase().StringSetAsync("pa:notices:pending", "not a set"); // every SADD fails (WRONGTYPE)
+        await h.SayAsync(Secretary, "通知 明天开会");
+
+        var reply = await h.SayOneAsync(Secretary, "确认");
+        await h.SettleAsync();
+
+        Assert.Equal("服务暂时不可用，请稍后再试。", reply.Text);
+        Assert.Empty(h.Messenger.Sent);
+        Assert.Empty(await new MemberActivityStore(_connection).GetNoticesAsync(h.BranchId, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Nudge_FinishedRound_LeavesNothingPendingAndARestartSendsNothing()
+    {
+        var h = await BranchAsync();
+        await h.SayAsync(Secretary, "催办 党费");
+        await h.SettleAsync();
+        var sent = h.Messenger.Sent.Count;
+
+        var restarted = new BotHarness(_connection, h.BranchId);
+        await restarted.Rounds.StartAsync(CancellationToken.None);
+        await restarted.SettleAsync();
+
+        var addressed = Members.Length + 1; // the secretary has not paid either
+        Assert.Equal(addressed + 1, sent); // everyone once, and the report
+        Assert.Single(h.SentTo(Secretary), r => r.StartsWith("催办“", StringComparison.Ordinal) && r.Contains($"已送达 {addressed}/{addressed}", StringComparison.Ordinal));
+        Assert.Equal(0, await _connection.GetDatabase().SetLengthAsync("pa:notices:pending"));
+        Assert.Empty(restarted.Messenger.Sent);
+    }
+
+    private async Task<BotHarness> BranchAsync()
+    {
+        var h = new BotHarness(_connection);
+        var codes = await h.CreateBranchAsync([(Secretary, "党支部书记"), .. Members.Select(m => (m, "党员"))]);
+        await h.BindAllAsync(codes, [Secretary, .. Members]);
+        return h;
+    }
+
+    private async Task AssertFinishedOnceAsync(BotHarness first, BotHarness second)
+    {
+        var counts = Members.ToDictionary(m => m, m => first.SentTo(m).Count + second.SentTo(m).Count);
+        Assert.All(counts, c => Assert.InRange(c.Value, 0, 1)); // nobody twice
+        var reached = counts.Where(c => c.Value == 1).Select(c => c.Key).ToArray();
+        var missed = counts.Where(c => c.Value == 0).Select(c => c.Key).ToArray();
+        Assert.Equal(3, Members.Count(m => first.SentTo(m).Count == 1));
+        Assert.Contains(Members, m => second.SentTo(m).Count == 1); // members never claimed are sent by the second host
+
+        // One report, from the second host, counting what really happened; members whose send was cut off are failed (at most once).
+        Assert.Empty(first.SentTo(Secretary));
+        var report = Assert.Single(second.SentTo(Secretary));
+        Assert.StartsWith($"通知发送完成：已送达 {reached.Length}/{Members.Length}", report, StringComparison.Ordinal);
+        if (missed.Length > 0)
+        {
+            Assert.Contains($"{missed.Length} 人发送失败", report, StringComparison.Ordinal);
+            Assert.All(missed, m => Assert.Contains(m, report, StringComparison.Ordinal));
+        }
+
+        Assert.All(reached, m => Assert.DoesNotContain(m, report, StringComparison.Ordinal));
+        var logged = Assert.Single(await new MemberActivityStore(_connection).GetNoticesAsync(first.BranchId, 10, CancellationToken.None));
+        Assert.Equal(reached.Length, logged.Delivered);
+        Assert.Equal(0, await _connection.GetDatabase().SetLengthAsync("pa:notices:pending"));
+        Assert.Equal(0, await new BotHarness(_connection, first.BranchId).Rounds.ResumePendingAsync());
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The first host did not reach the expected point in time.");
+            await Task.Delay(20);
+        }
+    }
+}
