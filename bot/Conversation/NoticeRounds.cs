@@ -32,6 +32,7 @@ internal sealed class NoticeRounds(
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private Task _scanning = Task.CompletedTask;
+    private volatile bool _disposed;
 
     /// <summary>Looks up the members' addresses (in the turn, so a store failure is answered there).</summary>
     public async Task<NoticeRound> PrepareAsync(string branchId, IReadOnlyList<Member> recipients, bool withGroups, CancellationToken cancellationToken)
@@ -128,6 +129,11 @@ internal sealed class NoticeRounds(
             ConversationLog.RoundsAbandoned(logger, _running.Count);
         }
 
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
 
         // Cancelled rounds give their leases up, so the next process resumes them at once.
@@ -141,7 +147,11 @@ internal sealed class NoticeRounds(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task ScanLoopAsync(CancellationToken ct)
     {
