@@ -16,6 +16,9 @@ namespace PartyAffairs.Scheduler.Delivery;
 /// </summary>
 public sealed class ChannelRateLimiter(IConnectionMultiplexer connection, ReminderOptions options, TimeProvider time, ILogger<ChannelRateLimiter> logger)
 {
+    /// <summary>Above this many permits per window a channel-wide pause is not written (the refused item still waits).</summary>
+    public const int MaxPausePlaceholders = 1000;
+
     private static readonly TimeSpan StoreRetry = TimeSpan.FromSeconds(2);
     private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
     private long _sequence;
@@ -50,6 +53,44 @@ public sealed class ChannelRateLimiter(IConnectionMultiplexer connection, Remind
             }
 
             await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The channel refused with a Retry-After: fills the window for every instance until then, by adding <c>Permits</c>
+    /// placeholder permits stamped <c>now + retryAfter − Window</c> (they leave the window exactly at now + retryAfter).
+    /// Best effort: when the store cannot be reached, or the limit allows more than <see cref="MaxPausePlaceholders"/>
+    /// permits a window, only the refused item waits its own Retry-After.
+    /// </summary>
+    public async Task PauseAsync(string channelId, string? conversationId, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(channelId);
+        var limit = LimitOf(channelId);
+        if (retryAfter <= TimeSpan.Zero || limit.Permits > MaxPausePlaceholders)
+        {
+            return;
+        }
+
+        var key = ReminderKeys.RateLimit(channelId, limit.Scope == RateLimitScope.Conversation ? conversationId : null);
+        var windowMs = Math.Max(1L, (long)limit.Window.TotalMilliseconds);
+        var until = time.GetUtcNow().ToUnixTimeMilliseconds() + (long)retryAfter.TotalMilliseconds;
+        var pause = Interlocked.Increment(ref _sequence);
+        var placeholders = Enumerable.Range(0, limit.Permits)
+            .Select(i => new SortedSetEntry(string.Create(CultureInfo.InvariantCulture, $"{_instance}:pause{pause}:{i}"), until - windowMs))
+            .ToArray();
+        try
+        {
+            var db = connection.GetDatabase();
+            await db.SortedSetAddAsync(key, placeholders);
+            var ttl = TimeSpan.FromMilliseconds((long)retryAfter.TotalMilliseconds + (2 * windowMs) + 1000);
+            if (await db.KeyTimeToLiveAsync(key) is not { } current || current < ttl)
+            {
+                await db.KeyExpireAsync(key, ttl);
+            }
+        }
+        catch (RedisException e)
+        {
+            ReminderLog.RateLimitStoreDown(logger, e, channelId, retryAfter);
         }
     }
 

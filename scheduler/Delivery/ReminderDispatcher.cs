@@ -176,6 +176,12 @@ public sealed class ReminderDispatcher(
             var backoff = options.RetryBackoff * Math.Pow(2, attempt - 1);
             var delay = outcome.RetryAfter ?? backoff;
             delay = delay > options.MaxRetryDelay ? options.MaxRetryDelay : delay;
+            if (outcome.RetryAfter is not null)
+            {
+                // The channel said when it will accept again: every instance holds its sends to it until then.
+                await limiter.PauseAsync(delivery.ChannelId, delivery.MemberId, delay);
+            }
+
             ReminderLog.Retrying(logger, delivery.IdempotencyKey, attempt, delay);
             await Task.Delay(delay, time, cancellationToken);
         }

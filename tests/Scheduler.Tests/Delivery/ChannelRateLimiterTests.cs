@@ -201,6 +201,44 @@ public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Drain_RobotAnswers429WithRetryAfter_NoInstanceSendsToItUntilThen()
+    {
+        await redis.FlushAsync();
+        var clock = new SteppedClock(Start);
+        var options = new ReminderOptions { Parallelism = 1 };
+        options.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 1, Window = TimeSpan.FromSeconds(5) };
+        var channel = new PausingRobot(clock);
+        await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var dispatchers = new[] { redis.Connection, other }.Select(connection => new ReminderDispatcher(
+            new ReminderDeliveryStore(connection, options), channel, new RedisCompletionLedger(connection),
+            new RedisBranchSettingsStore(connection), Limiter(connection, clock, options), options, clock,
+            NullLogger<ReminderDispatcher>.Instance)).ToArray();
+        var occurrence = new OccurrenceRecord
+        {
+            Id = "b1:党费:2026-12:dues", BranchId = "b1", Kinds = ["党费"], PeriodKey = "2026-12",
+            UsefulUntil = Start.AddDays(30), Message = new ReminderMessage { Text = "x" },
+        };
+        var members = Enumerable.Range(1, 8).Select(i => $"m{i:00}").ToArray();
+        await new ReminderDeliveryStore(redis.Connection, options).EnqueueAsync(occurrence, members.Select(m => new DeliveryItem(occurrence.Id, m, "dingtalk")).ToArray(), default);
+
+        var drains = dispatchers.Select(d => Task.Run(() => d.DrainAsync(default))).ToArray();
+        while (true)
+        {
+            await SettleAsync(() => clock.Parked == drains.Count(d => !d.IsCompleted), "every dispatcher done or parked on the clock");
+            if (drains.All(d => d.IsCompleted) || !clock.AdvanceToNextDue())
+            {
+                break;
+            }
+        }
+
+        await Task.WhenAll(drains);
+        var refusedAt = Assert.Single(channel.Refusals);
+        Assert.Equal(members, channel.Accepted.Select(a => a.Member).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(channel.Accepted, a => a.At > refusedAt && a.At < refusedAt + PausingRobot.RetryAfter);
+        Assert.Contains(channel.Accepted, a => a.At >= refusedAt + PausingRobot.RetryAfter);
+    }
+
+    [Fact]
     public async Task WaitAsync_StoreUnreachable_AdmitsNothingAndKeepsWaiting()
     {
         var clock = new SteppedClock(Start);
@@ -240,6 +278,29 @@ public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
             }
 
             Accepted.Enqueue(delivery.MemberId);
+            return Task.FromResult(SendOutcome.Sent);
+        }
+    }
+
+    /// <summary>A group robot that refuses its third request with 429 and Retry-After 30 s.</summary>
+    private sealed class PausingRobot(TimeProvider clock) : IReminderSender
+    {
+        public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+        private int _calls;
+
+        public ConcurrentQueue<DateTimeOffset> Refusals { get; } = new();
+
+        public ConcurrentQueue<(string Member, DateTimeOffset At)> Accepted { get; } = new();
+
+        public Task<SendOutcome> SendAsync(ReminderDelivery delivery, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) == 3)
+            {
+                Refusals.Enqueue(clock.GetUtcNow());
+                return Task.FromResult(new SendOutcome(SendStatus.Transient, RetryAfter, "429"));
+            }
+
+            Accepted.Enqueue((delivery.MemberId, clock.GetUtcNow()));
             return Task.FromResult(SendOutcome.Sent);
         }
     }
