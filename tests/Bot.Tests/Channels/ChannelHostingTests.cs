@@ -16,6 +16,8 @@ public sealed class ChannelHostingTests(RedisServerFixture redis) : IClassFixtur
     [InlineData("DingTalk:AppKey", "only-the-key")]
     [InlineData("WeCom:CorpId", "only-the-corp")]
     [InlineData("DingTalk:GroupWebhookSecret", "SECwithout-url")]
+    [InlineData("Channels:GroupNotices:Branches:teams", "jg1")]
+    [InlineData("Channels:Queue:Lease", "00:00:00.010")]
     [InlineData("DingTalk:AppLimit", "99999")]
     [InlineData("WeCom:GroupRobotLimit", "77777")]
     [InlineData("DingTalk:MobileBinding:Timeout", "00:00:00")]
