@@ -54,9 +54,12 @@ public class BotTurnBenchmarks
             new DutyTracker(new KnowledgeDutyCatalog(knowledge.Duties), new RedisCompletionLedger(connection), time),
             new NoticeRounds(
                 addresses,
+                new NoticeRoundStore(connection),
+                new MemberActivityStore(connection),
                 new BroadcastMessenger([], new NullMessenger()),
                 new NullMessenger(),
                 new BranchGroupRobots([], Options.Create(new GroupNoticeOptions())),
+                time,
                 NullLogger<NoticeRounds>.Instance),
             new MobileBinder([], roster, time),
             knowledge,
