@@ -158,40 +158,9 @@ public sealed class ReminderDeliveryStore(IConnectionMultiplexer connection, Rem
             var processing = ReminderKeys.Processing(instance);
             foreach (var value in await db.ListRangeAsync(processing))
             {
-                if (DeliveryItem.Parse(value.ToString()) is not { } item)
-                {
-                    continue;
-                }
-
-                var key = ReminderKeys.Reminder(item.OccurrenceId, item.MemberId);
-                var state = await db.StringGetAsync(key);
-                var owned = state.HasValue && state.ToString().EndsWith($"|{instance}", StringComparison.Ordinal);
-                if (!state.HasValue || (owned && ReminderState.Of(state.ToString()) == ReminderState.Claimed))
-                {
-                    if (state.HasValue)
-                    {
-                        var release = db.CreateTransaction();
-                        release.AddCondition(Condition.StringEqual(key, state));
-                        _ = release.KeyDeleteAsync(key);
-                        if (!await release.ExecuteAsync())
-                        {
-                            continue;
-                        }
-                    }
-
-                    await db.ListLeftPushAsync(ReminderKeys.Queue, value);
-                    returned++;
-                }
-                else if (owned && ReminderState.Of(state.ToString()) == ReminderState.Sending)
-                {
-                    var fail = db.CreateTransaction();
-                    fail.AddCondition(Condition.StringEqual(key, state));
-                    _ = fail.StringSetAsync(key, $"{ReminderState.Failed}|interrupted", options.KeyRetention);
-                    if (await fail.ExecuteAsync())
-                    {
-                        interrupted++;
-                    }
-                }
+                var outcome = await ReturnAsync(db, value, instance);
+                returned += outcome == ReturnOutcome.Returned ? 1 : 0;
+                interrupted += outcome == ReturnOutcome.Interrupted ? 1 : 0;
             }
 
             await db.KeyDeleteAsync(processing);
@@ -199,5 +168,72 @@ public sealed class ReminderDeliveryStore(IConnectionMultiplexer connection, Rem
         }
 
         return (returned, interrupted, recovered);
+    }
+
+    /// <summary>
+    /// Hands back what is left in this instance's own processing list when none of its loops is running (an item whose
+    /// handling threw: unreadable settings or occurrence, a store error mid-way), by the same rules as
+    /// <see cref="RecoverAsync"/>. Returns how many items went back to the queue.
+    /// </summary>
+    public async Task<int> RequeueOwnAsync(string instanceId)
+    {
+        var db = Db;
+        var processing = ReminderKeys.Processing(instanceId);
+        var returned = 0;
+        foreach (var value in await db.ListRangeAsync(processing))
+        {
+            returned += await ReturnAsync(db, value, instanceId) == ReturnOutcome.Returned ? 1 : 0;
+            await db.ListRemoveAsync(processing, value, 1);
+        }
+
+        return returned;
+    }
+
+    // WATCH/MULTI rather than compare-and-set commands: Redis 7 and the embedded Garnet have none.
+#pragma warning disable SER301
+    private async Task<ReturnOutcome> ReturnAsync(IDatabase db, RedisValue value, string instance)
+    {
+        if (DeliveryItem.Parse(value.ToString()) is not { } item)
+        {
+            return ReturnOutcome.Dropped;
+        }
+
+        var key = ReminderKeys.Reminder(item.OccurrenceId, item.MemberId);
+        var state = await db.StringGetAsync(key);
+        var owned = state.HasValue && state.ToString().EndsWith($"|{instance}", StringComparison.Ordinal);
+        if (!state.HasValue || (owned && ReminderState.Of(state.ToString()) == ReminderState.Claimed))
+        {
+            if (state.HasValue)
+            {
+                var release = db.CreateTransaction();
+                release.AddCondition(Condition.StringEqual(key, state));
+                _ = release.KeyDeleteAsync(key);
+                if (!await release.ExecuteAsync())
+                {
+                    return ReturnOutcome.Dropped;
+                }
+            }
+
+            await db.ListLeftPushAsync(ReminderKeys.Queue, value);
+            return ReturnOutcome.Returned;
+        }
+
+        if (owned && ReminderState.Of(state.ToString()) == ReminderState.Sending)
+        {
+            var fail = db.CreateTransaction();
+            fail.AddCondition(Condition.StringEqual(key, state));
+            _ = fail.StringSetAsync(key, $"{ReminderState.Failed}|interrupted", options.KeyRetention);
+            return await fail.ExecuteAsync() ? ReturnOutcome.Interrupted : ReturnOutcome.Dropped;
+        }
+
+        return ReturnOutcome.Dropped;
+    }
+#pragma warning restore SER301
+
+    private enum ReturnOutcome
+    {
+        Returned,
+        Interrupted,
+        Dropped,
     }
 }

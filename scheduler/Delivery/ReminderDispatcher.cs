@@ -41,10 +41,14 @@ public sealed class ReminderDispatcher(
         }
     }
 
-    /// <summary>Delivers until the queue is empty, <see cref="ReminderOptions.Parallelism"/> at a time.</summary>
+    /// <summary>
+    /// Delivers until the queue is empty, <see cref="ReminderOptions.Parallelism"/> at a time. Not to be called again
+    /// before the previous call ended: it starts by handing back items a failed earlier drain left in flight.
+    /// </summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
         await queue.HeartbeatAsync(InstanceId, time.GetUtcNow());
+        await queue.RequeueOwnAsync(InstanceId);
         var loops = Enumerable.Range(0, options.Parallelism).Select(async _ =>
         {
             while (await ProcessNextAsync(cancellationToken))

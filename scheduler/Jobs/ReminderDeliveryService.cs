@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PartyAffairs.Scheduler.Delivery;
 
 namespace PartyAffairs.Scheduler.Jobs;
@@ -8,7 +9,7 @@ namespace PartyAffairs.Scheduler.Jobs;
 /// paces sends). The lease is renewed while a drain waits for a channel's rate limit, which may take minutes: otherwise
 /// another instance would take this one for dead and hand its in-flight reminders to the queue again.
 /// </summary>
-public sealed class ReminderDeliveryService(ReminderDispatcher dispatcher, ReminderOptions options, TimeProvider time) : BackgroundService
+public sealed class ReminderDeliveryService(ReminderDispatcher dispatcher, ReminderOptions options, TimeProvider time, ILogger<ReminderDeliveryService> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,9 +31,12 @@ public sealed class ReminderDeliveryService(ReminderDispatcher dispatcher, Remin
             {
                 break;
             }
-            catch (StackExchange.Redis.RedisException)
+            catch (Exception e)
             {
-                // The store is down: wait and try again; nothing was acknowledged that is not in Redis.
+                // The store is down, or one item or setting could not be read: log, wait and go on. A loop that ended here
+                // would stop this instance's deliveries (or its lease) silently. Nothing acknowledged is lost: an item
+                // taken stays in this instance's processing list and is recovered when the instance goes.
+                ReminderJobLog.DeliveryLoopFailed(logger, e);
                 await Task.Delay(options.PollInterval * 5, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }

@@ -73,6 +73,26 @@ public sealed class ReminderTriggers(
     public Task MoveAsync(IScheduler scheduler, string branchId, ReminderGroup group, DateTimeOffset? next, CancellationToken cancellationToken) =>
         PlaceAsync(scheduler, branchId, group, next, keepEarlier: false, cancellationToken);
 
+    /// <summary>After a failed fire: fires again at <paramref name="at"/> without reading the branch's settings (they may be what failed).</summary>
+    public async Task RetryAsync(IScheduler scheduler, string branchId, ReminderGroup group, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        var key = ReminderTriggerFactory.Key(branchId, group);
+
+        // A one-shot trigger fires at the same instant in any zone; UTC avoids reading the settings.
+        var trigger = ReminderTriggerFactory.Build(branchId, group, at, TimeZoneInfo.Utc, scheduler.TimeProvider);
+        if (await scheduler.GetTrigger(key, cancellationToken) is null)
+        {
+            await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken);
+        }
+        else
+        {
+            await scheduler.RescheduleJob(key, trigger, cancellationToken);
+        }
+
+        ReminderJobLog.TriggerSet(logger, key.Name, at);
+    }
+
     private async Task PlaceAsync(IScheduler scheduler, string branchId, ReminderGroup group, DateTimeOffset? next, bool keepEarlier, CancellationToken cancellationToken)
     {
         var key = ReminderTriggerFactory.Key(branchId, group);
@@ -98,7 +118,15 @@ public sealed class ReminderTriggers(
         var trigger = ReminderTriggerFactory.Build(branchId, group, due, settings.Zone(), scheduler.TimeProvider);
         if (existing is null)
         {
-            await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken);
+            try
+            {
+                await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken);
+            }
+            catch (ObjectAlreadyExistsException)
+            {
+                // Placed meanwhile by the tick, the sync job or the start-up catch-up: that placement stands.
+                return;
+            }
         }
         else
         {

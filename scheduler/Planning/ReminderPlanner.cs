@@ -13,6 +13,9 @@ namespace PartyAffairs.Scheduler.Planning;
 /// </summary>
 public sealed class ReminderPlanner(WorkingCalendar calendar)
 {
+    /// <summary>Above this count a duty is not paced (a reminder per occurrence would be noise).</summary>
+    private const int MaxPacedCount = 12;
+
     /// <summary>Reminder kinds handled by member reminders rather than secretary follow-up.</summary>
     private static readonly HashSet<string> MemberReminded = [DutyKinds.ThemedDay, DutyKinds.Dues];
 
@@ -319,9 +322,6 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
         PeriodUnit.Year => 12,
         _ => 0,
     };
-
-    /// <summary>Above this count a duty is not paced (a reminder per occurrence would be noise).</summary>
-    private const int MaxPacedCount = 12;
 
     /// <summary>
     /// Members' own reminders of a members' duty other than the themed day and dues (党小组会, 学时 …): one when the period (or

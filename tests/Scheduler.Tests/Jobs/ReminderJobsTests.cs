@@ -86,6 +86,31 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Tick_SettingsUnreadableAtTheFire_RetriedAMinuteLaterAndSentOnce()
+    {
+        var (time, roster) = await ArrangeAsync("2026-11-02T10:00:00");
+        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster);
+        await StartedAsync(host);
+        var due = Local("2026-11-03T08:30:00");
+        var db = redis.Connection.GetDatabase();
+        var saved = await db.StringGetAsync(ReminderKeys.Settings(Branch));
+        await db.StringSetAsync(ReminderKeys.Settings(Branch), "{ not json");
+        var key = ReminderTriggerFactory.Key(Branch, ReminderGroup.ThemedDay);
+        var before = host.Fires.Of(key).Count;
+
+        time.Advance(due - time.GetUtcNow());
+        await ReminderHost.WaitForAsync(() => Task.FromResult(host.Fires.Of(key).Count > before), "the failing fire");
+
+        Assert.Equal(due.Add(ReminderTickJob.RetryAfterFailure), await host.NextFireAsync(Branch, ReminderGroup.ThemedDay));
+        Assert.Contains(host.Log.Lines, l => l.Contains("Reminder tick for branch b1 ThemedDay failed", StringComparison.Ordinal));
+        Assert.Empty(host.Sender.OfKind("themed-1106-3d"));
+
+        await db.StringSetAsync(ReminderKeys.Settings(Branch), saved);
+        await FireAndDeliverAsync(host, ReminderGroup.ThemedDay, due.Add(ReminderTickJob.RetryAfterFailure), "themed-1106-3d", roster.MemberIds(Branch).Count);
+        Assert.Equal(roster.MemberIds(Branch).Order(), host.Sender.OfKind("themed-1106-3d").Select(d => d.MemberId).Order());
+    }
+
+    [Fact]
     public async Task Sync_BranchCreatedWhileRunning_GetsItsTriggersAtTheNextSync()
     {
         var (time, roster) = await ArrangeAsync("2026-11-02T10:00:00");
@@ -240,6 +265,15 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
         host.Time.Advance(due - host.Time.GetUtcNow());
         await ReminderHost.WaitForAsync(() => Task.FromResult(host.Fires.Of(key).Count > before), $"{key} fired");
         Assert.Equal(due, host.Fires.Of(key)[^1].FiredAt);
-        await ReminderHost.StepUntilAsync(host.Time, async () => host.Sender.OfKind(kind).Count >= expected && await host.IdleAsync(), $"{kind} delivered");
+        try
+        {
+            await ReminderHost.StepUntilAsync(host.Time, async () => host.Sender.OfKind(kind).Count >= expected && await host.IdleAsync(), $"{kind} delivered");
+        }
+        catch (TimeoutException e)
+        {
+            var db = host.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+            var fires = string.Join(" | ", host.Fires.Fires.Select(f => $"{f.Trigger.Name} s={f.Scheduled:HH:mm:ss} f={f.FiredAt:MM-dd HH:mm:ss} err={f.Error?.Message}"));
+            throw new TimeoutException($"{e.Message}; sent {host.Sender.OfKind(kind).Count} of {expected}; queue {await db.ListLengthAsync(ReminderKeys.Queue)}; sent all {host.Sender.Sent.Count}; fires {fires}; log: {host.Log}", e);
+        }
     }
 }
