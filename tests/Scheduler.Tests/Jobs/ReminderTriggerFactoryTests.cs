@@ -38,4 +38,16 @@ public sealed class ReminderTriggerFactoryTests
         Assert.Equal("UTC", ((ICronTrigger)trigger).TimeZone.Id);
         Assert.Equal(due, trigger.GetFireTimeAfter(due.AddHours(-1)));
     }
+
+    [Fact]
+    public void Build_OnASchedulerClockBehindTheSystemClock_StartsOnThatClockAndFiresAtTheDueInstant()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2020-11-02T10:00:00+08:00", CultureInfo.InvariantCulture));
+        var due = DateTimeOffset.Parse("2020-11-03T08:30:00+08:00", CultureInfo.InvariantCulture);
+
+        var trigger = ReminderTriggerFactory.Build("b1", ReminderGroup.ThemedDay, due, Shanghai, clock);
+
+        Assert.Equal(clock.GetUtcNow(), trigger.StartTimeUtc);
+        Assert.Equal(due, trigger.GetFireTimeAfter(clock.GetUtcNow()));
+    }
 }
