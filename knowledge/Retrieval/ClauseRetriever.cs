@@ -28,7 +28,7 @@ public sealed partial class ClauseRetriever : IDisposable
 
     // Characters that mostly stand alone in a colloquial question: verbs of doing, measure words, function words.
     private static readonly System.Buffers.SearchValues<char> FunctionCharacters =
-        System.Buffers.SearchValues.Create("是些来搞弄过着办开交收学讲几回每年月季周天次个么样吗呢吧啊的了在和与跟把被让给到去要能得都也还就又再才上下里中前后之对向由从为以而或及等一二两三四五六七八九十");
+        System.Buffers.SearchValues.Create("是些来搞弄过着办开交收帮替归管找学讲几回每年月季周天次个么样吗呢吧啊的了在和与跟把被让给到去要能得都也还就又再才上下里中前后之对向由从为以而或及等一二两三四五六七八九十");
 
     // Individual offices, as opposed to organisation levels and members at large.
     private static readonly HashSet<string> Positions = new(StringComparer.Ordinal)
@@ -212,7 +212,10 @@ public sealed partial class ClauseRetriever : IDisposable
                 // The agreement counts when the clause's count belongs to the topic asked about, not to another topic
                 // it mentions (党员大会一般每季度召开1次，听取…党支部委员会的工作报告 says nothing of the committee's period).
                 var own = queryConcepts == 0 || (queryConcepts & f.CountedConcepts) != 0;
-                score += queryPeriods.Any(p => f.Periods.Contains(p, StringComparison.Ordinal)) ? (own ? 1.5 : 0) : -1;
+                // A question over a longer period (一年开几回, 一个季度开几次) is answered by a finer one too (每季度召开1次,
+                // 每月召开1次): no penalty, no bonus.
+                var finer = f.Periods.Any(p => queryPeriods.Any(q => Fineness(p) < Fineness(q)));
+                score += queryPeriods.Any(p => f.Periods.Contains(p, StringComparison.Ordinal)) ? (own ? 1.5 : 0) : finer ? 0 : -1;
             }
 
             if (timeWords.Any(w => f.Normalized.Contains(w, StringComparison.Ordinal)))
@@ -427,7 +430,8 @@ public sealed partial class ClauseRetriever : IDisposable
     // left (its bigrams) occurs nowhere in the documents.
     private bool AsksAboutSomethingElse(string normalized, ulong queryConcepts)
     {
-        var rest = Filler().Replace(normalized, "，");
+        // Periods (一个月, 每年) say when, not what: they are set aside too.
+        var rest = ConceptLexicon.WithoutPeriods(Filler().Replace(normalized, "，"));
         foreach (var c in ConceptIndexes(queryConcepts))
         {
             rest = ConceptLexicon.All[c].Query.Replace(rest, "，");
@@ -449,7 +453,10 @@ public sealed partial class ClauseRetriever : IDisposable
             }
         }
 
-        return foreign >= 2 && foreign > known;
+        // A topic the documents only name in passing (工会, 考核: weight below 2.5) anchors less: one foreign word, with
+        // nothing else of the corpus beside it, is enough to tell the question is about something else.
+        var weakTopicsOnly = Weight(queryConcepts, minimum: 2.5) == 0;
+        return (foreign >= 2 || (weakTopicsOnly && foreign >= 1)) && foreign > known;
     }
 
     private bool IsInScope(string normalized, List<string> terms, ulong queryConcepts) =>
@@ -587,6 +594,9 @@ public sealed partial class ClauseRetriever : IDisposable
         stream.End();
         return terms;
     }
+
+    // W < M < Q < H < Y, as ConceptLexicon names periods.
+    private static int Fineness(char period) => "WMQHY".IndexOf(period, StringComparison.Ordinal);
 
     private static double Weight(ulong concepts, double minimum = 0)
     {

@@ -69,6 +69,8 @@ internal static class ConceptLexicon
         C("党支部标准化", "标准化|规范化", "标准化|规范化", 2, null),
         C("覆盖率", "覆盖", "覆盖率|全覆盖", 2.5, null),
         C("审批", "审批|批准|报批|谁批|批复|审核", "审批|报批|批准|审核", 2.5, null),
+        C("方针", "方针", "方针", 2, null),
+        C("原则", "原则", "原则", 2, null),
         C("选人用人", "提拔|选拔|任用|用人|任免|调动", "选拔任用|选人用人|任免|提拔|任用", 2.5, null),
     ];
 
@@ -246,6 +248,9 @@ internal static class ConceptLexicon
 
     /// <summary>The periods a normalized question speaks of (每年/一年 → Y, 每月/一个月 → M, 季度 → Q, 半年 → H, 周 → W).</summary>
     public static string QueryPeriods(string normalized) => Periods(normalized, QueryPeriod);
+
+    /// <summary>A normalized question with the periods it speaks of (每年, 一个月, 季度) replaced by a comma.</summary>
+    public static string WithoutPeriods(string normalized) => QueryPeriod.Replace(normalized, "，");
 
     /// <summary>The periods of the counts written by a topic in a normalized clause.</summary>
     public static string ClausePeriods(string normalized) => Periods(normalized, ClausePeriod);

@@ -22,7 +22,15 @@ internal static partial class TextNormalizer
         // 临时 → 随时, 开会 → 会议, 多会儿 → 什么时候.
         ("啥", "什么"), ("咋", "怎么"), ("多会儿", "什么时候"), ("支书", "支部书记"), ("临时", "随时"),
         ("开会", "会议"),
+        // 转接 is the members' order of the documents' 接转; 出差 and 在外地 are how members say the documents' 外出.
+        ("转接", "接转"), ("在外地", "外出"), ("出差", "外出"),
+        // 管 in 归谁管, 谁来管 is the documents' 负责.
+        ("归谁管", "由谁负责"), ("谁来管", "谁负责"), ("谁管", "谁负责"),
     ];
+
+    // 开 before a count is a meeting being held, the documents' 召开 (支委会多久开一回, 一年开几次), never 开展 or 开始.
+    [GeneratedRegex(@"(?<!召)开(?=(几|多少|\d+)[次回])")]
+    private static partial Regex HoldMeeting();
 
     [GeneratedRegex(@"(?<!党)小组会")]
     private static partial Regex GroupMeeting();
@@ -59,6 +67,8 @@ internal static partial class TextNormalizer
         }
 
         s = ChineseNumber().Replace(s, m => ToArabic(m.Value));
+        // The comma keeps the word apart: "季度开" must not become the bigram 度召 of "每季度召开1次" of another meeting.
+        s = HoldMeeting().Replace(s, "，召开");
         s = GroupMeeting().Replace(s, "党小组会");
         s = Group().Replace(s, "党小组");
         s = PartyDay().Replace(s, "主题党日");
