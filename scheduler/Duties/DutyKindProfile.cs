@@ -26,4 +26,11 @@ public sealed record DutyKindProfile
 
     /// <summary>Baseline deadline (--MM-DD), if any.</summary>
     public string? BaselineDeadline { get; init; }
+
+    /// <summary>
+    /// For a members' duty, the roster roles it binds when it does not bind every member (思想汇报: 预备党员; members
+    /// working away also report, but the roster does not say who is away, so they confirm without being reminded).
+    /// Empty: the binding rules decide (every member, or 预备党员 when only they are addressed).
+    /// </summary>
+    public IReadOnlyList<string> MemberRoles { get; init; } = [];
 }

@@ -18,6 +18,9 @@ public static class DutyKinds
     /// <summary>民主评议党员.</summary>
     public const string MemberReview = "民主评议党员";
 
+    /// <summary>The roster role of probationary members.</summary>
+    public const string ProbationaryMember = "预备党员";
+
     /// <summary>Roles that receive the branch's duties (the secretary and deputy).</summary>
     public static IReadOnlyList<string> SecretaryRoles { get; } = ["党支部书记", "副书记"];
 
@@ -28,6 +31,7 @@ public static class DutyKinds
         new() { Kind = Dues, Title = "交纳党费", Aliases = ["交党费", "缴纳党费", "缴党费", "党费收缴"], BaselinePeriod = "P1M" },
         new() { Kind = "党小组会", Title = "参加党小组会", Aliases = ["小组会"], BaselinePeriod = "P1M" },
         new() { Kind = "学时", Title = "完成集中学习学时", Aliases = ["集中学习", "学习培训", "集中培训"], BaselinePeriod = "P1Y" },
+        new() { Kind = "思想汇报", Title = "提交思想汇报", Aliases = ["书面汇报"], MemberRoles = [ProbationaryMember] },
         new() { Kind = "支部委员会", Title = "召开支部委员会会议", Audience = DutyAudience.Branch, Aliases = ["支委会", "支部委员会会议"], BaselinePeriod = "P1M" },
         new() { Kind = "党员大会", Title = "召开党员大会", Audience = DutyAudience.Branch, Aliases = ["支部党员大会"], BaselinePeriod = "P3M" },
         new() { Kind = "党课", Title = "组织党课", Audience = DutyAudience.Branch, Aliases = ["讲党课", "上党课"], BaselinePeriod = "P3M" },

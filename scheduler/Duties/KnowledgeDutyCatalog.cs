@@ -35,7 +35,7 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
             {
                 if (profile.BaselinePeriod is not null)
                 {
-                    result.Add(Build(profile.Kind, profile.Title, profile.Audience, profile.Aliases, profile.BaselinePeriod, 1, profile.BaselineWindow, profile.BaselineDeadline, []));
+                    result.Add(Build(profile.Kind, profile.Title, profile.Audience, profile.Aliases, profile.BaselinePeriod, 1, profile.BaselineWindow, profile.BaselineDeadline, [], profile.MemberRoles));
                 }
 
                 continue;
@@ -45,7 +45,7 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
             result.Add(Build(profile.Kind, profile.Title, profile.Audience, profile.Aliases, governing.Period, governing.Count ?? 1,
                 governing.Window ?? (governing.Period == profile.BaselinePeriod ? profile.BaselineWindow : null),
                 governing.Deadline ?? (governing.Period == profile.BaselinePeriod ? profile.BaselineDeadline : null),
-                rules));
+                rules, profile.MemberRoles.Count > 0 ? profile.MemberRoles : MemberRolesOf(rules)));
         }
 
         // Kinds the knowledge base names that the scheduler has no profile for are still tracked, titled by their summary.
@@ -53,8 +53,8 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
         {
             var rules = group.ToArray();
             var governing = Strictest(rules);
-            var audience = rules.Any(r => r.Actor is "党员") ? DutyAudience.Member : DutyAudience.Branch;
-            result.Add(Build(group.Key, group.Key, audience, [], governing.Period, governing.Count ?? 1, governing.Window, governing.Deadline, rules));
+            var audience = rules.Any(r => r.Actor is DutyActors.Member or DutyActors.ProbationaryMember) ? DutyAudience.Member : DutyAudience.Branch;
+            result.Add(Build(group.Key, group.Key, audience, [], governing.Period, governing.Count ?? 1, governing.Window, governing.Deadline, rules, MemberRolesOf(rules)));
         }
 
         _all = result;
@@ -75,7 +75,7 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
             ?? _all.FirstOrDefault(d => d.Aliases.Contains(text, StringComparer.Ordinal) || d.Title == text);
     }
 
-    private static TrackedDuty Build(string kind, string title, DutyAudience audience, IReadOnlyList<string> aliases, string period, int count, string? window, string? deadline, IReadOnlyList<Duty> rules) => new()
+    private static TrackedDuty Build(string kind, string title, DutyAudience audience, IReadOnlyList<string> aliases, string period, int count, string? window, string? deadline, IReadOnlyList<Duty> rules, IReadOnlyList<string> memberRoles) => new()
     {
         Kind = kind,
         Title = title,
@@ -84,10 +84,17 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
         Window = window,
         Deadline = deadline,
         Audience = audience,
-        Roles = audience == DutyAudience.Branch ? DutyKinds.SecretaryRoles : [],
+        Roles = audience == DutyAudience.Branch ? DutyKinds.SecretaryRoles : memberRoles,
         Aliases = aliases,
         Rules = rules,
     };
+
+    /// <summary>预备党员 when every rule addressed to members names only them; else empty (every member).</summary>
+    private static IReadOnlyList<string> MemberRolesOf(IReadOnlyList<Duty> rules)
+    {
+        var members = rules.Where(r => r.Actor is DutyActors.Member or DutyActors.ProbationaryMember).ToArray();
+        return members.Length > 0 && members.All(r => r.Actor == DutyActors.ProbationaryMember) ? [DutyKinds.ProbationaryMember] : [];
+    }
 
     /// <summary>
     /// For a duty each member confirms, the rules addressed to members (党员, 预备党员) when there are any: a rule for the

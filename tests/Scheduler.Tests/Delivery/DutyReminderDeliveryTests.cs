@@ -61,6 +61,27 @@ public sealed class DutyReminderDeliveryTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Run_ThoughtReportQuarterOpens_OnlyProbationaryMembersReminded()
+    {
+        // One rule for 预备党员, one for 党员 working away (the roster does not say who is away).
+        var duties = new[]
+        {
+            DutyPlanningTests.Rule("思想汇报", "P3M", 1, actor: "预备党员", summary: "预备党员在预备期内每季度进行一次书面汇报"),
+            DutyPlanningTests.Rule("思想汇报", "P3M", 1, actor: "党员", summary: "党员外出时，每季度用书面形式汇报一次思想工作情况"),
+        };
+        var (harness, directory, sink) = await StartAsync("2026-10-08T08:30:00", duties: duties);
+        for (var i = 0; i < 2; i++)
+        {
+            directory.Members[i] = directory.Members[i] with { Role = "预备党员" };
+        }
+
+        await harness.RunAsync(Branch);
+
+        var opening = sink.OfKind(":思想汇报:2026-Q4:member-open:");
+        Assert.Equal(directory.Members.Take(2).Select(m => m.MemberId).Order(), opening.Select(d => d.MemberId).Order());
+    }
+
+    [Fact]
     public async Task Run_MemberConfirmsBetweenFanOutAndDelivery_NotNudged()
     {
         var (harness, _, sink) = await StartAsync("2026-11-23T08:30:00");

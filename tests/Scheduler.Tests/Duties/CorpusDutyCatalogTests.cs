@@ -57,5 +57,6 @@ public sealed class CorpusDutyCatalogTests
         Assert.Equal("P1Y", hours.Period);
         Assert.Contains(hours.Rules, r => r.Period == "P1W");
         Assert.Contains(catalog.All, d => d.Kind == "党小组会" && d.Audience == DutyAudience.Member && d.Period == "P1M");
+        Assert.Contains(catalog.All, d => d.Kind == "思想汇报" && d.Period == "P3M" && d.Roles.SequenceEqual(["预备党员"]));
     }
 }

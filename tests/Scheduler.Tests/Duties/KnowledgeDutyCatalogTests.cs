@@ -129,6 +129,23 @@ public sealed class KnowledgeDutyCatalogTests
         Assert.Equal("--12-31", catalog.Find("述职评议")?.Deadline);
     }
 
+    [Theory]
+    [InlineData("思想汇报", "党员", "预备党员")] // the kind binds 预备党员 whoever the rules address
+    [InlineData("转正申请", "预备党员", "预备党员")] // a kind without a profile, addressed only to 预备党员
+    [InlineData("转正申请", "党员", "")] // addressed to every member
+    public void Constructor_MembersDutyForProbationaryMembers_OnlyTheirRoleGetsIt(string kind, string actor, string roles)
+    {
+        var catalog = new KnowledgeDutyCatalog([Rule("003", kind, "P3M", actor: "预备党员"), Rule("003", kind, "P3M", actor: actor)]);
+
+        var duty = catalog.Find(kind);
+
+        Assert.NotNull(duty);
+        Assert.Equal(DutyAudience.Member, duty.Audience);
+        Assert.Equal(roles.Length == 0 ? [] : [roles], duty.Roles);
+        Assert.Equal(roles.Length == 0, catalog.ForRole("党员").Any(d => d.Kind == kind));
+        Assert.Contains(catalog.ForRole("预备党员"), d => d.Kind == kind);
+    }
+
     [Fact]
     public void Constructor_NoDuties_BaselineCatalogCoversTheIssueList()
     {
