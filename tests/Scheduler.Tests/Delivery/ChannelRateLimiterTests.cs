@@ -116,32 +116,19 @@ public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
         Assert.Equal(Start.AddMinutes(4), instants.Max());
     }
 
-    [Fact]
-    public async Task Drain_TwoDispatchersOneRobotWithRefusals_ChannelNeverSeesMoreThanTheLimitInAnyWindow()
+    private static OccurrenceRecord Dues() => new()
     {
-        await redis.FlushAsync();
-        var clock = new SteppedClock(Start);
-        var options = new ReminderOptions { Parallelism = 1, RetryBackoff = TimeSpan.FromSeconds(1) };
-        options.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 5, Window = TimeSpan.FromSeconds(10) };
-        var channel = new RobotChannel(clock);
-        await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        var dispatchers = new[] { redis.Connection, other }.Select(connection => new ReminderDispatcher(
-            new ReminderDeliveryStore(connection, options),
-            channel,
-            new RedisCompletionLedger(connection),
-            new RedisBranchSettingsStore(connection),
-            Limiter(connection, clock, options),
-            options,
-            clock,
-            NullLogger<ReminderDispatcher>.Instance)).ToArray();
-        var occurrence = new OccurrenceRecord
-        {
-            Id = "b1:党费:2026-12:dues", BranchId = "b1", Kinds = ["党费"], PeriodKey = "2026-12",
-            UsefulUntil = Start.AddDays(30), Message = new ReminderMessage { Text = "x" },
-        };
-        var members = Enumerable.Range(1, 30).Select(i => $"m{i:00}").ToArray();
-        await new ReminderDeliveryStore(redis.Connection, options).EnqueueAsync(occurrence, members.Select(m => new DeliveryItem(occurrence.Id, m, "dingtalk")).ToArray(), default);
+        Id = "b1:党费:2026-12:dues", BranchId = "b1", Kinds = ["党费"], PeriodKey = "2026-12",
+        UsefulUntil = Start.AddDays(30), Message = new ReminderMessage { Text = "x" },
+    };
 
+    private static ReminderDispatcher Dispatcher(IConnectionMultiplexer connection, IReminderSender channel, SteppedClock clock, ReminderOptions options) => new(
+        new ReminderDeliveryStore(connection, options), channel, new RedisCompletionLedger(connection),
+        new RedisBranchSettingsStore(connection), Limiter(connection, clock, options), options, clock, NullLogger<ReminderDispatcher>.Instance);
+
+    /// <summary>Runs the dispatchers to the end, moving the clock to the next wake-up whenever every one of them is parked on it.</summary>
+    private static async Task DrainAllAsync(IReadOnlyList<ReminderDispatcher> dispatchers, SteppedClock clock)
+    {
         var drains = dispatchers.Select(d => Task.Run(() => d.DrainAsync(default))).ToArray();
         while (true)
         {
@@ -153,6 +140,23 @@ public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
         }
 
         await Task.WhenAll(drains);
+    }
+
+    [Fact]
+    public async Task Drain_TwoDispatchersOneRobotWithRefusals_ChannelNeverSeesMoreThanTheLimitInAnyWindow()
+    {
+        await redis.FlushAsync();
+        var clock = new SteppedClock(Start);
+        var options = new ReminderOptions { Parallelism = 1, RetryBackoff = TimeSpan.FromSeconds(1) };
+        options.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 5, Window = TimeSpan.FromSeconds(10) };
+        var channel = new RobotChannel(clock);
+        await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var dispatchers = new[] { redis.Connection, other }.Select(connection => Dispatcher(connection, channel, clock, options)).ToArray();
+        var occurrence = Dues();
+        var members = Enumerable.Range(1, 30).Select(i => $"m{i:00}").ToArray();
+        await new ReminderDeliveryStore(redis.Connection, options).EnqueueAsync(occurrence, members.Select(m => new DeliveryItem(occurrence.Id, m, "dingtalk")).ToArray(), default);
+
+        await DrainAllAsync(dispatchers, clock);
         var attempts = channel.Attempts.ToArray();
         Assert.Equal(members, channel.Accepted.Order(StringComparer.Ordinal));
         Assert.Equal(30 + RobotChannel.Refusals, attempts.Length);
@@ -171,16 +175,9 @@ public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
         var loose = new ReminderOptions { Parallelism = 1 };
         loose.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 5, Window = TimeSpan.FromMinutes(10) };
         var channel = new RobotChannel(clock, refuse: false);
-        ReminderDispatcher Dispatcher(ReminderOptions options) => new(
-            new ReminderDeliveryStore(redis.Connection, options), channel, new RedisCompletionLedger(redis.Connection),
-            new RedisBranchSettingsStore(redis.Connection), Limiter(redis.Connection, clock, options), options, clock, NullLogger<ReminderDispatcher>.Instance);
-        var slow = Dispatcher(strict);
-        var other = Dispatcher(loose);
-        var occurrence = new OccurrenceRecord
-        {
-            Id = "b1:党费:2026-12:dues", BranchId = "b1", Kinds = ["党费"], PeriodKey = "2026-12",
-            UsefulUntil = Start.AddDays(30), Message = new ReminderMessage { Text = "x" },
-        };
+        var slow = Dispatcher(redis.Connection, channel, clock, strict);
+        var other = Dispatcher(redis.Connection, channel, clock, loose);
+        var occurrence = Dues();
         await db.SortedSetAddAsync(ReminderKeys.RateLimit("dingtalk"), "earlier-send", Start.ToUnixTimeMilliseconds());
         await new ReminderDeliveryStore(redis.Connection, strict).EnqueueAsync(occurrence, [new DeliveryItem(occurrence.Id, "m01", "dingtalk")], default);
 
@@ -209,29 +206,12 @@ public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
         options.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 1, Window = TimeSpan.FromSeconds(5) };
         var channel = new PausingRobot(clock);
         await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        var dispatchers = new[] { redis.Connection, other }.Select(connection => new ReminderDispatcher(
-            new ReminderDeliveryStore(connection, options), channel, new RedisCompletionLedger(connection),
-            new RedisBranchSettingsStore(connection), Limiter(connection, clock, options), options, clock,
-            NullLogger<ReminderDispatcher>.Instance)).ToArray();
-        var occurrence = new OccurrenceRecord
-        {
-            Id = "b1:党费:2026-12:dues", BranchId = "b1", Kinds = ["党费"], PeriodKey = "2026-12",
-            UsefulUntil = Start.AddDays(30), Message = new ReminderMessage { Text = "x" },
-        };
+        var dispatchers = new[] { redis.Connection, other }.Select(connection => Dispatcher(connection, channel, clock, options)).ToArray();
+        var occurrence = Dues();
         var members = Enumerable.Range(1, 8).Select(i => $"m{i:00}").ToArray();
         await new ReminderDeliveryStore(redis.Connection, options).EnqueueAsync(occurrence, members.Select(m => new DeliveryItem(occurrence.Id, m, "dingtalk")).ToArray(), default);
 
-        var drains = dispatchers.Select(d => Task.Run(() => d.DrainAsync(default))).ToArray();
-        while (true)
-        {
-            await SettleAsync(() => clock.Parked == drains.Count(d => !d.IsCompleted), "every dispatcher done or parked on the clock");
-            if (drains.All(d => d.IsCompleted) || !clock.AdvanceToNextDue())
-            {
-                break;
-            }
-        }
-
-        await Task.WhenAll(drains);
+        await DrainAllAsync(dispatchers, clock);
         var refusedAt = Assert.Single(channel.Refusals);
         Assert.Equal(members, channel.Accepted.Select(a => a.Member).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(channel.Accepted, a => a.At > refusedAt && a.At < refusedAt + PausingRobot.RetryAfter);
