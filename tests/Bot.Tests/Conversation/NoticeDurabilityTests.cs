@@ -69,6 +69,67 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notice_RoundRunsLongerThanItsLease_LeaseRenewedAndNoHostTakesItOver()
+    {
+        var first = await BranchAsync();
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        first.Messenger.Hold = hold; // a slow channel: every send waits until released
+        await first.SayAsync(Secretary, "通知 本周五下午3点召开党员大会");
+        await first.SayAsync(Secretary, "确认");
+        await WaitUntilAsync(() => first.Messenger.Entered > 0);
+        var db = _connection.GetDatabase();
+        var lease = $"pa:notice:{(await db.SetMembersAsync("pa:notices:pending")).Single()}:lease";
+        var second = new BotHarness(_connection, first.BranchId);
+        var step = NoticeRounds.LeaseTime / 3;
+
+        // Twice the lease time passes while the round is stuck in its sends. The store's clock is made to move with the
+        // fake clock: each step takes its length off the lease (a lease not renewed is gone after three steps).
+        for (var i = 0; i < 6; i++)
+        {
+            var left = await db.KeyTimeToLiveAsync(lease);
+            Assert.NotNull(left);
+            Assert.True(left > step, $"lease held at step {i}");
+            await db.KeyExpireAsync(lease, left.Value - step);
+            first.Time.Advance(step);
+            await WaitUntilAsync(async () => await db.KeyTimeToLiveAsync(lease) > NoticeRounds.LeaseTime - step, $"lease renewed at step {i}");
+            Assert.Equal(0, await second.Rounds.ResumePendingAsync());
+        }
+
+        hold.SetResult();
+        await first.SettleAsync();
+
+        Assert.All(Members, m => Assert.Single(first.SentTo(m)));
+        Assert.Empty(second.Messenger.Sent);
+        var report = Assert.Single(first.SentTo(Secretary));
+        Assert.StartsWith($"通知发送完成：已送达 {Members.Length}/{Members.Length}", report, StringComparison.Ordinal);
+        Assert.Equal(0, await db.SetLengthAsync("pa:notices:pending"));
+    }
+
+    [Fact]
+    public async Task NoticeScan_RoundLeftWithAFreeLease_RunningHostPicksItUpOnItsPeriodicScan()
+    {
+        var first = await BranchAsync();
+        first.Messenger.BlockAfter = 3;
+        await first.SayAsync(Secretary, "通知 学习材料已上传");
+        await first.SayAsync(Secretary, "确认");
+        await WaitUntilAsync(() => first.Messenger.Sent.Count == 3);
+        var second = new BotHarness(_connection, first.BranchId);
+        await second.Rounds.StartAsync(CancellationToken.None);
+        await second.SettleAsync();
+        Assert.Empty(second.Messenger.Sent); // at start-up the first host still held the lease
+
+        var db = _connection.GetDatabase();
+        await db.KeyDeleteAsync($"pa:notice:{(await db.SetMembersAsync("pa:notices:pending")).Single()}:lease"); // the first host stalled
+        second.Time.Advance(NoticeRounds.LeaseTime); // the running host's next scan
+        await WaitUntilAsync(() => second.SentTo(Secretary).Count == 1, "the running host's scan resumed the round and reported");
+        await second.SettleAsync();
+        await first.Rounds.StopAsync(new CancellationToken(canceled: true));
+        await second.Rounds.StopAsync(CancellationToken.None);
+
+        await AssertFinishedOnceAsync(first, second);
+    }
+
+    [Fact]
     public async Task Notice_RoundCannotBeSaved_TurnAnswersStoreFailureAndNothingIsSent()
     {
         var h = await BranchAsync();
@@ -136,12 +197,22 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         Assert.Equal(0, await new BotHarness(_connection, first.BranchId).Rounds.ResumePendingAsync());
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<bool> condition, string what = "The first host did not reach the expected point in time.")
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The first host did not reach the expected point in time.");
+            Assert.True(DateTime.UtcNow < deadline, what);
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, what);
             await Task.Delay(20);
         }
     }

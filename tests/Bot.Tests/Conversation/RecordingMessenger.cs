@@ -15,12 +15,17 @@ internal sealed class RecordingMessenger : IProactiveMessenger
     public TaskCompletionSource? Hold { get; set; }
 
     private int _calls;
+    private int _entered;
+
+    /// <summary>How many sends have begun (including those still held or blocked).</summary>
+    public int Entered => Volatile.Read(ref _entered);
 
     /// <summary>When set, sends after the first this many never complete (until cancelled), as a process that stalls or dies mid-round.</summary>
     public int? BlockAfter { get; set; }
 
     public async Task<ResourceResponse> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _entered);
         if (BlockAfter is { } limit && Interlocked.Increment(ref _calls) > limit)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
