@@ -26,6 +26,8 @@ internal static partial class TextNormalizer
         ("转接", "接转"), ("在外地", "外出"), ("出差", "外出"),
         // 管 in 归谁管, 谁来管 is the documents' 负责.
         ("归谁管", "由谁负责"), ("谁来管", "谁负责"), ("谁管", "谁负责"),
+        // The documents set up an organization with 设立 and 成立 alike (设立机关党总支, 成立机关党支部).
+        ("成立", "设立"),
     ];
 
     // 开 before a count is a meeting being held, the documents' 召开 (支委会多久开一回, 一年开几次), never 开展 or 开始.
@@ -48,6 +50,10 @@ internal static partial class TextNormalizer
     [GeneratedRegex(@"每季(?!度)")]
     private static partial Regex EachQuarter();
 
+    // 过百人, 超过50人, 满100人: the documents' "100人以上".
+    [GeneratedRegex(@"(?:超过|过|满)(\d+)人(?!以)")]
+    private static partial Regex MoreThanPeople();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
@@ -68,6 +74,7 @@ internal static partial class TextNormalizer
 
         s = ChineseNumber().Replace(s, m => ToArabic(m.Value));
         // The comma keeps the word apart: "季度开" must not become the bigram 度召 of "每季度召开1次" of another meeting.
+        s = MoreThanPeople().Replace(s, "$1人以上");
         s = HoldMeeting().Replace(s, "，召开");
         s = GroupMeeting().Replace(s, "党小组会");
         s = Group().Replace(s, "党小组");

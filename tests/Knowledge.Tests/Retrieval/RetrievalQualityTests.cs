@@ -66,9 +66,23 @@ public sealed class RetrievalQualityTests(KnowledgeBaseFixture fixture) : IClass
         Assert.True(score.Refused == score.OutOfScope, score.ToString());
     }
 
+    [Fact]
+    public void Ask_HeldOutBatchD_Top1AtLeast95Top3At100AndOutOfScopeRefused()
+    {
+        var set = QuestionSet.Load("heldout_d_questions.jsonl");
+
+        var score = set.Run(fixture.KnowledgeBase);
+
+        Assert.True(set.Questions.Count(q => q.Expect.Count > 0) >= 30, "the set must stay large enough to mean something");
+        Assert.True(score.Top1 >= 95, score.ToString());
+        Assert.True(score.Top3 >= 100, score.ToString());
+        Assert.True(score.Refused == score.OutOfScope, score.ToString());
+    }
+
     [Theory]
     [InlineData("qa_sample.jsonl")]
     [InlineData("heldout_c_questions.jsonl")]
+    [InlineData("heldout_d_questions.jsonl")]
     [InlineData("colloquial_questions.jsonl")]
     [InlineData("heldout_questions.jsonl")]
     public void QuestionFile_EveryExpectedQuote_IsPartOfOneClause(string fileName)
