@@ -262,20 +262,25 @@ internal sealed class NoticeRounds(
             while (true)
             {
                 await Task.Delay(LeaseTime / 3, time, ct);
-                if (!await store.RenewAsync(roundId, LeaseTime))
+                try
                 {
-                    ConversationLog.RoundFailed(logger, "lease lost");
-                    await work.CancelAsync();
-                    return;
+                    if (!await store.RenewAsync(roundId, LeaseTime))
+                    {
+                        ConversationLog.RoundFailed(logger, "lease lost");
+                        await work.CancelAsync();
+                        return;
+                    }
+                }
+                catch (Exception e) when (e is RedisException or TimeoutException)
+                {
+                    // A store blip: try again at the next renewal (the lease outlives two missed ones). Giving up here
+                    // would let the lease lapse while the round still runs, and another process would take it over.
+                    ConversationLog.RoundFailed(logger, e.GetType().Name);
                 }
             }
         }
         catch (OperationCanceledException)
         {
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            ConversationLog.RoundFailed(logger, e.GetType().Name);
         }
     }
 

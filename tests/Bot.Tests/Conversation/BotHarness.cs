@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,12 @@ internal sealed class BotHarness
     private int _activity;
 
     public BotHarness(IConnectionMultiplexer connection, string? branchId = null, params TrackedDuty[] extraDuties)
+        : this(connection, branchId, NullLogger<NoticeRounds>.Instance, extraDuties)
+    {
+    }
+
+    /// <summary>A harness whose notice rounds log to <paramref name="roundLog"/>.</summary>
+    public BotHarness(IConnectionMultiplexer connection, string? branchId, ILogger<NoticeRounds> roundLog, params TrackedDuty[] extraDuties)
     {
         Catalog = new TestDutyCatalog(extraDuties);
         BranchId = branchId ?? "b-" + Guid.NewGuid().ToString("N")[..10];
@@ -35,7 +42,7 @@ internal sealed class BotHarness
             Messenger,
             new BranchGroupRobots(GroupRobots, Options.Create(new GroupNoticeOptions { Branches = { ["dingtalk"] = BranchId } })),
             Time,
-            NullLogger<NoticeRounds>.Instance);
+            roundLog);
         var tracker = new DutyTracker(Catalog, Ledger, Time);
         Bot = new PartyAffairsBot(
             Roster,

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
+using PartyAffairs.Bot.Tests.Channels;
 using PartyAffairs.Bot.Tests.State;
 using StackExchange.Redis;
 
@@ -106,6 +108,49 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notice_StoreDownAtOneRenewal_LaterRenewalsKeepTheLease()
+    {
+        var branch = await BranchAsync();
+        using var logs = new CapturingLoggerProvider();
+        await using var fast = await StoreConnection.ConnectAsync(_redis.EndPoint); // the host's 1 s timeouts
+        var first = new BotHarness(fast, branch.BranchId, new Logger<NoticeRounds>(new LoggerFactory([logs])));
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        first.Messenger.Hold = hold;
+        await first.SayAsync(Secretary, "通知 本周五下午3点召开党员大会");
+        await first.SayAsync(Secretary, "确认");
+        await WaitUntilAsync(() => first.Messenger.Entered > 0);
+        var db = _connection.GetDatabase();
+        var lease = $"pa:notice:{(await db.SetMembersAsync("pa:notices:pending")).Single()}:lease";
+        var second = new BotHarness(_connection, first.BranchId);
+        var step = NoticeRounds.LeaseTime / 3;
+
+        // One renewal falls in a store outage and fails.
+        await _redis.StopAsync();
+        first.Time.Advance(step);
+        await WaitUntilAsync(() => logs.Lines.Any(l => l.Contains("A notice round failed", StringComparison.Ordinal)), "the renewal failed in the outage");
+        await _redis.StartAsync();
+        await WaitUntilAsync(async () => await PingsAsync(fast) && await PingsAsync(_connection), "the store is back");
+
+        // The next renewals still happen (the store's clock moves with the fake clock, as in the test above).
+        for (var i = 0; i < 4; i++)
+        {
+            var left = await db.KeyTimeToLiveAsync(lease);
+            Assert.NotNull(left);
+            Assert.True(left > step, $"lease held at step {i}");
+            await db.KeyExpireAsync(lease, left.Value - step);
+            first.Time.Advance(step);
+            await WaitUntilAsync(async () => await db.KeyTimeToLiveAsync(lease) > NoticeRounds.LeaseTime - step, $"lease renewed at step {i}");
+            Assert.Equal(0, await second.Rounds.ResumePendingAsync());
+        }
+
+        hold.SetResult();
+        await first.SettleAsync();
+        Assert.All(Members, m => Assert.Single(first.SentTo(m)));
+        Assert.Empty(second.Messenger.Sent);
+        Assert.Single(first.SentTo(Secretary));
+    }
+
+    [Fact]
     public async Task NoticeScan_RoundLeftWithAFreeLease_RunningHostPicksItUpOnItsPeriodicScan()
     {
         var first = await BranchAsync();
@@ -204,6 +249,19 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         {
             Assert.True(DateTime.UtcNow < deadline, what);
             await Task.Delay(20);
+        }
+    }
+
+    private static async Task<bool> PingsAsync(ConnectionMultiplexer connection)
+    {
+        try
+        {
+            await connection.GetDatabase().PingAsync();
+            return true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return false;
         }
     }
 
