@@ -98,7 +98,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                     PeriodKey = periodKey,
                     ReminderKind = string.Create(CultureInfo.InvariantCulture, $"themed-{day:MMdd}-dayoff"),
                     Audience = ReminderAudience.Secretaries,
-                    DueAt = c.Due(notice, DayTime(c.Settings)),
+                    DueAt = c.DueOnDay(notice),
                     UsefulUntil = start,
                     Day = day,
                     Title = "主题党日",
@@ -120,7 +120,6 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
         var cite = RuleCitation.For(duty, c.Titles);
         var monthName = $"{month.Month}月";
         var end = c.At(period.EndExclusive, TimeOnly.MinValue);
-        var time = DayTime(c.Settings);
         for (var i = 0; i < c.Settings.DuesDays.Count; i++)
         {
             var nominal = new DateOnly(month.Year, month.Month, Math.Min(c.Settings.DuesDays[i], DateTime.DaysInMonth(month.Year, month.Month)));
@@ -133,7 +132,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                 PeriodKey = period.Key,
                 ReminderKind = i == 0 ? "dues" : string.Create(CultureInfo.InvariantCulture, $"dues-nudge-{c.Settings.DuesDays[i]}"),
                 Audience = ReminderAudience.UnconfirmedMembers,
-                DueAt = c.Due(date, time),
+                DueAt = c.DueOnDay(date),
                 UsefulUntil = end,
                 Day = period.End,
                 Title = "交纳党费",
@@ -199,7 +198,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                     PeriodKey = period.Key,
                     ReminderKind = string.Create(CultureInfo.InvariantCulture, $"due-{leadDays}d"),
                     Audience = memberDuty ? ReminderAudience.SecretariesWithMemberProgress : ReminderAudience.SecretariesIfBranchPending,
-                    DueAt = c.Due(date, DayTime(c.Settings)),
+                    DueAt = c.DueOnDay(date),
                     UsefulUntil = usefulUntil,
                     Day = deadline,
                     Title = titles,
@@ -255,7 +254,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             PeriodKey = period.Key,
             ReminderKind = "open",
             Audience = ReminderAudience.SecretariesIfBranchPending,
-            DueAt = c.Due(date, DayTime(c.Settings)),
+            DueAt = c.DueOnDay(date),
             UsefulUntil = usefulUntil,
             Day = deadline,
             Title = titles,
@@ -301,7 +300,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                 PeriodKey = period.Key,
                 ReminderKind = string.Create(CultureInfo.InvariantCulture, $"pace-{k}"),
                 Audience = ReminderAudience.SecretariesIfBranchPending,
-                DueAt = c.Due(date, DayTime(c.Settings)),
+                DueAt = c.DueOnDay(date),
                 UsefulUntil = usefulUntil,
                 Day = checkpoint,
                 Title = titles,
@@ -345,7 +344,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             PeriodKey = period.Key,
             ReminderKind = "member-open",
             Audience = ReminderAudience.UnconfirmedMembers,
-            DueAt = c.Due(open, DayTime(c.Settings)),
+            DueAt = c.DueOnDay(open),
             UsefulUntil = c.At(deadline.AddDays(1), TimeOnly.MinValue),
             Day = deadline,
             Title = duty.Title,
@@ -372,7 +371,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
         result.Add(common with
         {
             ReminderKind = string.Create(CultureInfo.InvariantCulture, $"member-nudge-{nudgeDays}d"),
-            DueAt = c.Due(nudge, DayTime(c.Settings)),
+            DueAt = c.DueOnDay(nudge),
             Text = ReminderTexts.MemberDutyNudge(periodName, duty.Title, endName, deadline.DayNumber - nudge.DayNumber, required, cite),
         });
     }
@@ -396,19 +395,11 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(duty);
         var start = period.Start;
-        if (duty.Window is { Length: >= 2 } window && int.TryParse(window.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        if (WindowDays(duty.Window, period.Start.Year) is { } window)
         {
-            var year = period.Start.Year;
-            DateOnly? opens = window[0] switch
+            if (period.Contains(window.First))
             {
-                'Q' when n is >= 1 and <= 4 => new DateOnly(year, (n * 3) - 2, 1),
-                'H' when n is 1 or 2 => new DateOnly(year, (n * 6) - 5, 1),
-                'M' when n is >= 1 and <= 12 => new DateOnly(year, n, 1),
-                _ => null,
-            };
-            if (opens is { } windowStart && period.Contains(windowStart))
-            {
-                start = windowStart;
+                start = window.First;
             }
         }
         else if (HasFixedDeadline(duty, period))
@@ -463,7 +454,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                 PeriodKey = year.ToString(CultureInfo.InvariantCulture),
                 ReminderKind = "calendar-missing",
                 Audience = ReminderAudience.Secretaries,
-                DueAt = c.Due(notice, DayTime(c.Settings)),
+                DueAt = c.DueOnDay(notice),
                 UsefulUntil = c.At(new DateOnly(year, 12, 31), TimeOnly.MinValue),
                 Day = new DateOnly(year, 1, 1),
                 Title = "节假日数据",
@@ -482,23 +473,25 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             return date;
         }
 
-        if (duty.Window is { Length: >= 2 } window && int.TryParse(window.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        return WindowDays(duty.Window, period.Start.Year) is { } window && period.Contains(window.Last) ? window.Last : period.End;
+    }
+
+    /// <summary>The first and last day of a window (Q1–Q4, H1–H2, M1–M12) in <paramref name="year"/>, or null when there is none.</summary>
+    private static (DateOnly First, DateOnly Last)? WindowDays(string? window, int year)
+    {
+        if (window is not { Length: >= 2 } || !int.TryParse(window.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            var year = period.Start.Year;
-            DateOnly? end = window[0] switch
-            {
-                'Q' when n is >= 1 and <= 4 => new DateOnly(year, n * 3, 1).AddMonths(1).AddDays(-1),
-                'H' when n is 1 or 2 => new DateOnly(year, n * 6, 1).AddMonths(1).AddDays(-1),
-                'M' when n is >= 1 and <= 12 => new DateOnly(year, n, 1).AddMonths(1).AddDays(-1),
-                _ => null,
-            };
-            if (end is { } windowEnd && period.Contains(windowEnd))
-            {
-                return windowEnd;
-            }
+            return null;
         }
 
-        return period.End;
+        (int First, int Last)? months = window[0] switch
+        {
+            'Q' when n is >= 1 and <= 4 => ((n * 3) - 2, n * 3),
+            'H' when n is 1 or 2 => ((n * 6) - 5, n * 6),
+            'M' when n is >= 1 and <= 12 => (n, n),
+            _ => null,
+        };
+        return months is var (first, last) ? (new DateOnly(year, first, 1), new DateOnly(year, last, 1).AddMonths(1).AddDays(-1)) : null;
     }
 
     private static (string Period, string End) Names(DutyPeriod period, DateOnly deadline, TrackedDuty duty)
@@ -561,6 +554,12 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             var local = date.ToDateTime(time);
             return new DateTimeOffset(local, Zone.GetUtcOffset(local));
         }
+
+        /// <summary>The time of day-of reminders (<see cref="ReminderPlanner.DayTime"/>), worked out once per plan.</summary>
+        private TimeOnly DayTime { get; } = ReminderPlanner.DayTime(Settings);
+
+        /// <summary>A reminder on <paramref name="date"/> at the day-of reminder time, moved out of quiet hours.</summary>
+        public DateTimeOffset DueOnDay(DateOnly date) => Due(date, DayTime);
 
         public DateTimeOffset Due(DateOnly date, TimeOnly time)
         {
