@@ -63,12 +63,16 @@ public sealed class ChannelInbox
         var partition = InboundTurn.PartitionOf(turn.ChannelId, turn.SenderId, _options.Partitions);
         var queue = QueueKey(partition);
         var seen = SeenKey(turn.ChannelId, turn.MessageId);
-        if (await db.KeyExistsAsync(seen))
+        // Both checks go out together (one round trip); a repeat is acknowledged even when the partition is full.
+        var alreadySeen = db.KeyExistsAsync(seen);
+        var waiting = db.ListLengthAsync(queue);
+        await Task.WhenAll(alreadySeen, waiting);
+        if (await alreadySeen)
         {
             return InboxAcceptance.Duplicate;
         }
 
-        if (await db.ListLengthAsync(queue) >= Math.Max(1, _options.Capacity / _options.Partitions))
+        if (await waiting >= Math.Max(1, _options.Capacity / _options.Partitions))
         {
             return InboxAcceptance.Full;
         }

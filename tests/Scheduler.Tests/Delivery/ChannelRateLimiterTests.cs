@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging.Abstractions;
-using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Delivery;
-using PartyAffairs.Scheduler.Settings;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
+using static PartyAffairs.Scheduler.Tests.Delivery.SteppedDelivery;
 
 namespace PartyAffairs.Scheduler.Tests.Delivery;
 
@@ -14,26 +12,6 @@ namespace PartyAffairs.Scheduler.Tests.Delivery;
 [Collection(RedisGroup.Name)]
 public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 1, 2, 0, 0, TimeSpan.Zero); // 10:00 Beijing time
-
-    private static ChannelRateLimiter Limiter(IConnectionMultiplexer connection, SteppedClock clock, ReminderOptions? options = null) =>
-        new(connection, options ?? new ReminderOptions(), clock, NullLogger<ChannelRateLimiter>.Instance);
-
-    /// <summary>Waits (real time, polling) until <paramref name="settled"/> holds; the clock does not move meanwhile.</summary>
-    private static async Task SettleAsync(Func<bool> settled, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!settled())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(what);
-            }
-
-            await Task.Delay(5);
-        }
-    }
-
     /// <summary>The most instants found in any interval (t − window, t].</summary>
     internal static int MaxInAnyWindow(IReadOnlyCollection<DateTimeOffset> instants, TimeSpan window) =>
         instants.Count == 0 ? 0 : instants.Max(t => instants.Count(u => u > t - window && u <= t));
@@ -115,16 +93,6 @@ public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
         Assert.Equal([10, 20, 30, 40, 45], admittedPerStep);
         Assert.Equal(Start.AddMinutes(4), instants.Max());
     }
-
-    private static OccurrenceRecord Dues() => new()
-    {
-        Id = "b1:党费:2026-12:dues", BranchId = "b1", Kinds = ["党费"], PeriodKey = "2026-12",
-        UsefulUntil = Start.AddDays(30), Message = new ReminderMessage { Text = "x" },
-    };
-
-    private static ReminderDispatcher Dispatcher(IConnectionMultiplexer connection, IReminderSender channel, SteppedClock clock, ReminderOptions options) => new(
-        new ReminderDeliveryStore(connection, options), channel, new RedisCompletionLedger(connection),
-        new RedisBranchSettingsStore(connection), Limiter(connection, clock, options), options, clock, NullLogger<ReminderDispatcher>.Instance);
 
     /// <summary>Runs the dispatchers to the end, moving the clock to the next wake-up whenever every one of them is parked on it.</summary>
     private static async Task DrainAllAsync(IReadOnlyList<ReminderDispatcher> dispatchers, SteppedClock clock)

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
-using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Scheduler.Jobs;
-using PartyAffairs.Scheduler.Settings;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
+using static PartyAffairs.Scheduler.Tests.Delivery.SteppedDelivery;
 
 namespace PartyAffairs.Scheduler.Tests.Delivery;
 
@@ -16,28 +15,7 @@ namespace PartyAffairs.Scheduler.Tests.Delivery;
 [Collection(RedisGroup.Name)]
 public sealed class DeliveryLeaseTests(RedisServerFixture redis)
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 1, 2, 0, 0, TimeSpan.Zero); // 10:00 Beijing time
-
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(5);
-
-    private static async Task SettleAsync(Func<bool> settled, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!settled())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(what);
-            }
-
-            await Task.Delay(5);
-        }
-    }
-
-    private static ReminderDispatcher Dispatcher(IConnectionMultiplexer connection, IReminderSender channel, SteppedClock clock, ReminderOptions options) => new(
-        new ReminderDeliveryStore(connection, options), channel, new RedisCompletionLedger(connection),
-        new RedisBranchSettingsStore(connection), new ChannelRateLimiter(connection, options, clock, NullLogger<ChannelRateLimiter>.Instance),
-        options, clock, NullLogger<ReminderDispatcher>.Instance);
 
     [Fact]
     public async Task DeliveryService_RateLimitWaitLongerThanTheLease_LeaseRenewedAndSentOnceByTheWaitingInstance()
@@ -53,11 +31,7 @@ public sealed class DeliveryLeaseTests(RedisServerFixture redis)
         var otherChannel = new Channel();
         var waiting = Dispatcher(redis.Connection, waitingChannel, clock, strict);
         var other = Dispatcher(redis.Connection, otherChannel, clock, loose);
-        var occurrence = new OccurrenceRecord
-        {
-            Id = "b1:党费:2026-12:dues", BranchId = "b1", Kinds = ["党费"], PeriodKey = "2026-12",
-            UsefulUntil = Start.AddDays(30), Message = new ReminderMessage { Text = "x" },
-        };
+        var occurrence = Dues();
         await db.SortedSetAddAsync(ReminderKeys.RateLimit("dingtalk"), "earlier-send", Start.ToUnixTimeMilliseconds());
         await new ReminderDeliveryStore(redis.Connection, strict).EnqueueAsync(occurrence, [new DeliveryItem(occurrence.Id, "m01", "dingtalk")], default);
 
