@@ -22,7 +22,10 @@ internal sealed class NoticeRoundStore(IConnectionMultiplexer connection)
 
     public static string MemberField(string memberId) => "m:" + memberId;
 
-    public static string GroupField(string channelId) => "g:" + channelId;
+    /// <summary>The prefix of group robot fields (<see cref="GroupField"/>).</summary>
+    public const string GroupPrefix = "g:";
+
+    public static string GroupField(string channelId) => GroupPrefix + channelId;
 
     public const string RecordField = "_record";
 

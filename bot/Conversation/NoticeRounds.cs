@@ -196,10 +196,7 @@ internal sealed class NoticeRounds(
             var todo = round.Recipients.Where(r => !states.ContainsKey(NoticeRoundStore.MemberField(r.MemberId))).Select(r => new BroadcastRecipient(r.MemberId, r.Reference)).ToArray();
             if (todo.Length > 0)
             {
-                var message = Activity.CreateMessageActivity(round.Text);
-                message.TextFormat = TextFormatTypes.Plain;
-                message.Locale = "zh-CN";
-                var delivery = await broadcaster.SendAsync(todo, message, new Journal(store, round.Id), ct);
+                var delivery = await broadcaster.SendAsync(todo, PlainMessage(round.Text), new Journal(store, round.Id), ct);
                 foreach (var failed in delivery.Members.Where(m => !m.Delivered))
                 {
                     ConversationLog.DeliveryFailed(logger, failed.ChannelId, failed.MemberId, failed.Failure ?? "unknown");
@@ -220,10 +217,7 @@ internal sealed class NoticeRounds(
             if (round.ReportTo is { } reportTo && round.Report != NoticeReportKind.None && states.GetValueOrDefault(NoticeRoundStore.ReportField) != NoticeRoundStore.Sent)
             {
                 var text = round.Report == NoticeReportKind.Nudge ? Replies.NudgeReport(round.DutyTitle ?? string.Empty, outcome) : Replies.NoticeReport(outcome);
-                var reply = Activity.CreateMessageActivity(text).ApplyConversationReference(reportTo);
-                reply.TextFormat = TextFormatTypes.Plain;
-                reply.Locale = "zh-CN";
-                await messenger.SendAsync(reportTo, reply, ct);
+                await messenger.SendAsync(reportTo, PlainMessage(text).ApplyConversationReference(reportTo), ct);
                 await store.SettleAsync(round.Id, NoticeRoundStore.ReportField, sent: true);
             }
 
@@ -242,11 +236,19 @@ internal sealed class NoticeRounds(
         }
     }
 
+    private static Activity PlainMessage(string text)
+    {
+        var message = Activity.CreateMessageActivity(text);
+        message.TextFormat = TextFormatTypes.Plain;
+        message.Locale = "zh-CN";
+        return message;
+    }
+
     private static NoticeReport Outcome(StoredNoticeRound round, IReadOnlyDictionary<string, string> states)
     {
         bool Sent(string field) => states.GetValueOrDefault(field) == NoticeRoundStore.Sent;
-        var groups = states.Keys.Where(k => k.StartsWith("g:", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            .Select(k => new GroupPost(k[2..], Sent(k))).ToArray();
+        var groups = states.Keys.Where(k => k.StartsWith(NoticeRoundStore.GroupPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            .Select(k => new GroupPost(k[NoticeRoundStore.GroupPrefix.Length..], Sent(k))).ToArray();
         return new NoticeReport(
             round.Recipients.Count(r => Sent(NoticeRoundStore.MemberField(r.MemberId))),
             round.Total,

@@ -61,8 +61,7 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
 
         // The first host still holds the lease: nothing is taken over.
         Assert.Equal(0, await second.Rounds.ResumePendingAsync());
-        var round = (await _connection.GetDatabase().SetMembersAsync("pa:notices:pending")).Single().ToString();
-        await _connection.GetDatabase().KeyDeleteAsync($"pa:notice:{round}:lease"); // the lease expires (the first host stalled)
+        await _connection.GetDatabase().KeyDeleteAsync(await PendingLeaseKeyAsync()); // the lease expires (the first host stalled)
         Assert.Equal(1, await second.Rounds.ResumePendingAsync());
         await second.SettleAsync();
         await first.Rounds.StopAsync(new CancellationToken(canceled: true));
@@ -79,23 +78,11 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         await first.SayAsync(Secretary, "通知 本周五下午3点召开党员大会");
         await first.SayAsync(Secretary, "确认");
         await WaitUntilAsync(() => first.Messenger.Entered > 0);
-        var db = _connection.GetDatabase();
-        var lease = $"pa:notice:{(await db.SetMembersAsync("pa:notices:pending")).Single()}:lease";
+        var lease = await PendingLeaseKeyAsync();
         var second = new BotHarness(_connection, first.BranchId);
-        var step = NoticeRounds.LeaseTime / 3;
 
-        // Twice the lease time passes while the round is stuck in its sends. The store's clock is made to move with the
-        // fake clock: each step takes its length off the lease (a lease not renewed is gone after three steps).
-        for (var i = 0; i < 6; i++)
-        {
-            var left = await db.KeyTimeToLiveAsync(lease);
-            Assert.NotNull(left);
-            Assert.True(left > step, $"lease held at step {i}");
-            await db.KeyExpireAsync(lease, left.Value - step);
-            first.Time.Advance(step);
-            await WaitUntilAsync(async () => await db.KeyTimeToLiveAsync(lease) > NoticeRounds.LeaseTime - step, $"lease renewed at step {i}");
-            Assert.Equal(0, await second.Rounds.ResumePendingAsync());
-        }
+        // Twice the lease time passes while the round is stuck in its sends.
+        await AssertLeaseRenewedAsync(first, second, lease, steps: 6);
 
         hold.SetResult();
         await first.SettleAsync();
@@ -104,7 +91,7 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         Assert.Empty(second.Messenger.Sent);
         var report = Assert.Single(first.SentTo(Secretary));
         Assert.StartsWith($"通知发送完成：已送达 {Members.Length}/{Members.Length}", report, StringComparison.Ordinal);
-        Assert.Equal(0, await db.SetLengthAsync("pa:notices:pending"));
+        Assert.Equal(0, await _connection.GetDatabase().SetLengthAsync("pa:notices:pending"));
     }
 
     [Fact]
@@ -119,29 +106,18 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         await first.SayAsync(Secretary, "通知 本周五下午3点召开党员大会");
         await first.SayAsync(Secretary, "确认");
         await WaitUntilAsync(() => first.Messenger.Entered > 0);
-        var db = _connection.GetDatabase();
-        var lease = $"pa:notice:{(await db.SetMembersAsync("pa:notices:pending")).Single()}:lease";
+        var lease = await PendingLeaseKeyAsync();
         var second = new BotHarness(_connection, first.BranchId);
-        var step = NoticeRounds.LeaseTime / 3;
 
         // One renewal falls in a store outage and fails.
         await _redis.StopAsync();
-        first.Time.Advance(step);
+        first.Time.Advance(NoticeRounds.LeaseTime / 3);
         await WaitUntilAsync(() => logs.Lines.Any(l => l.Contains("A notice round failed", StringComparison.Ordinal)), "the renewal failed in the outage");
         await _redis.StartAsync();
         await WaitUntilAsync(async () => await PingsAsync(fast) && await PingsAsync(_connection), "the store is back");
 
-        // The next renewals still happen (the store's clock moves with the fake clock, as in the test above).
-        for (var i = 0; i < 4; i++)
-        {
-            var left = await db.KeyTimeToLiveAsync(lease);
-            Assert.NotNull(left);
-            Assert.True(left > step, $"lease held at step {i}");
-            await db.KeyExpireAsync(lease, left.Value - step);
-            first.Time.Advance(step);
-            await WaitUntilAsync(async () => await db.KeyTimeToLiveAsync(lease) > NoticeRounds.LeaseTime - step, $"lease renewed at step {i}");
-            Assert.Equal(0, await second.Rounds.ResumePendingAsync());
-        }
+        // The next renewals still happen.
+        await AssertLeaseRenewedAsync(first, second, lease, steps: 4);
 
         hold.SetResult();
         await first.SettleAsync();
@@ -163,8 +139,7 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         await second.SettleAsync();
         Assert.Empty(second.Messenger.Sent); // at start-up the first host still held the lease
 
-        var db = _connection.GetDatabase();
-        await db.KeyDeleteAsync($"pa:notice:{(await db.SetMembersAsync("pa:notices:pending")).Single()}:lease"); // the first host stalled
+        await _connection.GetDatabase().KeyDeleteAsync(await PendingLeaseKeyAsync()); // the first host stalled
         second.Time.Advance(NoticeRounds.LeaseTime); // the running host's next scan
         await WaitUntilAsync(() => second.SentTo(Secretary).Count == 1, "the running host's scan resumed the round and reported");
         await second.SettleAsync();
@@ -214,6 +189,31 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         var codes = await h.CreateBranchAsync([(Secretary, "党支部书记"), .. Members.Select(m => (m, "党员"))]);
         await h.BindAllAsync(codes, [Secretary, .. Members]);
         return h;
+    }
+
+    /// <summary>The lease key of the one unfinished round in the store.</summary>
+    private async Task<RedisKey> PendingLeaseKeyAsync() =>
+        $"pa:notice:{(await _connection.GetDatabase().SetMembersAsync("pa:notices:pending")).Single()}:lease";
+
+    /// <summary>
+    /// Moves the first host's fake clock <paramref name="steps"/> renewal periods on while its round is stuck in its sends,
+    /// and asserts the lease is renewed each time and the second host takes nothing over. The store's clock is made to
+    /// move with the fake clock: each step takes its length off the lease (a lease not renewed is gone after three steps).
+    /// </summary>
+    private async Task AssertLeaseRenewedAsync(BotHarness first, BotHarness second, RedisKey lease, int steps)
+    {
+        var db = _connection.GetDatabase();
+        var step = NoticeRounds.LeaseTime / 3;
+        for (var i = 0; i < steps; i++)
+        {
+            var left = await db.KeyTimeToLiveAsync(lease);
+            Assert.NotNull(left);
+            Assert.True(left > step, $"lease held at step {i}");
+            await db.KeyExpireAsync(lease, left.Value - step);
+            first.Time.Advance(step);
+            await WaitUntilAsync(async () => await db.KeyTimeToLiveAsync(lease) > NoticeRounds.LeaseTime - step, $"lease renewed at step {i}");
+            Assert.Equal(0, await second.Rounds.ResumePendingAsync());
+        }
     }
 
     private async Task AssertFinishedOnceAsync(BotHarness first, BotHarness second)
