@@ -45,7 +45,6 @@ public sealed partial class ClauseRetriever : IDisposable
     ];
     private const string TextField = "text";
     private const string ContextField = "ctx";
-    private const string ConceptField = "concept";
 
     private readonly Analyzer analyzer = new CJKAnalyzer(Version);
     private readonly RAMDirectory directory = new();
@@ -53,6 +52,7 @@ public sealed partial class ClauseRetriever : IDisposable
     private readonly Bm25Postings textPostings;
     private readonly Bm25Postings contextPostings;
     private readonly double[] conceptIdf = new double[ConceptLexicon.All.Count];
+    private readonly int[][] conceptClauses = new int[ConceptLexicon.All.Count][];
     private readonly ClauseFeatures[] features;
     private readonly int[] clauseOfDoc;
     private readonly Dictionary<Clause, string> normalizedByClause = new(ReferenceEqualityComparer.Instance);
@@ -102,11 +102,6 @@ public sealed partial class ClauseRetriever : IDisposable
                     new TextField(ContextField, f.Context, Field.Store.NO),
                     new StoredField("i", i),
                 };
-                foreach (var concept in ConceptNames(f.Concepts))
-                {
-                    doc.Add(new StringField(ConceptField, concept, Field.Store.NO));
-                }
-
                 writer.AddDocument(doc);
             }
 
@@ -124,8 +119,9 @@ public sealed partial class ClauseRetriever : IDisposable
         contextPostings = Bm25Postings.Read(reader, ContextField, clauseOfDoc, features.Length);
         for (var c = 0; c < conceptIdf.Length; c++)
         {
-            var df = features.Count(f => (f.Concepts & (1UL << c)) != 0);
-            conceptIdf[c] = Bm25Postings.Idf(df, features.Length);
+            var bit = 1UL << c;
+            conceptClauses[c] = [.. Enumerable.Range(0, features.Length).Where(i => (features[i].Concepts & bit) != 0)];
+            conceptIdf[c] = Bm25Postings.Idf(conceptClauses[c].Length, features.Length);
         }
     }
 
@@ -144,8 +140,9 @@ public sealed partial class ClauseRetriever : IDisposable
         var namedDocuments = places.Where(p => normalized.Contains(p.Place, StringComparison.Ordinal)).Select(p => p.Document.Id).ToHashSet(StringComparer.Ordinal);
 
         var terms = Terms(normalized);
+        var withoutFiller = Filler().Replace(normalized, "，");
         var concepts = ConceptNames(queryConcepts);
-        if (!IsInScope(normalized, terms, queryConcepts) || (terms.Count == 0 && queryConcepts == 0))
+        if (!IsInScope(normalized, withoutFiller, terms, queryConcepts) || (terms.Count == 0 && queryConcepts == 0))
         {
             return new RetrievalResult { InScope = false, Concepts = concepts, Intent = intent };
         }
@@ -161,14 +158,10 @@ public sealed partial class ClauseRetriever : IDisposable
 
         foreach (var c in ConceptIndexes(queryConcepts))
         {
-            var bit = 1UL << c;
             var weight = 2 * conceptIdf[c];
-            for (var i = 0; i < features.Length; i++)
+            foreach (var i in conceptClauses[c])
             {
-                if ((features[i].Concepts & bit) != 0)
-                {
-                    bm25[i] += weight;
-                }
+                bm25[i] += weight;
             }
         }
 
@@ -179,7 +172,7 @@ public sealed partial class ClauseRetriever : IDisposable
         }
 
         var maxScore = bm25[top[0]];
-        var content = KnownContentBigrams(normalized);
+        var content = KnownContentBigrams(withoutFiller);
         var timeWords = TimeWord().Matches(normalized).Select(m => m.Value).ToList();
         var contentWeight = content.Sum(b => b.Idf);
         var ranked = new List<(int Clause, double Score)>(top.Count);
@@ -256,7 +249,7 @@ public sealed partial class ClauseRetriever : IDisposable
         }
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
-        if (!CoveredByOneClause(normalized, terms, queryConcepts, features[ranked[0].Clause]))
+        if (!CoveredByOneClause(normalized, withoutFiller, terms, queryConcepts, intent, features[ranked[0].Clause]))
         {
             return new RetrievalResult { InScope = false, Concepts = concepts, Intent = intent };
         }
@@ -415,10 +408,9 @@ public sealed partial class ClauseRetriever : IDisposable
 
     // The question's Chinese bigrams that occur in the corpus, weighted by idf, question words removed. Bigrams of role
     // words count less: roles are scored on their own, and they are the commonest words of the corpus.
-    private List<(string Bigram, double Idf)> KnownContentBigrams(string normalized)
+    private List<(string Bigram, double Idf)> KnownContentBigrams(string withoutFiller)
     {
         const double RoleShare = 0.4;
-        var withoutFiller = Filler().Replace(normalized, "，");
         var withoutRoles = RoleWords().Replace(withoutFiller, "，");
         return [.. Terms(withoutFiller)
             .Where(t => t.Length == 2 && t[0] > 0x2E80 && t[1] > 0x2E80 && textPostings.Contains(t))
@@ -428,10 +420,10 @@ public sealed partial class ClauseRetriever : IDisposable
     // A topic named in passing does not make a question ours when what it asks about is foreign to the corpus
     // (工会会费怎么交, 考驾照要多少学时): once question words and the topic's own words are set aside, most of what is
     // left (its bigrams) occurs nowhere in the documents.
-    private bool AsksAboutSomethingElse(string normalized, ulong queryConcepts)
+    private bool AsksAboutSomethingElse(string withoutFiller, ulong queryConcepts)
     {
         // Periods (一个月, 每年) say when, not what: they are set aside too.
-        var rest = ConceptLexicon.WithoutPeriods(Filler().Replace(normalized, "，"));
+        var rest = ConceptLexicon.WithoutPeriods(withoutFiller);
         foreach (var c in ConceptIndexes(queryConcepts))
         {
             rest = ConceptLexicon.All[c].Query.Replace(rest, "，");
@@ -459,8 +451,8 @@ public sealed partial class ClauseRetriever : IDisposable
         return (foreign >= 2 || (weakTopicsOnly && foreign >= 1)) && foreign > known;
     }
 
-    private bool IsInScope(string normalized, List<string> terms, ulong queryConcepts) =>
-        IsAnchored(normalized, queryConcepts) || ContentBigrams(normalized, terms) is not null;
+    private bool IsInScope(string normalized, string withoutFiller, List<string> terms, ulong queryConcepts) =>
+        IsAnchored(normalized, queryConcepts) || ContentBigrams(normalized, withoutFiller, terms) is not null;
 
     // A question is about the corpus when it names a specific topic, a role (书记 alone counts), or a place of the corpus
     // together with any topic.
@@ -472,14 +464,14 @@ public sealed partial class ClauseRetriever : IDisposable
 
     // The question's Chinese bigrams once question words are removed, when enough of them occur in the corpus (at least
     // two, and half); null otherwise.
-    private List<string>? ContentBigrams(string normalized, List<string> terms)
+    private List<string>? ContentBigrams(string normalized, string withoutFiller, List<string> terms)
     {
         if (!Han().IsMatch(normalized))
         {
             return null;
         }
 
-        var content = Terms(Filler().Replace(normalized, "，"));
+        var content = Terms(withoutFiller);
         if (content.Count == 0)
         {
             return null;
@@ -493,11 +485,11 @@ public sealed partial class ClauseRetriever : IDisposable
 
     // Without a topic or a role to anchor it, a question is in scope only when one clause holds at least two of its
     // bigrams and half of them: bigrams scattered over unrelated clauses ("推荐" here, "小说" nowhere) are chance.
-    private bool CoveredByOneClause(string normalized, List<string> terms, ulong queryConcepts, ClauseFeatures best)
+    private bool CoveredByOneClause(string normalized, string withoutFiller, List<string> terms, ulong queryConcepts, QueryIntent intent, ClauseFeatures best)
     {
         if (Weight(queryConcepts, minimum: 2) > 0)
         {
-            return !AsksAboutSomethingElse(normalized, queryConcepts);
+            return !AsksAboutSomethingElse(withoutFiller, queryConcepts);
         }
 
         if (IsAnchored(normalized, queryConcepts))
@@ -509,7 +501,7 @@ public sealed partial class ClauseRetriever : IDisposable
             return rest.Count == 0 || (queryConcepts & best.Concepts) != 0 || (found >= 1 && found * 3 >= rest.Count);
         }
 
-        var bigrams = ContentBigrams(normalized, terms);
+        var bigrams = ContentBigrams(normalized, withoutFiller, terms);
         if (bigrams is null)
         {
             return false;
@@ -520,7 +512,7 @@ public sealed partial class ClauseRetriever : IDisposable
         var coveredWeight = covered.Sum(textPostings.Idf);
         var totalWeight = bigrams.Sum(textPostings.Idf);
         // A question worded as a duty question (how often, by when …) or sharing a topic with the clause needs a third.
-        var share = ConceptLexicon.QueryIntents(normalized) != QueryIntent.None || (queryConcepts & best.Concepts) != 0 ? 3 : 2;
+        var share = intent != QueryIntent.None || (queryConcepts & best.Concepts) != 0 ? 3 : 2;
         return covered.Count >= 2 && coveredWeight * share >= totalWeight;
     }
 
