@@ -78,8 +78,11 @@ internal static class ConceptLexicon
         C("选人用人", "提拔|选拔|任用|用人|任免|调动", "选拔任用|选人用人|任免|提拔|任用", 2.5, null),
     ];
 
-    private static readonly Dictionary<string, int> IndexByName =
-        All.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+    // Topics are a ulong bit set, and 1UL << 64 wraps to 1 (topic 64 would silently alias topic 0): fail at start-up
+    // instead. 64 of 64 are in use; widen the set (UInt128 or a struct of words) before adding one.
+    private static readonly Dictionary<string, int> IndexByName = All.Count <= 64
+        ? All.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal)
+        : throw new InvalidOperationException("ConceptLexicon holds more than 64 topics, the width of its ulong bit set.");
 
     private static readonly System.Buffers.SearchValues<char> PhraseBreaks = System.Buffers.SearchValues.Create("，。；、：,;:");
 
