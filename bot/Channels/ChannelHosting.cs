@@ -39,12 +39,12 @@ internal static class ChannelHosting
         services.AddSingleton<DingTalkCallbackHandler>();
         services.AddSingleton<IInboundTurnProcessor>(sp => sp.GetRequiredService<DingTalkCallbackHandler>());
         services.AddSingleton<IGroupNoticeSender, DingTalkGroupNotices>();
-        services.AddSingleton<IMemberDirectory>(sp =>
+        services.AddSingleton<IPlatformContacts>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DingTalkOptions>>().Value;
             var api = sp.GetRequiredService<DingTalkApiClient>();
             // A sender outside the robot's organisation has only an encrypted id ($:LWCP_v1:$…), which the contacts do not know.
-            return Directory(sp, DingTalkChannelSender.Id, options, (id, ct) =>
+            return Contacts(sp, DingTalkChannelSender.Id, options, (id, ct) =>
                 id.StartsWith("$:", StringComparison.Ordinal) ? Task.FromResult<string?>(null) : api.GetUserMobileAsync(id, ct));
         });
 
@@ -55,11 +55,11 @@ internal static class ChannelHosting
         services.AddSingleton<WeComCallbackHandler>();
         services.AddSingleton<IInboundTurnProcessor>(sp => sp.GetRequiredService<WeComCallbackHandler>());
         services.AddSingleton<IGroupNoticeSender, WeComGroupNotices>();
-        services.AddSingleton<IMemberDirectory>(sp =>
+        services.AddSingleton<IPlatformContacts>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<WeComOptions>>().Value;
             var api = sp.GetRequiredService<WeComApiClient>();
-            return Directory(sp, WeComChannelSender.Id, options, api.GetUserMobileAsync);
+            return Contacts(sp, WeComChannelSender.Id, options, api.GetUserMobileAsync);
         });
 
         services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
@@ -68,8 +68,8 @@ internal static class ChannelHosting
         return builder;
     }
 
-    private static MemberDirectory Directory(IServiceProvider services, string channelId, PlatformOptions options, Func<string, CancellationToken, Task<string?>> lookup) =>
-        new(channelId, () => options.IsEnabled, options.MobileBinding, lookup, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<MemberDirectory>>());
+    private static PlatformContacts Contacts(IServiceProvider services, string channelId, PlatformOptions options, Func<string, CancellationToken, Task<string?>> lookup) =>
+        new(channelId, () => options.IsEnabled, options.MobileBinding, lookup, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<PlatformContacts>>());
 
     /// <summary>Maps the area's endpoints.</summary>
     public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder endpoints)

@@ -5,25 +5,25 @@ using PartyAffairs.Bot.State;
 namespace PartyAffairs.Bot.Conversation;
 
 /// <summary>
-/// Binds an unbound platform account by the roster's mobile number: asks the channel's <see cref="IMemberDirectory"/>
+/// Binds an unbound platform account by the roster's mobile number: asks the channel's <see cref="IPlatformContacts"/>
 /// for the user's mobile number and binds the one roster member who has it. A user without a unique match is not
-/// looked up again for <see cref="IMemberDirectory.RetryAfter"/>, so their next messages do not wait on the platform.
+/// looked up again for <see cref="IPlatformContacts.RetryAfter"/>, so their next messages do not wait on the platform.
 /// </summary>
-internal sealed class MobileBinder(IEnumerable<IMemberDirectory> directories, RosterStore roster, TimeProvider time)
+internal sealed class MobileBinder(IEnumerable<IPlatformContacts> contacts, RosterStore roster, TimeProvider time)
 {
     private const int MaxQuietUsers = 10_000;
 
-    private readonly IMemberDirectory[] _directories = [.. directories];
+    private readonly IPlatformContacts[] _contacts = [.. contacts];
     private readonly ConcurrentDictionary<string, DateTimeOffset> _quietUntil = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The bind result when the account was bound by mobile number (<see cref="BindOutcome.Bound"/>) or turned out to be
-    /// bound meanwhile (<see cref="BindOutcome.AlreadyBound"/>); null when the channel has no directory, the platform gave
+    /// bound meanwhile (<see cref="BindOutcome.AlreadyBound"/>); null when the channel has no contacts lookup, the platform gave
     /// no usable number, or no single roster member has it. Store faults propagate.
     /// </summary>
     public async Task<BindResult?> TryBindAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        var directory = Array.Find(_directories, d => d.ChannelId == channelId);
+        var directory = Array.Find(_contacts, d => d.ChannelId == channelId);
         if (directory is null || !directory.IsEnabled)
         {
             return null;

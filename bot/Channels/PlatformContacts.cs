@@ -1,17 +1,17 @@
 namespace PartyAffairs.Bot.Channels;
 
 /// <summary>
-/// <see cref="IMemberDirectory"/> over one platform's user-detail call: bounded by
+/// <see cref="IPlatformContacts"/> over one platform's user-detail call: bounded by
 /// <see cref="MobileBindingOptions.Timeout"/>, and every fault (refusal, network, time-out) becomes "no number", logged by
 /// channel and error only, so the member falls back to the invite code.
 /// </summary>
-public sealed class MemberDirectory(
+public sealed class PlatformContacts(
     string channelId,
     Func<bool> isConfigured,
     MobileBindingOptions options,
     Func<string, CancellationToken, Task<string?>> lookup,
     TimeProvider time,
-    ILogger<MemberDirectory> logger) : IMemberDirectory
+    ILogger<PlatformContacts> logger) : IPlatformContacts
 {
     public string ChannelId => channelId;
 

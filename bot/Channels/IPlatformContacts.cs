@@ -1,7 +1,7 @@
 namespace PartyAffairs.Bot.Channels;
 
 /// <summary>A platform's contacts, asked for a user's mobile number so an unbound account can be bound by the roster.</summary>
-public interface IMemberDirectory
+public interface IPlatformContacts
 {
     /// <summary>The channel whose user ids this directory knows (<c>dingtalk</c>, <c>wecom</c>).</summary>
     string ChannelId { get; }
