@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PartyAffairs.Scheduler;
 
-/// <summary>Every user-facing sentence of the scheduler, in one place for review.</summary>
+/// <summary>Every user-facing sentence of the scheduler, in one place for review (holiday notes and notice errors: <see cref="Calendar.CalendarTexts"/>).</summary>
 public static class ReminderTexts
 {
     /// <summary>Example of the themed-day command.</summary>
@@ -14,9 +14,9 @@ public static class ReminderTexts
     /// <summary>Button: ask for leave.</summary>
     public const string LeaveButton = "请假";
 
-    /// <summary>The themed-day rule could not be read.</summary>
-    public static string ThemedDayUnreadable(string text) =>
-        $"无法识别主题党日规则“{text}”。可以写“每月第N个星期X”“每月X日”或具体日期（如 2026-12-04），后面可加时间和地点。示例：{ThemedDayExample}";
+    /// <summary>The themed-day rule could not be read; <paramref name="exampleDate"/> is a working day from the calendar.</summary>
+    public static string ThemedDayUnreadable(string text, DateOnly? exampleDate = null) =>
+        $"无法识别主题党日规则“{text}”。可以写“每月第N个星期X”“每月X日”或具体日期（{(exampleDate is { } example ? $"如 {example:yyyy-MM-dd}" : "yyyy-MM-dd")}），后面可加时间和地点。示例：{ThemedDayExample}";
 
     /// <summary>An ordinal weekday beyond the fifth.</summary>
     public static string OrdinalTooLarge(int ordinal, string weekday) =>
@@ -25,9 +25,9 @@ public static class ReminderTexts
     /// <summary>A day of month outside 1–31.</summary>
     public static string DayOutOfRange(int day) => $"每月没有{day}日，请写1到31之间的日期。示例：设置主题党日 每月15日 15:00 党员活动室";
 
-    /// <summary>An explicit date already past.</summary>
-    public static string DateInPast(DateOnly date) =>
-        $"{date:yyyy-MM-dd}已经过去，请设置今天以后的日期。示例：设置主题党日 {date.AddYears(1):yyyy-MM-dd} 15:00 三楼会议室";
+    /// <summary>An explicit date already past; <paramref name="exampleDate"/> is a working day from the calendar.</summary>
+    public static string DateInPast(DateOnly date, DateOnly exampleDate) =>
+        $"{date:yyyy-MM-dd}已经过去，请设置今天以后的日期。示例：设置主题党日 {exampleDate:yyyy-MM-dd} 15:00 三楼会议室";
 
     /// <summary>A time that is not HH:mm.</summary>
     public static string TimeUnreadable(string text) => $"无法识别时间“{text}”，请写成24小时制。示例：{ThemedDayExample}";
@@ -72,13 +72,13 @@ public static class ReminderTexts
     /// <summary>No upcoming reminders.</summary>
     public const string PlanEmpty = "近期没有待发送的提醒。";
 
-    /// <summary>Calendar has no data for a year.</summary>
-    public static string CalendarMissingYear(int year) =>
-        $"系统尚未载入{year}年的法定节假日安排，{year}年的提醒暂按周一至周五为工作日计算。请联系管理员补充节假日数据。";
-
-    /// <summary>Themed day on a holiday, flagged to the secretary.</summary>
-    public static string ThemedDayOnHoliday(DateOnly date, string holiday) =>
-        $"提示：本月主题党日（{Day(date)}）适逢{holiday}，请确认是否调整日期。如需调整，可发送：设置主题党日 {date.AddDays(-3):yyyy-MM-dd} 15:00 地点";
+    /// <summary>
+    /// Themed day on a holiday, flagged to the secretary with the nearest working days and a suggested date (a working day
+    /// of the same month); <paramref name="provisionalYear"/> when the holiday is computed (no State Council notice yet).
+    /// </summary>
+    public static string ThemedDayOnHoliday(DateOnly date, string holiday, DateOnly before, DateOnly after, DateOnly suggestion, int? provisionalYear) =>
+        $"提示：本月主题党日（{Day(date)}）适逢{holiday}，最近的工作日为{Day(before)}或{Day(after)}，请确认是否调整日期。如需调整，可发送：设置主题党日 {suggestion:yyyy-MM-dd} 15:00 地点"
+        + (provisionalYear is { } year ? $"（{Calendar.CalendarTexts.ProvisionalYear(year)}）" : string.Empty);
 
     /// <summary>Themed day on a weekend without being a holiday.</summary>
     public static string ThemedDayOnDayOff(DateOnly date) => $"提示：本月主题党日（{Day(date)}）不是工作日，请确认是否调整日期。";

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using PartyAffairs.Bot.Admin;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Settings;
 
 namespace PartyAffairs.Bot.Scheduling;
 
-/// <summary>Admin endpoints of the reminders: GET/PUT a branch's settings and GET its next reminders.</summary>
+/// <summary>Admin endpoints of the reminders: GET/PUT a branch's settings (PUT answers with warnings) and GET its next reminders.</summary>
 internal static class ReminderAdminApi
 {
     /// <summary>Maps the endpoints under /api/admin, behind the admin bearer token.</summary>
@@ -48,9 +49,15 @@ internal static class ReminderAdminApi
         }
 
         var outcome = await settings.ReplaceAsync(branchId, body, ct);
-        return outcome.Saved
-            ? Results.Json(outcome.Settings, BranchSettingsJson.Options)
-            : Results.BadRequest(new AdminError(outcome.Reply));
+        if (!outcome.Saved)
+        {
+            return Results.BadRequest(new AdminError(outcome.Reply));
+        }
+
+        // The settings as GET shows them, plus the warnings (a themed day on a day off, with the nearest working days).
+        var answer = JsonSerializer.SerializeToNode(outcome.Settings, BranchSettingsJson.Options)!.AsObject();
+        answer["warnings"] = new JsonArray([.. outcome.Warnings.Select(w => JsonValue.Create(w))]);
+        return Results.Json(answer);
     }
 
     private static async Task<IResult> PlanAsync(string branchId, RosterStore roster, ReminderSettingsService settings, CancellationToken ct) =>

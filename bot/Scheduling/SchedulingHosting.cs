@@ -29,7 +29,12 @@ internal static class SchedulingHosting
         services.AddSingleton(sp => sp.GetService<IKnowledgeBase>() is { } kb ? new BranchDutyCatalogs(kb) : new BranchDutyCatalogs([], []));
         services.AddSingleton<ITrackedDutyCatalog>(sp => sp.GetService<IKnowledgeBase>() is { } kb ? new KnowledgeBaseDutyCatalog(kb) : new KnowledgeDutyCatalog([]));
 
+        // The shipped table, the notices operators load (kept in the store, read every minute by each instance) and, for a
+        // year without a notice, the statutory days computed from the law.
         services.AddSingleton(_ => WorkingCalendar.LoadDefault());
+        services.AddSingleton<IHolidayNoticeStore, RedisHolidayNoticeStore>();
+        services.AddSingleton<HolidayCalendarRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<HolidayCalendarRefresher>());
         services.AddSingleton<IMemberDirectory, RosterMemberDirectory>();
         services.AddSingleton<IReminderSender, ProactiveReminderSender>();
 
@@ -53,6 +58,7 @@ internal static class SchedulingHosting
     public static IEndpointRouteBuilder MapReminderEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapReminderAdminEndpoints();
+        endpoints.MapCalendarAdminEndpoints();
         return endpoints;
     }
 }

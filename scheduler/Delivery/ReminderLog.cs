@@ -11,7 +11,7 @@ internal static partial class ReminderLog
     [LoggerMessage(4002, LogLevel.Information, "Dropped missed reminder {Occurrence}: due {DueAt:o}, no longer useful after {UsefulUntil:o}")]
     public static partial void DroppedMissed(ILogger logger, string occurrence, DateTimeOffset dueAt, DateTimeOffset usefulUntil);
 
-    [LoggerMessage(4003, LogLevel.Warning, "Holiday table has no data for {Year}; branch {Branch} counts only weekends as days off that year. Add the year to data/cn-holidays.json")]
+    [LoggerMessage(4003, LogLevel.Warning, "No State Council holiday notice for {Year}; branch {Branch} uses that year's statutory days computed from the law (provisional, no adjusted workdays). Load the notice through PUT /api/admin/calendar/YYYY")]
     public static partial void CalendarMissing(ILogger logger, int year, string branch);
 
     [LoggerMessage(4004, LogLevel.Warning, "Reminder {Key} failed: {Error}")]

@@ -103,7 +103,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                     Day = day,
                     Title = "主题党日",
                     Actionable = false,
-                    Text = calendar.HolidayName(day) is { } holiday ? ReminderTexts.ThemedDayOnHoliday(day, holiday) : ReminderTexts.ThemedDayOnDayOff(day),
+                    Text = DayOffFlag(day),
                 });
             }
         }
@@ -436,17 +436,24 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
         _ => Names(period, period.End, duty with { Deadline = null }).Period,
     };
 
+    /// <summary>
+    /// While a year has no State Council notice (its days off are computed from the law, 调休 unknown), the secretaries are
+    /// told once on 1 December before it and once more on its first working day; a notice loaded meanwhile cancels what is
+    /// still to come (the planner no longer plans it).
+    /// </summary>
     private void PlanCalendarNotices(Context c, DateOnly firstDay, DateOnly lastDay, List<PlannedReminder> result)
     {
         for (var year = firstDay.Year; year <= lastDay.Year; year++)
         {
-            if (calendar.HasDataFor(year))
+            if (!calendar.IsProvisional(year))
             {
                 continue;
             }
 
-            var notice = ShiftWithin(new DateOnly(year - 1, 12, 1), DutyPeriod.Containing(PeriodUnit.Month, new DateOnly(year - 1, 12, 1)), c.Settings.HolidayShift);
-            result.Add(new PlannedReminder
+            var december = DutyPeriod.Containing(PeriodUnit.Month, new DateOnly(year - 1, 12, 1));
+            var notice = ShiftWithin(december.Start, december, c.Settings.HolidayShift);
+            var firstWorkingDay = calendar.Shift(new DateOnly(year, 1, 1), HolidayShift.Next);
+            var common = new PlannedReminder
             {
                 BranchId = c.BranchId,
                 Group = ReminderGroup.Duties,
@@ -455,13 +462,34 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                 ReminderKind = "calendar-missing",
                 Audience = ReminderAudience.Secretaries,
                 DueAt = c.DueOnDay(notice),
-                UsefulUntil = c.At(new DateOnly(year, 12, 31), TimeOnly.MinValue),
+                UsefulUntil = c.At(new DateOnly(year, 1, 1), TimeOnly.MinValue),
                 Day = new DateOnly(year, 1, 1),
                 Title = "节假日数据",
                 Actionable = false,
-                Text = ReminderTexts.CalendarMissingYear(year),
+                Text = CalendarTexts.ProvisionalYearNotice(year, yearStarted: false),
+            };
+            result.Add(common);
+            result.Add(common with
+            {
+                ReminderKind = "calendar-missing-jan",
+                DueAt = c.DueOnDay(firstWorkingDay),
+                UsefulUntil = c.At(new DateOnly(year, 2, 1), TimeOnly.MinValue),
+                Text = CalendarTexts.ProvisionalYearNotice(year, yearStarted: true),
             });
         }
+    }
+
+    /// <summary>The secretaries' flag of a themed day on a day off: the holiday (table or computed) and the nearest working days.</summary>
+    private string DayOffFlag(DateOnly day)
+    {
+        if (calendar.HolidayName(day) is not { } holiday)
+        {
+            return ReminderTexts.ThemedDayOnDayOff(day);
+        }
+
+        var (before, after) = calendar.NearestWorkingDays(day);
+        var suggestion = before.Month == day.Month ? before : after;
+        return ReminderTexts.ThemedDayOnHoliday(day, holiday, before, after, suggestion, calendar.IsProvisional(day.Year) ? day.Year : null);
     }
 
     /// <summary>The last day to act in the period: a fixed deadline, the window's end, or the period's end.</summary>

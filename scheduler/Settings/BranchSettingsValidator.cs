@@ -1,13 +1,19 @@
+using PartyAffairs.Scheduler.Calendar;
+
 namespace PartyAffairs.Scheduler.Settings;
 
 /// <summary>Checks a branch's settings before they are stored; the first problem is returned as a message with an example.</summary>
 public static class BranchSettingsValidator
 {
-    /// <summary>Null when <paramref name="settings"/> are valid on <paramref name="today"/>; otherwise what is wrong.</summary>
-    public static string? Validate(BranchReminderSettings settings, DateOnly today, IReadOnlyCollection<string> knownDocuments)
+    /// <summary>
+    /// Null when <paramref name="settings"/> are valid on <paramref name="today"/>; otherwise what is wrong. Example dates
+    /// in the messages are working days of <paramref name="calendar"/>.
+    /// </summary>
+    public static string? Validate(BranchReminderSettings settings, DateOnly today, IReadOnlyCollection<string> knownDocuments, WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(knownDocuments);
+        ArgumentNullException.ThrowIfNull(calendar);
         if (!IsIanaZone(settings.TimeZone))
         {
             return ReminderTexts.UnknownTimeZone(settings.TimeZone);
@@ -22,9 +28,9 @@ public static class BranchSettingsValidator
                 case ThemedDayRuleKind.DayOfMonth when rule.Day is < 1 or > 31:
                     return ReminderTexts.DayOutOfRange(rule.Day);
                 case ThemedDayRuleKind.Dates when rule.Dates.Count == 0:
-                    return ReminderTexts.ThemedDayUnreadable(string.Empty);
+                    return ReminderTexts.ThemedDayUnreadable(string.Empty, calendar.ExampleDate(today));
                 case ThemedDayRuleKind.Dates when rule.Dates.FirstOrDefault(d => d < today) is var past && past != default:
-                    return ReminderTexts.DateInPast(past);
+                    return ReminderTexts.DateInPast(past, calendar.ExampleDate(today));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Duties;
 using PartyAffairs.Scheduler.Planning;
 
@@ -7,13 +8,15 @@ namespace PartyAffairs.Scheduler.Settings;
 
 /// <summary>
 /// What the chat (“设置主题党日 …”, “查看提醒计划”) and the admin API call: parse, validate against today and the corpus,
-/// store only valid settings (the previous ones stay otherwise), and refresh the branch's triggers.
+/// store only valid settings (the previous ones stay otherwise), and refresh the branch's triggers. A themed day set on
+/// days off is saved with warnings naming them and the nearest working days.
 /// </summary>
 public sealed class ReminderSettingsService(
     IBranchSettingsStore store,
     BranchDutyCatalogs catalogs,
     ReminderCoordinator coordinator,
     IEnumerable<IReminderTriggers> triggers,
+    WorkingCalendar calendar,
     TimeProvider time)
 {
     /// <summary>The chat command that lists the next reminders.</summary>
@@ -31,20 +34,23 @@ public sealed class ReminderSettingsService(
     public async Task<SettingsOutcome> ApplyCommandAsync(string branchId, string text, CancellationToken cancellationToken)
     {
         var current = await GetAsync(branchId, cancellationToken);
-        var command = SettingsCommandParser.Parse(text);
+        var command = SettingsCommandParser.Parse(text, calendar.ExampleDate(Today(current.Zone())));
         if (command.Apply is null)
         {
             return new SettingsOutcome(false, command.Error ?? ReminderTexts.UnknownSetting, current);
         }
 
-        return await SaveAsync(branchId, current, command.Apply(current), command.Summary!, cancellationToken);
+        // Only a command that sets the themed day (a new rule) warns about its days off.
+        var next = command.Apply(current);
+        var themedDaySet = next.ThemedDay is not null && !ReferenceEquals(next.ThemedDay, current.ThemedDay);
+        return await SaveAsync(branchId, current, next, command.Summary!, themedDaySet, cancellationToken);
     }
 
     /// <summary>Replaces the settings (admin API); refused settings leave the stored ones unchanged.</summary>
     public async Task<SettingsOutcome> ReplaceAsync(string branchId, BranchReminderSettings settings, CancellationToken cancellationToken)
     {
         var current = await GetAsync(branchId, cancellationToken);
-        return await SaveAsync(branchId, current, settings, "提醒设置", cancellationToken);
+        return await SaveAsync(branchId, current, settings, "提醒设置", settings.ThemedDay is not null, cancellationToken);
     }
 
     /// <summary>The reply to “查看提醒计划”: the branch's next reminders.</summary>
@@ -74,14 +80,17 @@ public sealed class ReminderSettingsService(
         return text.ToString();
     }
 
-    private async Task<SettingsOutcome> SaveAsync(string branchId, BranchReminderSettings current, BranchReminderSettings next, string summary, CancellationToken cancellationToken)
+    private async Task<SettingsOutcome> SaveAsync(string branchId, BranchReminderSettings current, BranchReminderSettings next, string summary,
+        bool warnThemedDay, CancellationToken cancellationToken)
     {
         var zone = BranchSettingsValidator.IsIanaZone(next.TimeZone) ? next.Zone() : current.Zone();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        if (BranchSettingsValidator.Validate(next, today, catalogs.DocumentIds) is { } error)
+        var today = Today(zone);
+        if (BranchSettingsValidator.Validate(next, today, catalogs.DocumentIds, calendar) is { } error)
         {
             return new SettingsOutcome(false, error, current);
         }
+
+        var warnings = warnThemedDay ? ThemedDayWarnings.For(next.ThemedDay, today, calendar) : [];
 
         await store.SaveAsync(branchId, next, cancellationToken);
         foreach (var trigger in triggers)
@@ -89,6 +98,9 @@ public sealed class ReminderSettingsService(
             await trigger.RefreshAsync(branchId, cancellationToken);
         }
 
-        return new SettingsOutcome(true, ReminderTexts.Saved(summary), next);
+        var reply = warnings.Count == 0 ? ReminderTexts.Saved(summary) : ReminderTexts.Saved(summary) + "\n" + string.Join("\n", warnings);
+        return new SettingsOutcome(true, reply, next) { Warnings = warnings };
     }
+
+    private DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 }

@@ -20,8 +20,8 @@ public static partial class SettingsCommandParser
 
     private static readonly string[] Commands = ["主题党日", "党费日", "提醒", "免打扰", "依据文件", "时区", "节假日提醒"];
 
-    /// <summary>Parses one command.</summary>
-    public static SettingsCommand Parse(string text)
+    /// <summary>Parses one command; <paramref name="exampleDate"/> (a working day from the calendar) is the date shown in examples.</summary>
+    public static SettingsCommand Parse(string text, DateOnly? exampleDate = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var body = Normalize(text);
@@ -38,9 +38,9 @@ public static partial class SettingsCommandParser
                 var argument = body[command.Length..].Trim();
                 return command switch
                 {
-                    "主题党日" => ParseThemedDay(argument) is { Rule: { } rule } ok
+                    "主题党日" => ParseThemedDay(argument, exampleDate) is { Rule: { } rule } ok
                         ? SettingsCommand.Ok($"主题党日 {rule.Describe()}", s => s with { ThemedDay = rule })
-                        : SettingsCommand.Fail(ParseThemedDay(argument).Error!),
+                        : SettingsCommand.Fail(ParseThemedDay(argument, exampleDate).Error!),
                     "党费日" => ParseDuesDays(argument),
                     "提醒" => ParseLeads(argument),
                     "免打扰" => ParseQuietHours(argument),
@@ -56,8 +56,11 @@ public static partial class SettingsCommandParser
         return SettingsCommand.Fail(ReminderTexts.UnknownSetting);
     }
 
-    /// <summary>Parses a themed-day rule such as 每月第一个周五 15:00 三楼会议室, 每月15日 14:30, 2026-12-04、2027-01-08 15:00.</summary>
-    public static (ThemedDayRule? Rule, string? Error) ParseThemedDay(string text)
+    /// <summary>
+    /// Parses a themed-day rule such as 每月第一个周五 15:00 三楼会议室, 每月15日 14:30, 2026-12-04、2027-01-08 15:00;
+    /// <paramref name="exampleDate"/> (a working day from the calendar) is the date shown when the rule is unreadable.
+    /// </summary>
+    public static (ThemedDayRule? Rule, string? Error) ParseThemedDay(string text, DateOnly? exampleDate = null)
     {
         var input = Normalize(text);
         ThemedDayRule rule;
@@ -71,7 +74,7 @@ public static partial class SettingsCommandParser
             {
                 return (null, ordinal > 5
                     ? ReminderTexts.OrdinalTooLarge(ordinal, $"星期{weekdayText}")
-                    : ReminderTexts.ThemedDayUnreadable(text));
+                    : ReminderTexts.ThemedDayUnreadable(text, exampleDate));
             }
 
             rule = new ThemedDayRule { Kind = ThemedDayRuleKind.NthWeekday, Ordinal = ordinal, Weekday = weekday };
@@ -96,7 +99,7 @@ public static partial class SettingsCommandParser
                 if (!DateOnly.TryParseExact($"{date.Groups["y"].Value}-{int.Parse(date.Groups["m"].Value, CultureInfo.InvariantCulture):00}-{int.Parse(date.Groups["d"].Value, CultureInfo.InvariantCulture):00}",
                         "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                 {
-                    return (null, ReminderTexts.ThemedDayUnreadable(text));
+                    return (null, ReminderTexts.ThemedDayUnreadable(text, exampleDate));
                 }
 
                 dates.Add(parsed);
@@ -107,7 +110,7 @@ public static partial class SettingsCommandParser
         }
         else
         {
-            return (null, ReminderTexts.ThemedDayUnreadable(text));
+            return (null, ReminderTexts.ThemedDayUnreadable(text, exampleDate));
         }
 
         rest = rest.Trim();

@@ -120,6 +120,39 @@ public sealed class ReminderHostTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
+    public async Task Chat_ThemedDayOnAComputedHoliday_SavedAndTheReplyNamesTheNearestWorkingDays()
+    {
+        await using var host = await StartAsync();
+
+        var reply = Assert.Single(await host.Say("王书记", "设置主题党日 每月第一个周五 15:00 三楼会议室")).Text!;
+
+        Assert.StartsWith("已保存：主题党日 每月第一个星期五 15:00 三楼会议室", reply, StringComparison.Ordinal);
+        Assert.Contains("注意：2027年1月1日为元旦假日，最近的工作日为12月31日（星期四）或1月4日（星期一）", reply, StringComparison.Ordinal);
+        Assert.Contains("2027年放假安排尚未发布，暂按法定节日计算，调休以国务院通知为准", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdminPut_ThemedDayOnDaysOff_SavedWithWarnings()
+    {
+        await using var host = await StartAsync();
+        var url = new Uri($"/api/admin/branches/{host.Branch}/settings", UriKind.Relative);
+
+        var onHolidays = await host.Admin.PutAsync(url, JsonContent("{\"themedDay\":{\"kind\":\"Dates\",\"dates\":[\"2026-12-04\",\"2027-01-01\"],\"time\":\"15:00:00\"}}"));
+        var body = await onHolidays.Content.ReadFromJsonAsync<JsonElement>();
+        var onWorkingDays = await (await host.Admin.PutAsync(url, JsonContent("{\"themedDay\":{\"kind\":\"Dates\",\"dates\":[\"2026-12-04\"]}}"))).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, onHolidays.StatusCode);
+        Assert.Equal("Dates", body.GetProperty("themedDay").GetProperty("kind").GetString());
+        var warnings = body.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ToArray();
+        Assert.Equal("注意：2027年1月1日为元旦假日，最近的工作日为12月31日（星期四）或1月4日（星期一）", warnings[0]);
+        Assert.Contains("暂按法定节日计算", warnings[^1], StringComparison.Ordinal);
+        Assert.Equal(0, onWorkingDays.GetProperty("warnings").GetArrayLength());
+        var stored = await host.Admin.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal(1, stored.GetProperty("themedDay").GetProperty("dates").GetArrayLength());
+        Assert.False(stored.TryGetProperty("warnings", out _));
+    }
+
+    [Fact]
     public async Task AdminPut_BadSettings400AndPreviousKept_GoodSettingsSaved()
     {
         await using var host = await StartAsync();

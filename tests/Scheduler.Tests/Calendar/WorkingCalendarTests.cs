@@ -57,11 +57,112 @@ public sealed class WorkingCalendarTests
         Assert.Null(Calendar.HolidayName(new DateOnly(2026, 10, 10)));
     }
 
-    [Fact]
-    public void IsWorkingDay_YearWithoutData_FallsBackToWeekdays()
+    [Theory]
+    [InlineData("2027-01-01", false, "元旦")]   // a Friday: 元旦 computed from the law
+    [InlineData("2027-01-02", false, null)]    // an ordinary Saturday
+    [InlineData("2027-01-04", true, null)]     // Monday
+    [InlineData("2027-02-05", false, "春节")]   // 除夕, a Friday
+    [InlineData("2027-02-08", false, "春节")]   // 正月初三, a Monday
+    [InlineData("2027-02-09", true, null)]     // no bridging days without the notice
+    [InlineData("2027-04-05", false, "清明节")]  // the solar term, a Monday
+    [InlineData("2027-05-03", true, null)]     // 劳动节 is 5月1日、2日 only
+    [InlineData("2027-06-09", false, "端午节")]
+    [InlineData("2027-09-15", false, "中秋节")]
+    [InlineData("2027-10-04", true, null)]     // 国庆节 is 10月1日至3日 only
+    [InlineData("2031-10-01", false, "中秋节、国庆节")] // 中秋 on 国庆: one day, both names
+    public void IsWorkingDay_YearWithoutNotice_StatutoryDaysOffAndWeekdaysOtherwise(string date, bool working, string? holiday)
     {
-        Assert.True(Calendar.IsWorkingDay(new DateOnly(2027, 1, 1))); // a Friday; no 2027 data, so not known as 元旦
-        Assert.False(Calendar.IsWorkingDay(new DateOnly(2027, 1, 2)));
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(working, Calendar.IsWorkingDay(day));
+        Assert.Equal(!working, Calendar.IsDayOff(day));
+        Assert.Equal(holiday, Calendar.HolidayName(day));
+        Assert.True(Calendar.IsProvisional(day.Year));
+        Assert.False(Calendar.IsAdjustedWorkday(day));
+    }
+
+    [Fact]
+    public void Year_WithAndWithoutNotice_ShippedOrComputedAndProvisional()
+    {
+        var shipped = Calendar.Year(2026);
+        var computed = Calendar.Year(2027);
+
+        Assert.Equal((HolidayDataOrigin.Shipped, false), (shipped.Origin, shipped.Provisional));
+        Assert.Contains("2026年部分节假日安排", shipped.Source, StringComparison.Ordinal);
+        Assert.Equal(6, shipped.Workdays.Count);
+        Assert.Equal((HolidayDataOrigin.Computed, true), (computed.Origin, computed.Provisional));
+        Assert.Equal(13, computed.Holidays.Sum(h => h.Dates.Count));
+        Assert.Empty(computed.Workdays);
+        Assert.False(Calendar.IsProvisional(2026));
+    }
+
+    [Theory]
+    [InlineData("2027-01-01", "2026-12-31", "2027-01-04")] // 元旦 computed: Thursday before, Monday after
+    [InlineData("2026-10-05", "2026-09-30", "2026-10-08")] // inside 国庆节 2026
+    [InlineData("2026-02-15", "2026-02-14", "2026-02-24")] // 春节 2026: the 调休 Saturday before
+    [InlineData("2026-11-24", "2026-11-24", "2026-11-24")] // a working day is its own nearest
+    public void NearestWorkingDays_Date_WorkingDaysOnEitherSide(string date, string before, string after)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+
+        var nearest = Calendar.NearestWorkingDays(DateOnly.Parse(date, culture));
+
+        Assert.Equal((DateOnly.Parse(before, culture), DateOnly.Parse(after, culture)), nearest);
+    }
+
+    [Theory]
+    [InlineData("2026-09-17", "2026-10-08")] // two weeks on is 国庆节: the first working day after it
+    [InlineData("2026-12-18", "2027-01-04")] // 元旦 2027 computed, then a weekend
+    [InlineData("2027-01-25", "2027-02-09")] // 春节 2027 computed
+    [InlineData("2026-11-23", "2026-12-07")]
+    public void ExampleDate_Today_AWorkingDayTwoWeeksOrMoreAhead(string today, string expected)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+
+        var example = Calendar.ExampleDate(DateOnly.Parse(today, culture));
+
+        Assert.Equal(DateOnly.Parse(expected, culture), example);
+        Assert.True(Calendar.IsWorkingDay(example));
+    }
+
+    [Fact]
+    public void ApplyLoadedNotices_NoticeForAComputedYear_ReplacesTheComputedDaysUntilWithdrawn()
+    {
+        var calendar = WorkingCalendar.LoadDefault();
+        Assert.Null(HolidayNoticeJson.Read(SampleNotice.For2027().ToJsonString(), 2027, out var notice));
+
+        calendar.ApplyLoadedNotices([notice!]);
+
+        Assert.True(calendar.HasDataFor(2027));
+        Assert.False(calendar.IsProvisional(2027));
+        Assert.Equal(HolidayDataOrigin.Loaded, calendar.Year(2027).Origin);
+        Assert.Equal(SampleNotice.Source, calendar.Year(2027).Source);
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2027, 2, 9)));  // a bridging day of the notice
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2027, 2, 20)));  // its 调休 Saturday
+        Assert.True(calendar.IsAdjustedWorkday(new DateOnly(2027, 2, 20)));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2027, 10, 4)));
+        Assert.Equal("国庆节", calendar.HolidayName(new DateOnly(2027, 10, 6)));
+        Assert.Equal(new DateOnly(2027, 2, 12), calendar.Shift(new DateOnly(2027, 2, 8), HolidayShift.Next));
+
+        calendar.ApplyLoadedNotices([]);
+
+        Assert.True(calendar.IsProvisional(2027));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2027, 2, 9)));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2027, 2, 20)));
+    }
+
+    [Fact]
+    public void ApplyLoadedNotices_NoticeForAShippedYear_WinsOverTheTable()
+    {
+        var calendar = WorkingCalendar.LoadDefault();
+        var corrected = calendar.Year(2026) with { Source = "更正", Workdays = [] };
+
+        calendar.ApplyLoadedNotices([corrected]);
+
+        Assert.Equal(HolidayDataOrigin.Loaded, calendar.Year(2026).Origin);
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 1, 4))); // the 调休 Sunday is gone
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 10, 2)));
+        Assert.True(WorkingCalendar.LoadDefault().IsWorkingDay(new DateOnly(2026, 1, 4)));
     }
 
     [Theory]

@@ -33,7 +33,7 @@ internal sealed class SchedulerHarness
         FanOut = new ReminderFanOut(directory, Ledger, Store, NullLogger<ReminderFanOut>.Instance);
         Coordinator = new ReminderCoordinator(Settings, Catalogs, new ReminderPlanner(calendar), calendar, FanOut, Store, Options, time, NullLogger<ReminderCoordinator>.Instance);
         Dispatcher = new ReminderDispatcher(Store, sink, Ledger, Settings, new ChannelRateLimiter(redis, Options, time, NullLogger<ChannelRateLimiter>.Instance), Options, time, NullLogger<ReminderDispatcher>.Instance);
-        SettingsService = new ReminderSettingsService(Settings, Catalogs, Coordinator, [], time);
+        SettingsService = new ReminderSettingsService(Settings, Catalogs, Coordinator, [], calendar, time);
         Responses = new ReminderResponseService(Ledger, directory, Settings, Catalogs, FanOut, time);
     }
 

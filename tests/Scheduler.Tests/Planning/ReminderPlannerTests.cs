@@ -143,6 +143,62 @@ public sealed class ReminderPlannerTests
     }
 
     [Fact]
+    public void Plan_ProvisionalYear_ToldOnDecemberFirstAndOnItsFirstWorkingDayOnly()
+    {
+        var plan = Plan(new BranchReminderSettings(), "2026-11-23T00:00:00", "2027-03-31T23:59:59")
+            .Where(p => p.Kinds.SequenceEqual(["节假日数据"])).ToArray();
+
+        // 2027-01-01 is 元旦 (computed) and 1月2日–3日 a weekend: the year's first working day is 1月4日.
+        Assert.Equal([("calendar-missing", Local("2026-12-01T08:30:00")), ("calendar-missing-jan", Local("2027-01-04T08:30:00"))],
+            plan.Select(p => (p.ReminderKind, p.DueAt)));
+        Assert.All(plan, p => Assert.Contains("2027年放假安排尚未发布，暂按法定节日计算，调休以国务院通知为准", p.Text, StringComparison.Ordinal));
+        Assert.All(plan, p => Assert.Equal(ReminderAudience.Secretaries, p.Audience));
+        Assert.All(plan, p => Assert.Equal("2027", p.PeriodKey));
+    }
+
+    [Fact]
+    public void Plan_ProvisionalYearNoticeLoaded_NoLongerTold()
+    {
+        var calendar = WorkingCalendar.LoadDefault();
+        Assert.Null(HolidayNoticeJson.Read(Calendar.SampleNotice.For2027().ToJsonString(), 2027, out var notice));
+        calendar.ApplyLoadedNotices([notice!]);
+
+        var plan = new ReminderPlanner(calendar).Plan("b1", new BranchReminderSettings(), Catalog, NoTitles, Local("2026-11-23T00:00:00"), Local("2027-03-31T23:59:59"));
+
+        Assert.DoesNotContain(plan, p => p.Kinds.SequenceEqual(["节假日数据"]));
+    }
+
+    [Fact]
+    public void Plan_ThemedDayOnComputedHoliday_FlaggedAndMovedLikeATableHoliday()
+    {
+        // The first Friday of 2027 is 元旦: no State Council notice yet, so the day off is computed from the law.
+        var plan = Plan(WithThemedDay("每月第一个周五 15:00"), "2026-12-15T00:00:00", "2027-01-02T00:00:00")
+            .Where(p => p.Group == ReminderGroup.ThemedDay && p.PeriodKey == "2027-01").ToArray();
+
+        var flag = Assert.Single(plan, p => p.Audience == ReminderAudience.Secretaries);
+        Assert.Equal("themed-0101-dayoff", flag.ReminderKind);
+        Assert.Equal(Local("2026-12-25T08:30:00"), flag.DueAt);
+        Assert.Contains("适逢元旦，最近的工作日为12月31日（星期四）或1月4日（星期一）", flag.Text, StringComparison.Ordinal);
+        Assert.Contains("设置主题党日 2027-01-04", flag.Text, StringComparison.Ordinal);
+        Assert.Contains("2027年放假安排尚未发布，暂按法定节日计算", flag.Text, StringComparison.Ordinal);
+
+        // 3 days before (Dec 29, Tuesday) stays; on the day (元旦) moves back to Dec 31.
+        Assert.Equal([Local("2026-12-29T08:30:00"), Local("2026-12-31T08:30:00")],
+            plan.Where(p => p.Audience == ReminderAudience.UnconfirmedMembers).Select(p => p.DueAt));
+    }
+
+    [Fact]
+    public void Plan_ThemedDayOnTableHoliday_FlagNamesTheNearestWorkingDaysWithoutTheProvisionalNote()
+    {
+        var plan = Plan(WithThemedDay("每月1日 15:00"), "2026-09-15T00:00:00", "2026-10-02T00:00:00");
+
+        var flag = Assert.Single(plan, p => p.ReminderKind == "themed-1001-dayoff");
+        Assert.Contains("最近的工作日为9月30日（星期三）或10月8日（星期四）", flag.Text, StringComparison.Ordinal);
+        Assert.Contains("设置主题党日 2026-10-08", flag.Text, StringComparison.Ordinal); // a working day of the same month
+        Assert.DoesNotContain("尚未发布", flag.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plan_LeadBeforeQuietHoursEnd_MovesToWindowEnd()
     {
         var settings = WithThemedDay("每月第一个周五 15:00") with { Leads = [new ReminderLead(3, new TimeOnly(6, 0))] };

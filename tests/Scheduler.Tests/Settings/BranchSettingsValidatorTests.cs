@@ -1,3 +1,4 @@
+using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Settings;
 
 namespace PartyAffairs.Scheduler.Tests.Settings;
@@ -6,6 +7,7 @@ public sealed class BranchSettingsValidatorTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
     private static readonly string[] Documents = ["000", "001", "003"];
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.LoadDefault();
 
     public static TheoryData<string, BranchReminderSettings, string?> Cases() => new()
     {
@@ -25,7 +27,7 @@ public sealed class BranchSettingsValidatorTests
     [MemberData(nameof(Cases))]
     public void Validate_Settings_AcceptsOrNamesTheProblem(string name, BranchReminderSettings settings, string? expected)
     {
-        var error = BranchSettingsValidator.Validate(settings, Today, Documents);
+        var error = BranchSettingsValidator.Validate(settings, Today, Documents, Calendar);
 
         if (expected is null)
         {

@@ -58,6 +58,45 @@ public sealed class ReminderSettingsServiceTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task ApplyCommand_ThemedDayOnDaysOff_SavedWithWarningsNamingTheNearestWorkingDays()
+    {
+        var harness = await StartAsync();
+
+        var outcome = await harness.SettingsService.ApplyCommandAsync("b1", "设置主题党日 每月第一个周五 15:00 三楼会议室", default);
+        var other = await harness.SettingsService.ApplyCommandAsync("b1", "设置免打扰 22:00-07:30", default);
+
+        Assert.True(outcome.Saved);
+        Assert.StartsWith("已保存：主题党日 每月第一个星期五 15:00 三楼会议室", outcome.Reply, StringComparison.Ordinal);
+        Assert.Contains("\n注意：2027年1月1日为元旦假日，最近的工作日为12月31日（星期四）或1月4日（星期一）", outcome.Reply, StringComparison.Ordinal);
+        Assert.Contains("2027年放假安排尚未发布，暂按法定节日计算，调休以国务院通知为准", outcome.Reply, StringComparison.Ordinal);
+        Assert.Equal(4, outcome.Warnings.Count);
+        Assert.All(outcome.Warnings, w => Assert.Contains(w, outcome.Reply, StringComparison.Ordinal));
+        Assert.Equal(ThemedDayRuleKind.NthWeekday, (await harness.Settings.GetAsync("b1", default))!.ThemedDay!.Kind);
+
+        // Another setting does not repeat the themed day's warnings.
+        Assert.True(other.Saved);
+        Assert.Empty(other.Warnings);
+        Assert.DoesNotContain("注意", other.Reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-11-23T10:00:00", "设置主题党日 2026-11-20 15:00", "示例：设置主题党日 2026-12-07 15:00")]
+    [InlineData("2026-09-17T10:00:00", "设置主题党日 2026-09-01 15:00", "示例：设置主题党日 2026-10-08 15:00")] // two weeks on is 国庆节
+    [InlineData("2026-12-18T10:00:00", "设置主题党日 2026-12-01 15:00", "示例：设置主题党日 2027-01-04 15:00")] // 元旦 2027, computed
+    [InlineData("2026-11-23T10:00:00", "设置主题党日 下周五", "如 2026-12-07")]
+    public async Task ApplyCommand_Refused_ExampleDateIsAWorkingDayFromTheCalendar(string now, string command, string expected)
+    {
+        await redis.FlushAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.Parse(now + "+08:00", CultureInfo.InvariantCulture));
+        var harness = new SchedulerHarness(redis.Connection, time, InMemoryDirectory.WithMembers(3), new LoopbackSink());
+
+        var outcome = await harness.SettingsService.ApplyCommandAsync("b1", command, default);
+
+        Assert.False(outcome.Saved);
+        Assert.Contains(expected, outcome.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DescribePlan_AfterThemedDaySet_ListsNextRemindersInOrder()
     {
         var harness = await StartAsync();
