@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Bot.State;
 using StackExchange.Redis;
 

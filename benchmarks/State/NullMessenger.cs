@@ -1,4 +1,4 @@
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Bot.Channels;
 
 namespace PartyAffairs.Benchmarks.State;

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.Options;
+using PartyAffairs.Bot.Channels.Protocol;
+using PartyAffairs.BotFramework;
+using PartyAffairs.BotFramework.Connector;
+using PartyAffairs.BotFramework.DirectLine;
 using PartyAffairs.Bot.Channels.Delivery;
 using PartyAffairs.Bot.Channels.DingTalk;
 using PartyAffairs.Bot.Channels.Inbound;
@@ -61,6 +65,20 @@ internal static class ChannelHosting
             var api = sp.GetRequiredService<WeComApiClient>();
             return Contacts(sp, WeComChannelSender.Id, options, api.GetUserMobileAsync);
         });
+
+        // The Bot Framework channels: Direct Line (and Web Chat) transcripts, and the Connector REST API of the others.
+        builder.AddBotFramework();
+        foreach (var channelId in new[] { DirectLineAdapter.ChannelId, "webchat" })
+        {
+            services.AddSingleton<IChannelSender>(sp => new DirectLineChannelSender(channelId, sp.GetRequiredService<DirectLineAdapter>(), sp.GetRequiredService<IDirectLineStore>()));
+        }
+
+        var connectorChannels = new HashSet<string>(["emulator", "msteams"], StringComparer.Ordinal);
+        connectorChannels.UnionWith(builder.Configuration.GetSection($"{BotFrameworkOptions.SectionName}:{nameof(BotFrameworkOptions.ConnectorChannels)}").Get<string[]>() ?? []);
+        foreach (var channelId in connectorChannels)
+        {
+            services.AddSingleton<IChannelSender>(sp => new ConnectorChannelSender(channelId, sp.GetRequiredService<ConnectorClient>()));
+        }
 
         services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
         services.AddSingleton<IBroadcastMessenger, BroadcastMessenger>();

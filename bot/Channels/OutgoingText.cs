@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 
 namespace PartyAffairs.Bot.Channels;
 

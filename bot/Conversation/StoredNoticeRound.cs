@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Bot.State;
 
 namespace PartyAffairs.Bot.Conversation;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using PartyAffairs.Bot.BotFramework.Builder;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Builder;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Bot.Channels.Inbound;
 
 namespace PartyAffairs.Bot.Channels.DingTalk;

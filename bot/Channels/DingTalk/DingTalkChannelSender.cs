@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Bot.Channels.Delivery;
 
 namespace PartyAffairs.Bot.Channels.DingTalk;

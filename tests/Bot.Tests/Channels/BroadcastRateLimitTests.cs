@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Bot.Channels;
 using PartyAffairs.Bot.Channels.Delivery;
 using PartyAffairs.Bot.Tests.Channels.Fakes;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Bot.Channels;
 using PartyAffairs.Bot.Tests.Channels.Fakes;
 using PartyAffairs.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using PartyAffairs.Bot.BotFramework.Builder;
+using PartyAffairs.BotFramework.Builder;
 using PartyAffairs.Bot.Tests.Channels.Fakes;
 using PartyAffairs.Tests.Infrastructure;
 

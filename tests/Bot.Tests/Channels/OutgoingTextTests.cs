@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Bot.Channels;
 using PartyAffairs.Bot.Channels.DingTalk;
 

@@ -1,4 +1,4 @@
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.Tests.State;
 using PartyAffairs.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Bot.Tests.State;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Bot.Channels;
 
 namespace PartyAffairs.Bot.Tests.Conversation;

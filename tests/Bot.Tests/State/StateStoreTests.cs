@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;

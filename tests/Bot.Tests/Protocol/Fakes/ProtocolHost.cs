@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using PartyAffairs.Bot.BotFramework.Builder;
+using PartyAffairs.BotFramework.Builder;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
 
