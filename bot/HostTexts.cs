@@ -1,5 +1,6 @@
 using PartyAffairs.BotFramework;
 using PartyAffairs.BotFramework.DirectLine;
+using PartyAffairs.Channels;
 
 namespace PartyAffairs.Bot;
 
@@ -24,11 +25,24 @@ internal static class HostTexts
         texts.TooManyMessages = "您发送消息过于频繁，请稍后再试。";
     }
 
+    /// <summary>Sets the channel layer's texts (DingTalk, WeCom and the shared inbox).</summary>
+    public static void Channels(ChannelTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        texts.TextOnly = "目前只支持文字消息，请直接输入文字。";
+        texts.Unavailable = "服务暂时不可用，请稍后再试。";
+        texts.ReplyHintPrefix = "可直接回复：";
+        texts.ReplyHintSeparator = " / ";
+        texts.ReplyOptionFormat = "「{0}」";
+        texts.DefaultTitle = "党务提醒";
+    }
+
     /// <summary>Gives the libraries the host's texts and the bot's name (configuration still wins for the name and id).</summary>
     public static WebApplicationBuilder AddHostTexts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<ProtocolTexts>(Protocol);
+        services.Configure<ChannelTexts>(Channels);
         services.AddOptions<DirectLineOptions>().Configure<IConfiguration>((options, configuration) =>
         {
             var section = configuration.GetSection(DirectLineOptions.SectionName);

@@ -1,16 +1,19 @@
 using PartyAffairs.Bot;
 using PartyAffairs.Bot.Admin;
-using PartyAffairs.Bot.Channels;
 using PartyAffairs.Bot.ChatPage;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.Knowledge;
 using PartyAffairs.Bot.Scheduling;
 using PartyAffairs.Bot.State;
 using PartyAffairs.BotFramework;
+using PartyAffairs.Channels;
+using PartyAffairs.Channels.DingTalk;
+using PartyAffairs.Channels.WeCom;
 
 if (args is ["knowledge", ..]) { Environment.ExitCode = await KnowledgeCli.RunAsync(args[1..]); return; }
 
-// The host composes the libraries (lib/) and its own areas; each one's wiring lives in its own *Hosting file.
+// The host composes the libraries (lib/: protocols, channels, platform adapters) and its own areas; each one's
+// wiring lives in its own *Hosting file.
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHealthChecks();
@@ -21,6 +24,8 @@ builder
     .AddStateStore()
     .AddBotFramework()
     .AddChannels()
+    .AddDingTalk()
+    .AddWeCom()
     .AddConversations()
     .AddAdminApi()
     .AddReminders();
@@ -32,7 +37,8 @@ app.MapKnowledgeApi();
 app.MapStateEndpoints();
 app.MapBotFramework();
 app.MapChatPage();
-app.MapChannelEndpoints();
+app.MapDingTalk();
+app.MapWeCom();
 app.MapConversationEndpoints();
 app.MapAdminApi();
 app.MapReminderEndpoints();

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels.Delivery;
+using PartyAffairs.Channels.Delivery;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Knowledge;

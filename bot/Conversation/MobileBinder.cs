@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using PartyAffairs.Bot.Channels;
+using PartyAffairs.Channels;
 using PartyAffairs.Bot.State;
 
 namespace PartyAffairs.Bot.Conversation;

@@ -1,4 +1,4 @@
-using PartyAffairs.Bot.Channels.Delivery;
+using PartyAffairs.Channels.Delivery;
 using PartyAffairs.Bot.State;
 
 namespace PartyAffairs.Bot.Conversation;

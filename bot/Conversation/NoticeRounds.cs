@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
-using PartyAffairs.Bot.Channels.Delivery;
+using PartyAffairs.Channels;
+using PartyAffairs.Channels.Delivery;
 using PartyAffairs.Bot.State;
 using StackExchange.Redis;
 

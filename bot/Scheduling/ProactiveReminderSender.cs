@@ -1,5 +1,5 @@
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
+using PartyAffairs.Channels;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Delivery;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
-using PartyAffairs.Bot.Channels.Delivery;
+using PartyAffairs.Channels;
+using PartyAffairs.Channels.Delivery;
 using PartyAffairs.Bot.Tests.Channels.Fakes;
 using PartyAffairs.Tests.Infrastructure;
 

@@ -6,7 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
+using PartyAffairs.Channels;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Bot.Tests.Channels.Fakes;
 using PartyAffairs.Bot.Tests.Protocol.Fakes;

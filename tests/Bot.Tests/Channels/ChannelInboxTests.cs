@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using PartyAffairs.Bot.Channels.Inbound;
+using PartyAffairs.Channels.Inbound;
 using PartyAffairs.Bot.Tests.Channels.Fakes;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -99,7 +99,7 @@ public sealed class ChannelInboxTests(RedisServerFixture redis) : IClassFixture<
         var bot = new RecordingBot();
         // What a crashed instance leaves behind: the turn in its processing list and a lease nobody renews.
         var inbox = new ChannelInbox(redis.Connection, Options.Create(new ChannelQueueOptions { Lease = TimeSpan.FromMilliseconds(600) }));
-        var message = new Bot.Channels.WeCom.WeComMessage { ToUserName = FakeWeComServer.CorpId, FromUserName = "zhouba", MsgType = "text", Content = "我的待办", MsgId = "71007" };
+        var message = new PartyAffairs.Channels.WeCom.WeComMessage { ToUserName = FakeWeComServer.CorpId, FromUserName = "zhouba", MsgType = "text", Content = "我的待办", MsgId = "71007" };
         var turn = new InboundTurn { ChannelId = "wecom", MessageId = "71007", SenderId = "zhouba", Payload = JsonSerializer.SerializeToElement(message) };
         Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync(turn, CancellationToken.None));
         await inbox.HeartbeatAsync("crashed", DateTimeOffset.UtcNow);

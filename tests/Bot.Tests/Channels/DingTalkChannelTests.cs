@@ -5,10 +5,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
-using PartyAffairs.Bot.Channels.Delivery;
-using PartyAffairs.Bot.Channels.DingTalk;
-using PartyAffairs.Bot.Channels.Inbound;
+using PartyAffairs.Channels;
+using PartyAffairs.Channels.Delivery;
+using PartyAffairs.Channels.DingTalk;
+using PartyAffairs.Channels.Inbound;
 using PartyAffairs.Bot.Tests.Channels.Fakes;
 using PartyAffairs.Tests.Infrastructure;
 

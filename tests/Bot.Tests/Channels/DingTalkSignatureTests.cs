@@ -1,4 +1,4 @@
-using PartyAffairs.Bot.Channels.DingTalk;
+using PartyAffairs.Channels.DingTalk;
 
 namespace PartyAffairs.Bot.Tests.Channels;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
-using PartyAffairs.Bot.Channels.DingTalk;
+using PartyAffairs.Channels;
+using PartyAffairs.Channels.DingTalk;
 
 namespace PartyAffairs.Bot.Tests.Channels;
 
@@ -73,6 +73,6 @@ public sealed class OutgoingTextTests
 
         Assert.False(message.IsMarkdown);
         Assert.Equal("党费提醒", message.Title);
-        Assert.Equal("{\"msgtype\":\"text\",\"text\":{\"content\":\"党费提醒\\n请缴纳。\"}}", message.ToWebhookBody().ToJsonString(PartyAffairs.Bot.Channels.Delivery.PlatformJson.Options));
+        Assert.Equal("{\"msgtype\":\"text\",\"text\":{\"content\":\"党费提醒\\n请缴纳。\"}}", message.ToWebhookBody().ToJsonString(PartyAffairs.Channels.Delivery.PlatformJson.Options));
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using PartyAffairs.Bot.Channels.Delivery;
+using PartyAffairs.Channels.Delivery;
 
 namespace PartyAffairs.Bot.Tests.Channels;
 

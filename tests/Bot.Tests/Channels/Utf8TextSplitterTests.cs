@@ -1,5 +1,5 @@
 using System.Text;
-using PartyAffairs.Bot.Channels.Delivery;
+using PartyAffairs.Channels.Delivery;
 
 namespace PartyAffairs.Bot.Tests.Channels;
 

@@ -3,10 +3,10 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
-using PartyAffairs.Bot.Channels.Delivery;
-using PartyAffairs.Bot.Channels.Inbound;
-using PartyAffairs.Bot.Channels.WeCom;
+using PartyAffairs.Channels;
+using PartyAffairs.Channels.Delivery;
+using PartyAffairs.Channels.Inbound;
+using PartyAffairs.Channels.WeCom;
 using PartyAffairs.Bot.Tests.Channels.Fakes;
 using PartyAffairs.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using PartyAffairs.Bot.Channels.WeCom;
+using PartyAffairs.Channels.WeCom;
 
 namespace PartyAffairs.Bot.Tests.Channels;
 

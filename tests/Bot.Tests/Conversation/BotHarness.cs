@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels.Delivery;
+using PartyAffairs.Channels.Delivery;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Completion;

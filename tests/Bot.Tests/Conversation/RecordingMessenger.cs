@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
+using PartyAffairs.Channels;
 
 namespace PartyAffairs.Bot.Tests.Conversation;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
+using PartyAffairs.Channels;
 using PartyAffairs.Bot.Tests.Protocol.Fakes;
 
 namespace PartyAffairs.Bot.Tests.Protocol;

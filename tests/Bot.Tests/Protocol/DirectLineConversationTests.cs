@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
+using PartyAffairs.Channels;
 using PartyAffairs.Bot.Tests.Protocol.Fakes;
 using PartyAffairs.Tests.Infrastructure;
 

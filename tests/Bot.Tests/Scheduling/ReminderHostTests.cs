@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PartyAffairs.BotFramework.Builder;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
+using PartyAffairs.Channels;
 using PartyAffairs.Bot.Tests.Conversation;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Delivery;

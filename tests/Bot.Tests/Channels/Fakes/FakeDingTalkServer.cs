@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using PartyAffairs.Bot.Channels.DingTalk;
+using PartyAffairs.Channels.DingTalk;
 
 namespace PartyAffairs.Bot.Tests.Channels.Fakes;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net.Http;
-using PartyAffairs.Bot.Channels.WeCom;
+using PartyAffairs.Channels.WeCom;
 
 namespace PartyAffairs.Bot.Tests.Channels.Fakes;
 
