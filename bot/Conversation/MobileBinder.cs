@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using PartyAffairs.Channels;
 using PartyAffairs.Bot.State;
+using PartyAffairs.Channels;
 
 namespace PartyAffairs.Bot.Conversation;
 

@@ -1,6 +1,6 @@
+using PartyAffairs.Bot.State;
 using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Channels;
-using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Delivery;
 
 namespace PartyAffairs.Bot.Scheduling;
