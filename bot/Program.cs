@@ -1,23 +1,31 @@
+using PartyAffairs.Bot;
 using PartyAffairs.Bot.Admin;
-using PartyAffairs.Bot.BotFramework;
-using PartyAffairs.Bot.Channels;
+using PartyAffairs.Bot.ChatPage;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.Knowledge;
 using PartyAffairs.Bot.Scheduling;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework;
+using PartyAffairs.Channels;
+using PartyAffairs.Channels.DingTalk;
+using PartyAffairs.Channels.WeCom;
 
 if (args is ["knowledge", ..]) { Environment.ExitCode = await KnowledgeCli.RunAsync(args[1..]); return; }
 
-// The host composes every area; each area's wiring lives in its own *Hosting file.
+// The host composes the libraries (lib/: protocols, channels, platform adapters) and its own areas; each one's
+// wiring lives in its own *Hosting file.
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHealthChecks();
 
 builder
+    .AddHostTexts()
     .AddKnowledgeBase()
     .AddStateStore()
-    .AddBotProtocols()
+    .AddBotFramework()
     .AddChannels()
+    .AddDingTalk()
+    .AddWeCom()
     .AddConversations()
     .AddAdminApi()
     .AddReminders();
@@ -27,8 +35,10 @@ var app = builder.Build();
 app.MapHealthChecks("/healthz");
 app.MapKnowledgeApi();
 app.MapStateEndpoints();
-app.MapBotProtocols();
-app.MapChannelEndpoints();
+app.MapBotFramework();
+app.MapChatPage();
+app.MapDingTalk();
+app.MapWeCom();
 app.MapConversationEndpoints();
 app.MapAdminApi();
 app.MapReminderEndpoints();

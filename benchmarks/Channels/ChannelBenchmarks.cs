@@ -1,8 +1,8 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using PartyAffairs.Bot.Channels.Delivery;
-using PartyAffairs.Bot.Channels.DingTalk;
-using PartyAffairs.Bot.Channels.WeCom;
+using PartyAffairs.Channels.Delivery;
+using PartyAffairs.Channels.DingTalk;
+using PartyAffairs.Channels.WeCom;
 
 namespace PartyAffairs.Benchmarks.Channels;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Benchmarks.State;
-using PartyAffairs.Bot.Channels.Inbound;
+using PartyAffairs.Channels.Inbound;
 
 namespace PartyAffairs.Benchmarks.Channels;
 

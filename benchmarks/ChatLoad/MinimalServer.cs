@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using PartyAffairs.Bot.BotFramework.Schema;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Schema;
 using StackExchange.Redis;
 
 namespace PartyAffairs.Benchmarks.ChatLoad;

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using PartyAffairs.Bot.BotFramework.Schema;
-using PartyAffairs.Bot.Channels.Delivery;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Schema;
+using PartyAffairs.Channels.Delivery;
 using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Duties;

@@ -1,5 +1,5 @@
-using PartyAffairs.Bot.BotFramework.Builder;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Builder;
+using PartyAffairs.BotFramework.Schema;
 
 namespace PartyAffairs.Benchmarks.State;
 

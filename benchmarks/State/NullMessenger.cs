@@ -1,5 +1,5 @@
-using PartyAffairs.Bot.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
+using PartyAffairs.BotFramework.Schema;
+using PartyAffairs.Channels;
 
 namespace PartyAffairs.Benchmarks.State;
 

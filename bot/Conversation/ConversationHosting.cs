@@ -1,4 +1,4 @@
-using PartyAffairs.Bot.BotFramework.Builder;
+using PartyAffairs.BotFramework.Builder;
 
 namespace PartyAffairs.Bot.Conversation;
 

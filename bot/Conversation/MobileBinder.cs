@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using PartyAffairs.Bot.Channels;
 using PartyAffairs.Bot.State;
+using PartyAffairs.Channels;
 
 namespace PartyAffairs.Bot.Conversation;
 

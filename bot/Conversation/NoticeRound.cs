@@ -1,5 +1,5 @@
-using PartyAffairs.Bot.Channels.Delivery;
 using PartyAffairs.Bot.State;
+using PartyAffairs.Channels.Delivery;
 
 namespace PartyAffairs.Bot.Conversation;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using PartyAffairs.Bot.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
-using PartyAffairs.Bot.Channels.Delivery;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Schema;
+using PartyAffairs.Channels;
+using PartyAffairs.Channels.Delivery;
 using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Conversation;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using PartyAffairs.Bot.BotFramework.Schema;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Schema;
 
 namespace PartyAffairs.Bot.Conversation;
 

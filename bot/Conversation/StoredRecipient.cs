@@ -1,4 +1,4 @@
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Schema;
 
 namespace PartyAffairs.Bot.Conversation;
 

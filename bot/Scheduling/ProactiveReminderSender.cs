@@ -1,6 +1,6 @@
-using PartyAffairs.Bot.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Schema;
+using PartyAffairs.Channels;
 using PartyAffairs.Scheduler.Delivery;
 
 namespace PartyAffairs.Bot.Scheduling;

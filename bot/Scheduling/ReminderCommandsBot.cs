@@ -1,6 +1,6 @@
-using PartyAffairs.Bot.BotFramework.Builder;
-using PartyAffairs.Bot.BotFramework.Schema;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Builder;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Scheduler.Settings;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PartyAffairs.Bot.BotFramework.Builder;
+using PartyAffairs.BotFramework.Builder;
 using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Delivery;

@@ -5,12 +5,14 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using PartyAffairs.Bot.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
 using PartyAffairs.Bot.State;
-using PartyAffairs.Bot.Tests.Channels.Fakes;
-using PartyAffairs.Bot.Tests.Protocol.Fakes;
+using PartyAffairs.BotFramework.Schema;
+using PartyAffairs.Channels;
+using PartyAffairs.Tests.BotFramework;
+using PartyAffairs.Tests.Channels;
+using PartyAffairs.Tests.DingTalk;
 using PartyAffairs.Tests.Infrastructure;
+using PartyAffairs.Tests.WeCom;
 
 namespace PartyAffairs.Bot.Tests.Channels;
 
@@ -37,8 +39,8 @@ public sealed class ChannelConversationEndToEndTests(RedisServerFixture redis) :
         {
             var webhook = dingTalk.NewSessionWebhook();
             var session = webhook[(webhook.IndexOf("session=", StringComparison.Ordinal) + 8)..];
-            var message = DingTalkChannelTests.Message($"e2e-{++turn}-{Guid.NewGuid():N}", text, webhook, staffId: staffId);
-            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(DingTalkChannelTests.Callback(message))).StatusCode);
+            var message = DingTalkCallbacks.Message($"e2e-{++turn}-{Guid.NewGuid():N}", text, webhook, staffId: staffId);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(DingTalkCallbacks.Callback(message))).StatusCode);
             var calls = await dingTalk.WaitForAsync(c => c.Any(x => x.Kind == "session" && x.To == session));
             return Readable(calls.Single(x => x.Kind == "session" && x.To == session));
         }
@@ -119,7 +121,7 @@ public sealed class ChannelConversationEndToEndTests(RedisServerFixture redis) :
         weCom.InvalidUsers["mix-sunqi"] = 0;
         var branch = NewBranchId();
         var settings = Settings(branch);
-        settings["DirectLine:Secret"] = ProtocolHost.Secret;
+        settings["DirectLine:Secret"] = BotFrameworkHost.Secret;
         await using var host = ChannelTestHost.Create(redis, dingTalk, weCom, settings: settings);
         using var client = host.CreateClient();
         var (codes, _) = await SetUpBranchAsync(host, branch, "王书记,党支部书记\n张三,党员\n李四,党员\n王五,党员\n孙七,党员\n赵六,党员\n");
@@ -139,7 +141,7 @@ public sealed class ChannelConversationEndToEndTests(RedisServerFixture redis) :
         // 张三 on DingTalk, 李四 and 孙七 on WeCom (WeCom refuses 孙七's userid when the notice goes out), 王五 in Web Chat
         // (Direct Line), 赵六 never bound; the secretary on WeCom.
         var webhook = dingTalk.NewSessionWebhook();
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(DingTalkChannelTests.Callback(DingTalkChannelTests.Message("mix-1", "绑定 " + codes["张三"], webhook, staffId: "mix-zs")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(DingTalkCallbacks.Callback(DingTalkCallbacks.Message("mix-1", "绑定 " + codes["张三"], webhook, staffId: "mix-zs")))).StatusCode);
         await dingTalk.WaitForAsync(c => c.Any(x => x.Kind == "session"));
         await WeComSays("mix-lisi", "绑定 " + codes["李四"]);
         await WeComSays("mix-wsj", "绑定 " + codes["王书记"]);

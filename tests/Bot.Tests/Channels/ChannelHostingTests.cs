@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PartyAffairs.Bot.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
-using PartyAffairs.Bot.Tests.Channels.Fakes;
+using PartyAffairs.BotFramework.Schema;
+using PartyAffairs.Channels;
+using PartyAffairs.Tests.Channels;
+using PartyAffairs.Tests.DingTalk;
 using PartyAffairs.Tests.Infrastructure;
+using PartyAffairs.Tests.WeCom;
 
 namespace PartyAffairs.Bot.Tests.Channels;
 
@@ -46,8 +48,8 @@ public sealed class ChannelHostingTests(RedisServerFixture redis) : IClassFixtur
         using var client = host.CreateClient();
         const string privateText = "我的身份证号是110101199003070000";
 
-        await client.SendAsync(DingTalkChannelTests.Callback(DingTalkChannelTests.Message("log-1", privateText, dingTalk.NewSessionWebhook())));
-        await client.SendAsync(DingTalkChannelTests.Callback(DingTalkChannelTests.Message("log-2", "x", null), secret: "wrong"));
+        await client.SendAsync(DingTalkCallbacks.Callback(DingTalkCallbacks.Message("log-1", privateText, dingTalk.NewSessionWebhook())));
+        await client.SendAsync(DingTalkCallbacks.Callback(DingTalkCallbacks.Message("log-2", "x", null), secret: "wrong"));
         await client.SendAsync(WeComCallbacks.Default.Post(WeComCallbacks.TextXml("zhangsan", privateText, "1234"), DateTimeOffset.UtcNow));
         await weCom.WaitForAsync(c => c.Count >= 1);
         await dingTalk.WaitForAsync(c => c.Count >= 1);
@@ -74,7 +76,7 @@ public sealed class ChannelHostingTests(RedisServerFixture redis) : IClassFixtur
         });
         using var client = host.CreateClient();
 
-        var response = await client.SendAsync(DingTalkChannelTests.Callback(DingTalkChannelTests.Message("m-down", "你好", dingTalk.NewSessionWebhook())));
+        var response = await client.SendAsync(DingTalkCallbacks.Callback(DingTalkCallbacks.Message("m-down", "你好", dingTalk.NewSessionWebhook())));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Empty(bot.Turns);

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using PartyAffairs.Bot.BotFramework.Builder;
-using PartyAffairs.Bot.Tests.Channels.Fakes;
+using PartyAffairs.BotFramework.Builder;
+using PartyAffairs.Tests.Channels;
+using PartyAffairs.Tests.DingTalk;
 using PartyAffairs.Tests.Infrastructure;
+using PartyAffairs.Tests.WeCom;
 
 namespace PartyAffairs.Bot.Tests.Channels;
 

@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartyAffairs.Bot.State;
-using PartyAffairs.Bot.Tests.Channels.Fakes;
+using PartyAffairs.Tests.Channels;
+using PartyAffairs.Tests.DingTalk;
 using PartyAffairs.Tests.Infrastructure;
+using PartyAffairs.Tests.WeCom;
 
 namespace PartyAffairs.Bot.Tests.Channels;
 
@@ -102,8 +104,8 @@ internal sealed class PlatformChat : IAsyncDisposable
         {
             var webhook = dingTalk.NewSessionWebhook();
             var session = webhook[(webhook.IndexOf("session=", StringComparison.Ordinal) + 8)..];
-            var message = DingTalkChannelTests.Message($"mb-{turn}-{Guid.NewGuid():N}", text, webhook, conversationType: group ? "2" : "1", staffId: userId);
-            Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(DingTalkChannelTests.Callback(message))).StatusCode);
+            var message = DingTalkCallbacks.Message($"mb-{turn}-{Guid.NewGuid():N}", text, webhook, conversationType: group ? "2" : "1", staffId: userId);
+            Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(DingTalkCallbacks.Callback(message))).StatusCode);
             var calls = await dingTalk.WaitForAsync(c => c.Count(x => x.Kind == "session" && x.To.StartsWith(session, StringComparison.Ordinal)) >= replies);
             return calls.Where(x => x.Kind == "session" && x.To.StartsWith(session, StringComparison.Ordinal)).Select(Readable).ToArray();
         }

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
-using PartyAffairs.Bot.BotFramework.Schema;
-using PartyAffairs.Bot.Channels.Delivery;
+using Microsoft.Extensions.Time.Testing;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Schema;
+using PartyAffairs.Channels.Delivery;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Duties;
 using StackExchange.Redis;

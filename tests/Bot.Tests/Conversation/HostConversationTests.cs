@@ -5,8 +5,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using PartyAffairs.Bot.BotFramework.Builder;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Builder;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Tests.Infrastructure;
 
 namespace PartyAffairs.Bot.Tests.Conversation;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Bot.Tests.Channels;
-using PartyAffairs.Bot.Tests.State;
+using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Tests.Conversation;

@@ -1,6 +1,6 @@
-using PartyAffairs.Bot.BotFramework.Schema;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.Tests.State;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
 

@@ -1,7 +1,7 @@
-using PartyAffairs.Bot.BotFramework.Schema;
-using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Bot.Tests.State;
+using PartyAffairs.BotFramework.Schema;
+using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
 

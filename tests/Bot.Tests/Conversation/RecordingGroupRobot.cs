@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using PartyAffairs.Bot.Channels;
-using PartyAffairs.Bot.Channels.Delivery;
+using PartyAffairs.Channels;
+using PartyAffairs.Channels.Delivery;
 
 namespace PartyAffairs.Bot.Tests.Conversation;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using PartyAffairs.Bot.BotFramework.Schema;
-using PartyAffairs.Bot.Channels;
+using PartyAffairs.BotFramework.Schema;
+using PartyAffairs.Channels;
 
 namespace PartyAffairs.Bot.Tests.Conversation;
 

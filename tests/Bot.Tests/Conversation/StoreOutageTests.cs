@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using PartyAffairs.Bot.State;
-using PartyAffairs.Bot.Tests.State;
+using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Tests.Conversation;

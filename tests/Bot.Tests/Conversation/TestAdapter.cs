@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using PartyAffairs.Bot.BotFramework.Builder;
-using PartyAffairs.Bot.BotFramework.Schema;
+using PartyAffairs.BotFramework.Builder;
+using PartyAffairs.BotFramework.Schema;
 
 namespace PartyAffairs.Bot.Tests.Conversation;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using PartyAffairs.Bot.BotFramework.Schema;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
 

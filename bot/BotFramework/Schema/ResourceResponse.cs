@@ -1,4 +1,0 @@
-namespace PartyAffairs.Bot.BotFramework.Schema;
-
-/// <summary>The id a channel gives an activity it accepted.</summary>
-public sealed record ResourceResponse(string? Id);

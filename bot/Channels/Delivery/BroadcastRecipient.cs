@@ -1,6 +1,0 @@
-using PartyAffairs.Bot.BotFramework.Schema;
-
-namespace PartyAffairs.Bot.Channels.Delivery;
-
-/// <summary>A member to reach, and the stored conversation to reach them through.</summary>
-public sealed record BroadcastRecipient(string MemberId, ConversationReference Reference);

@@ -1,4 +1,0 @@
-namespace PartyAffairs.Bot.Channels;
-
-/// <summary>A one-tap reply: the button's <see cref="Title"/> and the message <see cref="Text"/> a tap sends.</summary>
-public sealed record ReplyOption(string Title, string Text);

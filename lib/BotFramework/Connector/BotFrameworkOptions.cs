@@ -1,0 +1,39 @@
+namespace PartyAffairs.BotFramework.Connector;
+
+/// <summary>
+/// Bot Framework connector settings (section <c>BotFramework</c>; <c>MicrosoftAppId</c> and <c>MicrosoftAppPassword</c>
+/// may also be given at the configuration root, as Azure Bot Service samples do).
+/// Without an app id, authentication is off: the Emulator and local tools post without tokens and replies carry none.
+/// </summary>
+public sealed class BotFrameworkOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "BotFramework";
+
+    /// <summary>The bot's Microsoft App ID; when set, inbound requests need a valid channel JWT and replies carry a bot token.</summary>
+    public string? MicrosoftAppId { get; set; }
+
+    /// <summary>The app's client secret, used to get bot tokens (client credentials).</summary>
+    public string? MicrosoftAppPassword { get; set; }
+
+    /// <summary>The OpenID metadata document whose JWKS signs channel tokens.</summary>
+    public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>Accepted <c>iss</c> values of channel tokens.</summary>
+    public IList<string> ValidIssuers { get; set; } = ["https://api.botframework.com"];
+
+    /// <summary>Where bot tokens come from (OAuth 2.0 client credentials).</summary>
+    public string TokenEndpoint { get; set; } = "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
+
+    /// <summary>The scope requested for bot tokens.</summary>
+    public string OAuthScope { get; set; } = "https://api.botframework.com/.default";
+
+    /// <summary>Whether the metadata and keys must be fetched over HTTPS (turn off only for loopback tests).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>Channels (besides <c>emulator</c> and <c>msteams</c>) whose proactive messages go to their <c>serviceUrl</c>.</summary>
+    public IList<string> ConnectorChannels { get; set; } = [];
+
+    /// <summary>True when authentication is configured.</summary>
+    public bool IsAuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
+}

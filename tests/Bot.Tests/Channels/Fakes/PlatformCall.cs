@@ -1,4 +1,0 @@
-namespace PartyAffairs.Bot.Tests.Channels.Fakes;
-
-/// <summary>One message a fake platform accepted: kind of endpoint, recipient, message type, text and arrival time.</summary>
-public sealed record PlatformCall(int Sequence, string Kind, string To, string Type, string Text, DateTimeOffset At);
