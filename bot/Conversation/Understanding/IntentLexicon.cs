@@ -26,6 +26,7 @@ public sealed class IntentLexicon
             .SelectMany(d => d.Names.Select(n => (Name: n, d.Kind)))
             .OrderByDescending(p => p.Name.Length)
             .ToArray();
+        DutyNamesByFirst = DutyNames.GroupBy(p => p.Name[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         Duties = file.Duties.ToFrozenDictionary(d => d.Kind, StringComparer.Ordinal);
         Reasons = file.Reasons
             .SelectMany(r => r.Words.Select(w => (Word: w, r.Reason)))
@@ -65,6 +66,11 @@ public sealed class IntentLexicon
             throw new InvalidDataException("The intent lexicon names no duties.");
         }
 
+        if (file.Duties.Any(d => d.Kind.Length == 0 || d.Names.Count == 0 || d.Names.Any(n => n.Length == 0)))
+        {
+            throw new InvalidDataException("Every duty in the intent lexicon needs a kind and at least one non-empty name.");
+        }
+
         var unknown = file.VerbCandidates.Values.SelectMany(v => v).Where(k => file.Duties.All(d => d.Kind != k)).ToArray();
         if (unknown.Length > 0)
         {
@@ -80,6 +86,9 @@ public sealed class IntentLexicon
     public IReadOnlyList<string> DutyKinds => File.Duties.Select(d => d.Kind).ToArray();
 
     internal (string Name, string Kind)[] DutyNames { get; }
+
+    /// <summary>Duty names by first character, longest first: the duty scan looks at a handful of names per position.</summary>
+    internal FrozenDictionary<char, (string Name, string Kind)[]> DutyNamesByFirst { get; }
 
     internal FrozenDictionary<string, LexiconDuty> Duties { get; }
 

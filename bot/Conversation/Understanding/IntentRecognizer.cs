@@ -81,7 +81,13 @@ public sealed partial class IntentRecognizer
         for (var i = 0; i < text.Length;)
         {
             var matched = 0;
-            foreach (var (name, kind) in lexicon.DutyNames)
+            if (!lexicon.DutyNamesByFirst.TryGetValue(text[i], out var names))
+            {
+                i++;
+                continue;
+            }
+
+            foreach (var (name, kind) in names)
             {
                 if (string.CompareOrdinal(text, i, name, 0, name.Length) == 0)
                 {
@@ -542,7 +548,7 @@ public sealed partial class IntentRecognizer
 
     // ---- Cues.
 
-    private bool IsQuestion(Utterance u) =>
+    private bool IsQuestion(Utterance u) => u.IsQuestion ??=
         ContainsAny(u.Text, words.QuestionCues) || words.QuestionEnds.Any(e => u.Core.EndsWith(e, StringComparison.Ordinal));
 
     private bool IsFirstPerson(string core) => ContainsAny(core, words.Progress.Owners);

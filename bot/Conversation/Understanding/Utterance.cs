@@ -29,6 +29,9 @@ internal sealed class Utterance
 
     public string Core { get; }
 
+    /// <summary>Whether the message reads as a question, once worked out (several checks ask).</summary>
+    public bool? IsQuestion { get; set; }
+
     public static Utterance From(string? input, IntentLexicon lexicon)
     {
         var raw = (input ?? string.Empty).Trim();
