@@ -12,7 +12,7 @@ namespace PartyAffairs.Benchmarks.Understanding;
 /// </summary>
 internal static class IntentEvaluation
 {
-    private static readonly string[] Splits = ["train", "heldout", "heldout-b"];
+    private static readonly string[] Splits = ["train", "heldout", "heldout-c"];
 
     public static int Run()
     {

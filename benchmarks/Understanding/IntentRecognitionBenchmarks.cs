@@ -11,9 +11,9 @@ namespace PartyAffairs.Benchmarks.Understanding;
 [MemoryDiagnoser]
 public class IntentRecognitionBenchmarks
 {
-    private const int Messages = 559;
+    private const int Messages = 655;
 
-    private static readonly string[] Splits = ["train", "heldout", "heldout-b"];
+    private static readonly string[] Splits = ["train", "heldout", "heldout-c"];
 
     private (string Text, IntentContext Context)[] messages = [];
     private byte[] lexicon = [];

@@ -138,6 +138,9 @@ internal sealed class LexiconFile
 
     public List<string> Byes { get; init; } = [];
 
+    /// <summary>Words a small-talk clause may name the bot or a person by (谢谢小助手, 书记好): dropped before matching.</summary>
+    public List<string> Addressees { get; init; } = [];
+
     public PhraseSet Help { get; init; } = new();
 
     public PhraseSet MyDuties { get; init; } = new();
@@ -285,6 +288,8 @@ internal sealed class CommandWords
     public List<string> ReissueWords { get; init; } = [];
 
     public List<string> InviteLookupVerbs { get; init; } = [];
+
+    public List<string> InviteQuestionWords { get; init; } = [];
 
     public List<string> Undo { get; init; } = [];
 

@@ -166,9 +166,9 @@ public sealed partial class IntentRecognizer
             }
         }
 
-        if (StartsWithAny(t, c.Nudge) is { } nudge)
+        if (StartsWithAny(u.Core, c.Nudge) is { } nudge)
         {
-            return Result(IntentKind.Nudge, Exact, DutiesAndPeriod(t[nudge.Length..], context, DateDirection.Past));
+            return Result(IntentKind.Nudge, Exact, DutiesAndPeriod(u.Core[nudge.Length..], context, DateDirection.Past));
         }
 
         if (ContainsAny(t, c.NudgeCues) && FindDuties(t).Count > 0 && !IsQuestion(u))
@@ -255,12 +255,15 @@ public sealed partial class IntentRecognizer
                 return Result(IntentKind.Bind, Clear, new IntentEntities { Code = token });
             }
 
-            if (IsQuestion(u) && !ContainsAny(u.Text, c.ReissueWords))
+            var name = InviteName(u.Core);
+            var reissue = ContainsAny(u.Text, c.ReissueWords);
+            if (IsQuestion(u) && !reissue && name is null)
             {
+                // “邀请码是什么”, “邀请码怎么用”: a question about codes, not a look-up.
                 return null;
             }
 
-            return Result(IntentKind.InviteCode, Clear, new IntentEntities { PersonName = InviteName(u.Core), Reissue = ContainsAny(u.Text, c.ReissueWords) });
+            return Result(IntentKind.InviteCode, Clear, new IntentEntities { PersonName = name, Reissue = reissue });
         }
 
         var bare = u.Core.Replace(" ", string.Empty, StringComparison.Ordinal);
@@ -278,6 +281,7 @@ public sealed partial class IntentRecognizer
         var c = words.Commands;
         var rest = Remove(core, c.InviteWords);
         rest = Remove(rest, c.ReissueWords);
+        rest = Remove(rest, c.InviteQuestionWords);
         if (StartsWithAny(rest, c.InviteLookupVerbs) is { } verb)
         {
             rest = rest[verb.Length..];
@@ -298,7 +302,7 @@ public sealed partial class IntentRecognizer
         }
 
         var clauses = Clauses(u.Core);
-        if (c.Cancel.Contains(u.Core) || (context.HasPendingStep && clauses.Length > 0 && c.Cancel.Contains(clauses[0])))
+        if (c.Cancel.Contains(u.Core) || (context.HasPendingStep && clauses.Any(c.Cancel.Contains)))
         {
             return Result(IntentKind.Cancel, context.HasPendingStep ? Clear : Inferred);
         }
@@ -349,6 +353,16 @@ public sealed partial class IntentRecognizer
 
     private IntentKind? SmallTalkKind(string clause)
     {
+        foreach (var addressee in words.Addressees)
+        {
+            if (clause.Length > addressee.Length && clause.EndsWith(addressee, StringComparison.Ordinal)
+                && (lexicon.Thanks.Contains(clause[..^addressee.Length]) || lexicon.Byes.Contains(clause[..^addressee.Length])))
+            {
+                clause = clause[..^addressee.Length];
+                break;
+            }
+        }
+
         if (lexicon.Byes.Contains(clause))
         {
             return IntentKind.Bye;

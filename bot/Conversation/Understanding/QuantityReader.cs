@@ -129,7 +129,7 @@ internal static partial class QuantityReader
     [GeneratedRegex(@"(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个\s*月")]
     private static partial Regex MonthCountExpression();
 
-    [GeneratedRegex(@"(?<![\d.])(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)?\s*(?:[、,和及与跟]|到|至|-|~)\s*)*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?(?:[^\d]|$))")]
+    [GeneratedRegex(@"(?<![\d.])(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)?\s*(?:[、,和及与跟]|到|至|-|~)\s*)*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?![\d]|\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])")]
     private static partial Regex MonthList();
 
     [GeneratedRegex(@"(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)?\s*(?<range>到|至|-|~)?")]
