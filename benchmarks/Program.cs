@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
 using PartyAffairs.Benchmarks.ChatLoad;
+using PartyAffairs.Benchmarks.Understanding;
 
 namespace PartyAffairs.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project benchmarks -- --filter '*'</c> for BenchmarkDotNet;
-/// <c>… -- chat-load</c> for the chat protocol load test (see docs/benchmarks.md).
+/// <c>… -- chat-load</c> for the chat protocol load test (see docs/benchmarks.md); <c>… -- intent-eval</c> for the intent
+/// layer's accuracy, rules against ML.NET (see docs/conversation.md).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -15,6 +17,8 @@ internal static class BenchmarkProgram
         {
             case ["chat-load", .. var rest]:
                 return await ChatLoadProgram.RunAsync(rest);
+            case ["intent-eval", ..]:
+                return IntentEvaluation.Run();
             case ["minimal-server", .. var rest]:
                 return await MinimalServer.RunAsync(rest);
             default:
