@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using PartyAffairs.Channels.Delivery;
+using PartyAffairs.Delivery.Tokens;
 
-namespace PartyAffairs.Channels.Tests.Delivery;
+namespace PartyAffairs.Delivery.Tests.Tokens;
 
 public sealed class AccessTokenCacheTests
 {
