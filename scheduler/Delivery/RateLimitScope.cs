@@ -1,11 +1,11 @@
 namespace PartyAffairs.Scheduler.Delivery;
 
-/// <summary>What one rate-limit budget covers.</summary>
+/// <summary>What one reminder rate cap covers.</summary>
 public enum RateLimitScope
 {
-    /// <summary>One budget for the whole channel (a group robot's webhook, an app's message quota).</summary>
+    /// <summary>One budget for the whole channel.</summary>
     Channel,
 
-    /// <summary>One budget per conversation (Teams: about 7 messages a second per conversation).</summary>
+    /// <summary>One budget per member's conversation.</summary>
     Conversation,
 }

@@ -1,99 +1,111 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using PartyAffairs.Delivery.Pacing;
+using PartyAffairs.Delivery.Queues;
+using PartyAffairs.Delivery.Retry;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Settings;
+using StackExchange.Redis;
 
 namespace PartyAffairs.Scheduler.Delivery;
 
 /// <summary>
-/// Delivers queued reminders: take an item, respect quiet hours, claim its idempotency key (SET NX), skip it when the
-/// member (or branch) has confirmed, wait for the channel's shared rate limit (every attempt takes a permit), move the key
-/// to “sending” only while this instance still holds the claim, send with retry and backoff, record the outcome.
-/// One dispatcher per process; several processes may share one Redis.
+/// Delivers queued reminders, as the handler of the delivery queue's worker: respect quiet hours (park the item), claim its
+/// idempotency key (SET NX), skip it when the member (or branch) has confirmed, wait for the channel's reminder cap if one
+/// is set (every attempt takes a permit), move the key to “sending” only while this instance still holds the claim, send
+/// through the one retry layer (<see cref="DeliveryRetry"/>: the sender makes single attempts), record the outcome. One
+/// dispatcher per process; several processes may share one Redis.
 /// </summary>
-public sealed class ReminderDispatcher(
-    ReminderDeliveryStore queue,
-    IReminderSender sender,
-    ICompletionLedger ledger,
-    IBranchSettingsStore settingsStore,
-    ChannelRateLimiter limiter,
-    ReminderOptions options,
-    TimeProvider time,
-    ILogger<ReminderDispatcher> logger)
+public sealed class ReminderDispatcher : IDisposable
 {
+    private readonly ReminderDeliveryStore _store;
+    private readonly IReminderSender _sender;
+    private readonly ICompletionLedger _ledger;
+    private readonly IBranchSettingsStore _settingsStore;
+    private readonly SharedRateLimiter _limiter;
+    private readonly DeliveryRetry _retry;
+    private readonly ReminderOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ReminderDispatcher> _logger;
     private readonly ConcurrentDictionary<string, OccurrenceRecord?> _occurrences = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (BranchReminderSettings Settings, DateTimeOffset Until)> _settings = new(StringComparer.Ordinal);
+    private WorkQueueWorker? _worker;
 
-    /// <summary>This process's id in Redis (leases, processing list).</summary>
-    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
-
-    /// <summary>Renews the lease, moves due parked items back, and recovers stopped instances' in-flight items.</summary>
-    public async Task MaintainAsync(CancellationToken cancellationToken)
+    /// <summary>A dispatcher over the store's delivery queue.</summary>
+    public ReminderDispatcher(
+        ReminderDeliveryStore store,
+        IReminderSender sender,
+        ICompletionLedger ledger,
+        IBranchSettingsStore settingsStore,
+        SharedRateLimiter limiter,
+        DeliveryRetry retry,
+        ReminderOptions options,
+        TimeProvider time,
+        ILogger<ReminderDispatcher> logger)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var now = time.GetUtcNow();
-        await queue.HeartbeatAsync(InstanceId, now);
-        await queue.PromoteDueAsync(now);
-        var (returned, interrupted, instances) = await queue.RecoverAsync(InstanceId, now);
-        foreach (var instance in instances)
-        {
-            ReminderLog.Recovered(logger, instance, returned, interrupted);
-        }
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _sender = sender;
+        _ledger = ledger;
+        _settingsStore = settingsStore;
+        _limiter = limiter;
+        _retry = retry;
+        _options = options;
+        _time = time;
+        _logger = logger;
     }
+
+    /// <summary>This process's id in Redis (leases, processing list, claims).</summary>
+    public string InstanceId => _store.Queue.InstanceId;
 
     /// <summary>
-    /// Delivers until the queue is empty, <see cref="ReminderOptions.Parallelism"/> at a time. Not to be called again
-    /// before the previous call ended: it starts by handing back items a failed earlier drain left in flight.
+    /// The delivery queue's worker in this process (its loops run in <c>ReminderDeliveryService</c>); made on first use,
+    /// with the options as they are then.
     /// </summary>
-    public async Task DrainAsync(CancellationToken cancellationToken)
-    {
-        await queue.HeartbeatAsync(InstanceId, time.GetUtcNow());
-        await queue.RequeueOwnAsync(InstanceId);
-        var loops = Enumerable.Range(0, options.Parallelism).Select(async _ =>
+    public WorkQueueWorker Worker => LazyInitializer.EnsureInitialized(ref _worker, () => new WorkQueueWorker(
+        _store.Queue,
+        HandleAsync,
+        new WorkerOptions
         {
-            while (await ProcessNextAsync(cancellationToken))
-            {
-            }
-        });
-        await Task.WhenAll(loops);
-    }
+            Parallelism = _options.Parallelism,
+            PollInterval = _options.PollInterval,
+            Recovery = _store.RecoverItemAsync,
+            Recovered = report => ReminderLog.Recovered(_logger, string.Join(", ", report.Instances), report.Returned, report.Interrupted),
+        },
+        _time,
+        _logger));
 
-    /// <summary>Takes and handles one item; false when the queue was empty.</summary>
-    public async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
+    /// <summary>Renews the lease, moves due parked items back, and recovers stopped instances' in-flight items.</summary>
+    public Task MaintainAsync(CancellationToken cancellationToken) => Worker.MaintainAsync(cancellationToken);
+
+    /// <summary>
+    /// Delivers until the queue is empty, <see cref="ReminderOptions.Parallelism"/> at a time, after handing back items a
+    /// failed earlier drain left in this instance's processing list (same rules as recovering a dead instance).
+    /// </summary>
+    public Task DrainAsync(CancellationToken cancellationToken) => Worker.DrainAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose() => _worker?.Dispose();
+
+    private async Task<WorkResult> HandleAsync(RedisValue value, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var value = await queue.TakeAsync(InstanceId);
-        if (value is null)
+        if (DeliveryItem.Parse(value.ToString()) is not { } item || await OccurrenceAsync(item.OccurrenceId) is not { } occurrence)
         {
-            return false;
-        }
-
-        await HandleAsync(value, cancellationToken);
-        return true;
-    }
-
-    /// <summary>Stops cleanly: gives up the lease (nothing is in flight once the loops have ended).</summary>
-    public Task LeaveAsync() => queue.LeaveAsync(InstanceId);
-
-    private async Task HandleAsync(string value, CancellationToken cancellationToken)
-    {
-        if (DeliveryItem.Parse(value) is not { } item || await OccurrenceAsync(item.OccurrenceId) is not { } occurrence)
-        {
-            await queue.DoneAsync(InstanceId, value);
-            return;
+            return WorkResult.Completed;
         }
 
         var key = ReminderKeys.Reminder(item.OccurrenceId, item.MemberId);
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         if (now >= occurrence.UsefulUntil)
         {
-            if (await queue.SetStateAsync(key, ReminderState.Dropped, "expired", claimedFirst: false))
+            if (await _store.SetStateAsync(key, ReminderState.Dropped, "expired", claimedFirst: false))
             {
-                ReminderLog.DroppedExpired(logger, key.ToString());
+                ReminderLog.DroppedExpired(_logger, key.ToString());
             }
 
-            await queue.DoneAsync(InstanceId, value);
-            return;
+            return WorkResult.Completed;
         }
 
         var settings = await SettingsAsync(occurrence.BranchId, cancellationToken);
@@ -102,31 +114,32 @@ public sealed class ReminderDispatcher(
         if (settings.QuietHours.Contains(TimeOnly.FromDateTime(local)))
         {
             var next = settings.QuietHours.NextAllowed(local);
-            await queue.DelayAsync(InstanceId, value, new DateTimeOffset(next, zone.GetUtcOffset(next)));
-            return;
+            return WorkResult.Delay(new DateTimeOffset(next, zone.GetUtcOffset(next)));
         }
 
-        if (!await queue.ClaimAsync(key, InstanceId))
+        if (!await _store.ClaimAsync(key, InstanceId))
         {
-            await queue.DoneAsync(InstanceId, value);
-            return;
+            return WorkResult.Completed;
         }
 
         if (await ConfirmedAsync(occurrence, item.MemberId, cancellationToken))
         {
-            await queue.SetStateAsync(key, ReminderState.Skipped, "confirmed", claimedFirst: true);
-            await queue.DoneAsync(InstanceId, value);
-            return;
+            await _store.SetStateAsync(key, ReminderState.Skipped, "confirmed", claimedFirst: true);
+            return WorkResult.Completed;
         }
 
-        // The first permit is taken before the key says “sending”: a wait for the channel's window leaves the reminder
-        // merely claimed, so a stop during that wait hands it back to the queue instead of recording it as failed.
-        await limiter.WaitAsync(item.ChannelId, item.MemberId, cancellationToken);
-        if (!await queue.StartSendingAsync(key, InstanceId))
+        // The first permit is taken before the key says “sending”: a wait for the channel's cap leaves the reminder merely
+        // claimed, so a stop during that wait hands it back to the queue instead of recording it as failed.
+        var cap = (_options.RateLimits.GetValueOrDefault(item.ChannelId) ?? _options.DefaultRateLimit)?.Budget(item.ChannelId, item.MemberId);
+        if (cap is not null)
         {
-            ReminderLog.ClaimLost(logger, key.ToString());
-            await queue.DoneAsync(InstanceId, value);
-            return;
+            await _limiter.WaitAsync(cap, cancellationToken);
+        }
+
+        if (!await _store.StartSendingAsync(key, InstanceId))
+        {
+            ReminderLog.ClaimLost(_logger, key.ToString());
+            return WorkResult.Completed;
         }
 
         var delivery = new ReminderDelivery
@@ -138,60 +151,51 @@ public sealed class ReminderDispatcher(
             Message = occurrence.Message,
         };
 
-        var outcome = await SendWithRetryAsync(delivery, cancellationToken);
+        var outcome = await SendAsync(delivery, cap, cancellationToken);
         if (outcome.Status == SendStatus.Sent)
         {
-            await queue.SetStateAsync(key, ReminderState.Sent, time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), claimedFirst: true);
+            await _store.SetStateAsync(key, ReminderState.Sent, _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), claimedFirst: true);
         }
         else
         {
-            ReminderLog.SendFailed(logger, key.ToString(), outcome.Error);
-            await queue.SetStateAsync(key, ReminderState.Failed, outcome.Error ?? outcome.Status.ToString(), claimedFirst: true);
+            ReminderLog.SendFailed(_logger, key.ToString(), outcome.Error);
+            await _store.SetStateAsync(key, ReminderState.Failed, outcome.Error ?? outcome.Status.ToString(), claimedFirst: true);
         }
 
-        await queue.DoneAsync(InstanceId, value);
+        return WorkResult.Completed;
     }
 
-    private async Task<SendOutcome> SendWithRetryAsync(ReminderDelivery delivery, CancellationToken cancellationToken)
-    {
-        var outcome = SendOutcome.Sent;
-        for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
+    /// <summary>The one retry loop of a reminder: every attempt is one request to the channel (the sender never retries).</summary>
+    private Task<SendOutcome> SendAsync(ReminderDelivery delivery, RateBudget? cap, CancellationToken cancellationToken) => _retry.RunAsync(
+        async (attempt, ct) =>
         {
-            if (attempt > 1)
+            if (attempt > 1 && cap is not null)
             {
                 // A retry is another request to the channel: it needs its own permit.
-                await limiter.WaitAsync(delivery.ChannelId, delivery.MemberId, cancellationToken);
+                await _limiter.WaitAsync(cap, ct);
             }
 
             try
             {
-                outcome = await sender.SendAsync(delivery, cancellationToken);
+                return await _sender.SendAsync(delivery, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                outcome = new SendOutcome(SendStatus.Transient, null, e.GetType().Name);
+                return new SendOutcome(SendStatus.Transient, null, e.GetType().Name);
             }
-
-            if (outcome.Status != SendStatus.Transient || attempt == options.MaxAttempts)
+        },
+        outcome => outcome.Status == SendStatus.Transient ? RetryVerdict.Transient(outcome.RetryAfter) : RetryVerdict.Stop,
+        async (attempt, outcome, delay) =>
+        {
+            if (outcome.RetryAfter is not null && cap is not null)
             {
-                return outcome;
+                // The channel said when it will accept again: every instance holds its reminders to it until then.
+                await _limiter.PauseAsync(cap, delay);
             }
 
-            var backoff = options.RetryBackoff * Math.Pow(2, attempt - 1);
-            var delay = outcome.RetryAfter ?? backoff;
-            delay = delay > options.MaxRetryDelay ? options.MaxRetryDelay : delay;
-            if (outcome.RetryAfter is not null)
-            {
-                // The channel said when it will accept again: every instance holds its sends to it until then.
-                await limiter.PauseAsync(delivery.ChannelId, delivery.MemberId, delay);
-            }
-
-            ReminderLog.Retrying(logger, delivery.IdempotencyKey, attempt, delay);
-            await Task.Delay(delay, time, cancellationToken);
-        }
-
-        return outcome;
-    }
+            ReminderLog.Retrying(_logger, delivery.IdempotencyKey, attempt, delay);
+        },
+        cancellationToken);
 
     private async Task<bool> ConfirmedAsync(OccurrenceRecord occurrence, string memberId, CancellationToken cancellationToken)
     {
@@ -208,7 +212,7 @@ public sealed class ReminderDispatcher(
 
         foreach (var kind in occurrence.Kinds)
         {
-            if (await ledger.GetAsync(occurrence.BranchId, subject, kind, occurrence.PeriodKey, cancellationToken) is null)
+            if (await _ledger.GetAsync(occurrence.BranchId, subject, kind, occurrence.PeriodKey, cancellationToken) is null)
             {
                 return false;
             }
@@ -224,7 +228,7 @@ public sealed class ReminderDispatcher(
             return cached;
         }
 
-        var record = await queue.GetOccurrenceAsync(id);
+        var record = await _store.GetOccurrenceAsync(id);
         if (_occurrences.Count > 1000)
         {
             _occurrences.Clear();
@@ -236,13 +240,13 @@ public sealed class ReminderDispatcher(
 
     private async Task<BranchReminderSettings> SettingsAsync(string branchId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         if (_settings.TryGetValue(branchId, out var cached) && cached.Until > now)
         {
             return cached.Settings;
         }
 
-        var settings = await settingsStore.GetAsync(branchId, cancellationToken) ?? new BranchReminderSettings();
+        var settings = await _settingsStore.GetAsync(branchId, cancellationToken) ?? new BranchReminderSettings();
         _settings[branchId] = (settings, now + TimeSpan.FromSeconds(30));
         return settings;
     }

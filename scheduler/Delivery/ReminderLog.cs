@@ -20,8 +20,8 @@ internal static partial class ReminderLog
     [LoggerMessage(4005, LogLevel.Debug, "Reminder {Key} retry {Attempt} in {Delay}")]
     public static partial void Retrying(ILogger logger, string key, int attempt, TimeSpan delay);
 
-    [LoggerMessage(4006, LogLevel.Warning, "Recovered {Count} reminders of stopped instance {Instance}; {Interrupted} were interrupted mid-send and recorded as failed")]
-    public static partial void Recovered(ILogger logger, string instance, int count, int interrupted);
+    [LoggerMessage(4006, LogLevel.Warning, "Recovered {Count} reminders of stopped instances {Instances}; {Interrupted} were interrupted mid-send and recorded as failed")]
+    public static partial void Recovered(ILogger logger, string instances, int count, int interrupted);
 
     [LoggerMessage(4007, LogLevel.Information, "{Count} members of branch {Branch} have no conversation yet and were not reminded of {Occurrence}")]
     public static partial void Unreachable(ILogger logger, string branch, string occurrence, int count);
@@ -31,9 +31,6 @@ internal static partial class ReminderLog
 
     [LoggerMessage(4009, LogLevel.Error, "Reminder tick for branch {Branch} {Group} failed")]
     public static partial void TickFailed(ILogger logger, Exception exception, string branch, string group);
-
-    [LoggerMessage(4010, LogLevel.Warning, "Shared rate limit of {Channel} unavailable (store unreachable); waiting {Delay} before asking again, nothing is sent meanwhile")]
-    public static partial void RateLimitStoreDown(ILogger logger, Exception exception, string channel, TimeSpan delay);
 
     [LoggerMessage(4011, LogLevel.Warning, "Reminder {Key} is no longer claimed by this instance (its lease lapsed and another instance took it over); not sent here")]
     public static partial void ClaimLost(ILogger logger, string key);

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PartyAffairs.Scheduler.Delivery;
 
-/// <summary>Delivery settings (configuration section <c>Reminders</c>).</summary>
+/// <summary>
+/// Delivery settings (configuration section <c>Reminders</c>). Retries are the one retry policy of every delivery,
+/// <c>Delivery:Retry</c> (<see cref="PartyAffairs.Delivery.Retry.RetryOptions"/>).
+/// </summary>
 public sealed class ReminderOptions
 {
     /// <summary>The configuration section.</summary>
@@ -14,16 +17,6 @@ public sealed class ReminderOptions
     /// <summary>Concurrent sends per instance.</summary>
     [Range(1, 64)]
     public int Parallelism { get; set; } = 4;
-
-    /// <summary>Attempts per reminder before it is recorded as failed.</summary>
-    [Range(1, 10)]
-    public int MaxAttempts { get; set; } = 4;
-
-    /// <summary>First retry delay when the channel gives no Retry-After; doubles per attempt.</summary>
-    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Longest wait before a retry (also caps a channel's Retry-After).</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long an instance's claim on in-flight reminders lasts without a heartbeat.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
@@ -41,17 +34,13 @@ public sealed class ReminderOptions
     public TimeSpan KeyRetention { get; set; } = TimeSpan.FromDays(400);
 
     /// <summary>
-    /// Per-channel rate limits by channel id, shared by every instance through Redis; channels not listed use
-    /// <see cref="DefaultRateLimit"/>. DingTalk and WeCom group robots: 20 a minute per robot; Teams: about 7 a second per
-    /// conversation. App messages (DingTalk 工作通知, WeCom 应用消息) have per-app quotas: set the channel's limit to them.
+    /// Optional caps on how fast reminders go out, per channel id, shared by every instance through the shared rate
+    /// limiter; a reminder waits for its cap while it is only claimed (a stop during the wait hands it back). The
+    /// platforms' own limits (per app, per member, per conversation) apply to every request anyway, in the channel
+    /// layer; none is set by default.
     /// </summary>
-    public Dictionary<string, ChannelRateLimit> RateLimits { get; } = new(StringComparer.Ordinal)
-    {
-        ["dingtalk"] = new() { Permits = 20, Window = TimeSpan.FromMinutes(1) },
-        ["wecom"] = new() { Permits = 20, Window = TimeSpan.FromMinutes(1) },
-        ["msteams"] = new() { Permits = 7, Window = TimeSpan.FromSeconds(1), Scope = RateLimitScope.Conversation },
-    };
+    public Dictionary<string, ChannelRateLimit> RateLimits { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The limit of channels not listed (Direct Line, Web Chat, emulator).</summary>
-    public ChannelRateLimit DefaultRateLimit { get; set; } = new() { Permits = 50, Window = TimeSpan.FromSeconds(1) };
+    /// <summary>The cap of channels not listed in <see cref="RateLimits"/>; none by default.</summary>
+    public ChannelRateLimit? DefaultRateLimit { get; set; }
 }

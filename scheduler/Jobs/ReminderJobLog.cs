@@ -13,7 +13,4 @@ internal static partial class ReminderJobLog
 
     [LoggerMessage(4103, LogLevel.Warning, "Reminder start-up catch-up failed (attempt {Attempt}); trying again")]
     public static partial void StartupRetry(ILogger logger, Exception exception, int attempt);
-
-    [LoggerMessage(4104, LogLevel.Error, "Reminder delivery loop failed; trying again shortly")]
-    public static partial void DeliveryLoopFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.Delivery;
 using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Scheduler.Planning;
 using PartyAffairs.Scheduler.Settings;
@@ -10,7 +11,8 @@ namespace PartyAffairs.Scheduler.Jobs;
 /// Registers the scheduler's own services, its Quartz jobs and its hosted services, so the host and the tests that run a
 /// real Quartz scheduler share one wiring. The host supplies <see cref="TimeProvider"/>, <see cref="ReminderOptions"/>,
 /// <c>IConnectionMultiplexer</c>, <c>WorkingCalendar</c>, <c>BranchDutyCatalogs</c>, <see cref="IMemberDirectory"/>,
-/// <see cref="IReminderSender"/> and <c>ICompletionLedger</c>.
+/// <see cref="IReminderSender"/> and <c>ICompletionLedger</c>; reliable delivery (the instance id, the shared rate limiter,
+/// the retry policy) comes from <see cref="DeliveryHosting.AddDelivery"/>.
 /// </summary>
 public static class ReminderSchedulerServices
 {
@@ -27,10 +29,10 @@ public static class ReminderSchedulerServices
     public static IServiceCollection AddReminderScheduler(this IServiceCollection services, bool enabled, Action<IQuartzBuilder>? configureQuartz = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddDelivery();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<IBranchSettingsStore, RedisBranchSettingsStore>();
         services.AddSingleton<ReminderDeliveryStore>();
-        services.AddSingleton<ChannelRateLimiter>();
         services.AddSingleton<ReminderFanOut>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<ReminderCoordinator>();

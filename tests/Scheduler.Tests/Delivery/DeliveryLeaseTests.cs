@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging.Abstractions;
 using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Scheduler.Jobs;
 using PartyAffairs.Tests.Infrastructure;
@@ -35,7 +34,7 @@ public sealed class DeliveryLeaseTests(RedisServerFixture redis)
         await db.SortedSetAddAsync(ReminderKeys.RateLimit("dingtalk"), "earlier-send", Start.ToUnixTimeMilliseconds());
         await new ReminderDeliveryStore(redis.Connection, strict).EnqueueAsync(occurrence, [new DeliveryItem(occurrence.Id, "m01", "dingtalk")], default);
 
-        using var service = new ReminderDeliveryService(waiting, strict, clock, NullLogger<ReminderDeliveryService>.Instance);
+        using var service = new ReminderDeliveryService(waiting, strict, clock);
         await service.StartAsync(default);
         await SettleAsync(() => clock.Parked == 1, "the service waits before its first round");
         clock.AdvanceToNextDue();

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -8,91 +6,17 @@ using static PartyAffairs.Scheduler.Tests.Delivery.SteppedDelivery;
 
 namespace PartyAffairs.Scheduler.Tests.Delivery;
 
-/// <summary>The shared rate limit on a real redis-server, on a clock that moves only when every worker is parked on it.</summary>
+/// <summary>
+/// Reminders under a channel's cap (<c>Reminders:RateLimits</c>, on the shared rate limiter) with two dispatchers on one
+/// real redis-server, on a clock that moves only when every worker is parked on it. The limiter itself is tested in
+/// tests/Delivery.Tests (SharedRateLimiterTests).
+/// </summary>
 [Collection(RedisGroup.Name)]
-public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
+public sealed class ReminderPacingTests(RedisServerFixture redis)
 {
     /// <summary>The most instants found in any interval (t − window, t].</summary>
     internal static int MaxInAnyWindow(IReadOnlyCollection<DateTimeOffset> instants, TimeSpan window) =>
         instants.Count == 0 ? 0 : instants.Max(t => instants.Count(u => u > t - window && u <= t));
-
-    [Fact]
-    public async Task WaitAsync_GroupRobotLimit_TwentyFirstWaitsForTheWindow()
-    {
-        await redis.FlushAsync();
-        var clock = new SteppedClock(Start);
-        var limiter = Limiter(redis.Connection, clock);
-        for (var i = 0; i < 20; i++)
-        {
-            await limiter.WaitAsync("dingtalk", null, default);
-        }
-
-        var twentyFirst = limiter.WaitAsync("dingtalk", null, default);
-        await limiter.WaitAsync("wecom", null, default).WaitAsync(TimeSpan.FromSeconds(10));
-
-        await SettleAsync(() => clock.Parked == 1, "the 21st parked on the clock");
-        Assert.False(twentyFirst.IsCompleted);
-        Assert.Equal(Start.AddMinutes(1), clock.NextDue);
-        clock.Fake.Advance(TimeSpan.FromSeconds(59));
-        Assert.Equal(1, clock.Parked);
-        Assert.False(twentyFirst.IsCompleted);
-        clock.Fake.Advance(TimeSpan.FromSeconds(1));
-        await twentyFirst.WaitAsync(TimeSpan.FromSeconds(10));
-    }
-
-    [Fact]
-    public async Task WaitAsync_TeamsLimit_SevenPerSecondPerConversation()
-    {
-        await redis.FlushAsync();
-        var clock = new SteppedClock(Start);
-        var limiter = Limiter(redis.Connection, clock);
-        for (var i = 0; i < 7; i++)
-        {
-            await limiter.WaitAsync("msteams", "conv-a", default);
-        }
-
-        var eighth = limiter.WaitAsync("msteams", "conv-a", default);
-        await limiter.WaitAsync("msteams", "conv-b", default).WaitAsync(TimeSpan.FromSeconds(10));
-
-        await SettleAsync(() => clock.Parked == 1, "the 8th parked on the clock");
-        Assert.False(eighth.IsCompleted);
-        clock.Fake.Advance(TimeSpan.FromSeconds(1));
-        await eighth.WaitAsync(TimeSpan.FromSeconds(10));
-    }
-
-    [Fact]
-    public async Task WaitAsync_TwoInstancesContending_NeverMoreThanTheLimitInAnyWindow()
-    {
-        await redis.FlushAsync();
-        var clock = new SteppedClock(Start);
-        var options = new ReminderOptions();
-        options.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 10, Window = TimeSpan.FromMinutes(1) };
-        await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        var limiters = new[] { Limiter(redis.Connection, clock, options), Limiter(other, clock, options) };
-
-        async Task<DateTimeOffset> TakeAsync(ChannelRateLimiter limiter)
-        {
-            await limiter.WaitAsync("dingtalk", null, default);
-            return clock.GetUtcNow();
-        }
-
-        var takes = Enumerable.Range(0, 45).Select(i => Task.Run(() => TakeAsync(limiters[i % 2]))).ToArray();
-        var admittedPerStep = new List<int>();
-        while (true)
-        {
-            await SettleAsync(() => takes.Count(t => t.IsCompleted) + clock.Parked == takes.Length, "every taker admitted or parked");
-            admittedPerStep.Add(takes.Count(t => t.IsCompleted));
-            if (!clock.AdvanceToNextDue())
-            {
-                break;
-            }
-        }
-
-        var instants = takes.Select(t => t.Result).ToArray();
-        Assert.Equal(10, MaxInAnyWindow(instants, TimeSpan.FromMinutes(1)));
-        Assert.Equal([10, 20, 30, 40, 45], admittedPerStep);
-        Assert.Equal(Start.AddMinutes(4), instants.Max());
-    }
 
     /// <summary>Runs the dispatchers to the end, moving the clock to the next wake-up whenever every one of them is parked on it.</summary>
     private static async Task DrainAllAsync(IReadOnlyList<ReminderDispatcher> dispatchers, SteppedClock clock)
@@ -115,7 +39,7 @@ public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
     {
         await redis.FlushAsync();
         var clock = new SteppedClock(Start);
-        var options = new ReminderOptions { Parallelism = 1, RetryBackoff = TimeSpan.FromSeconds(1) };
+        var options = new ReminderOptions { Parallelism = 1 };
         options.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 5, Window = TimeSpan.FromSeconds(10) };
         var channel = new RobotChannel(clock);
         await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
@@ -184,27 +108,6 @@ public sealed class ChannelRateLimiterTests(RedisServerFixture redis)
         Assert.Equal(members, channel.Accepted.Select(a => a.Member).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(channel.Accepted, a => a.At > refusedAt && a.At < refusedAt + PausingRobot.RetryAfter);
         Assert.Contains(channel.Accepted, a => a.At >= refusedAt + PausingRobot.RetryAfter);
-    }
-
-    [Fact]
-    public async Task WaitAsync_StoreUnreachable_AdmitsNothingAndKeepsWaiting()
-    {
-        var clock = new SteppedClock(Start);
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var deadPort = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        await using var dead = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{deadPort},abortConnect=false,connectTimeout=200,connectRetry=0,asyncTimeout=300,syncTimeout=300");
-        using var stop = new CancellationTokenSource();
-
-        var wait = Limiter(dead, clock).WaitAsync("dingtalk", null, stop.Token);
-
-        await SettleAsync(() => clock.Parked == 1, "parked after the store refused");
-        clock.Fake.Advance(TimeSpan.FromSeconds(2));
-        await SettleAsync(() => clock.Parked == 1, "asked again and parked again");
-        Assert.False(wait.IsCompleted);
-        await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
     }
 
     /// <summary>A group robot as the channel sees it: every request with its instant; the 3rd, 10th and 20th are refused with 429.</summary>

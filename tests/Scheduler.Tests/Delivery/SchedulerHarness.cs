@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using PartyAffairs.Delivery;
+using PartyAffairs.Delivery.Pacing;
+using PartyAffairs.Delivery.Retry;
 using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Completion;
@@ -18,21 +21,19 @@ internal sealed class SchedulerHarness
     public SchedulerHarness(IConnectionMultiplexer redis, FakeTimeProvider time, InMemoryDirectory directory, LoopbackSink sink, ReminderOptions? options = null, IReadOnlyList<Duty>? duties = null)
     {
         Time = time;
-        Options = options ?? new ReminderOptions { RetryBackoff = TimeSpan.FromSeconds(1), DefaultRateLimit = new ChannelRateLimit { Permits = 100_000, Window = TimeSpan.FromSeconds(1) } };
-        if (options is null)
-        {
-            // The fake clock does not move by itself: channel limits are tested on their own (ChannelRateLimiterTests).
-            Options.RateLimits.Clear();
-        }
-
+        // The fake clock does not move by itself: reminder caps are tested on their own (ReminderPacingTests).
+        Options = options ?? new ReminderOptions();
+        var instance = new DeliveryInstance();
         Ledger = new RedisCompletionLedger(redis);
         Settings = new RedisBranchSettingsStore(redis);
-        Store = new ReminderDeliveryStore(redis, Options);
+        Store = new ReminderDeliveryStore(redis, Options, instance, time);
         Catalogs = new BranchDutyCatalogs(duties ?? [], []);
         var calendar = WorkingCalendar.LoadDefault();
         FanOut = new ReminderFanOut(directory, Ledger, Store, NullLogger<ReminderFanOut>.Instance);
         Coordinator = new ReminderCoordinator(Settings, Catalogs, new ReminderPlanner(calendar), calendar, FanOut, Store, Options, time, NullLogger<ReminderCoordinator>.Instance);
-        Dispatcher = new ReminderDispatcher(Store, sink, Ledger, Settings, new ChannelRateLimiter(redis, Options, time, NullLogger<ChannelRateLimiter>.Instance), Options, time, NullLogger<ReminderDispatcher>.Instance);
+        Dispatcher = new ReminderDispatcher(
+            Store, sink, Ledger, Settings, new SharedRateLimiter(redis, instance, time, NullLogger<SharedRateLimiter>.Instance),
+            new DeliveryRetry(new RetryOptions { Backoff = TimeSpan.FromSeconds(1) }, time), Options, time, NullLogger<ReminderDispatcher>.Instance);
         SettingsService = new ReminderSettingsService(Settings, Catalogs, Coordinator, [], calendar, time);
         Responses = new ReminderResponseService(Ledger, directory, Settings, Catalogs, FanOut, time);
     }

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using PartyAffairs.Delivery;
+using PartyAffairs.Delivery.Pacing;
+using PartyAffairs.Delivery.Retry;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Scheduler.Settings;
@@ -28,12 +31,18 @@ internal static class SteppedDelivery
         }
     }
 
-    public static ChannelRateLimiter Limiter(IConnectionMultiplexer connection, SteppedClock clock, ReminderOptions? options = null) =>
-        new(connection, options ?? new ReminderOptions(), clock, NullLogger<ChannelRateLimiter>.Instance);
+    /// <summary>The retry policy of these tests: first retry after a second, doubling.</summary>
+    public static RetryOptions Retry { get; } = new() { Backoff = TimeSpan.FromSeconds(1) };
 
-    public static ReminderDispatcher Dispatcher(IConnectionMultiplexer connection, IReminderSender channel, SteppedClock clock, ReminderOptions options) => new(
-        new ReminderDeliveryStore(connection, options), channel, new RedisCompletionLedger(connection),
-        new RedisBranchSettingsStore(connection), Limiter(connection, clock, options), options, clock, NullLogger<ReminderDispatcher>.Instance);
+    /// <summary>One instance's dispatcher: its own instance id, the shared rate limiter and the retry layer on the stepped clock.</summary>
+    public static ReminderDispatcher Dispatcher(IConnectionMultiplexer connection, IReminderSender channel, SteppedClock clock, ReminderOptions options)
+    {
+        var instance = new DeliveryInstance();
+        return new(
+            new ReminderDeliveryStore(connection, options, instance, clock), channel, new RedisCompletionLedger(connection),
+            new RedisBranchSettingsStore(connection), new SharedRateLimiter(connection, instance, clock, NullLogger<SharedRateLimiter>.Instance),
+            new DeliveryRetry(Retry, clock), options, clock, NullLogger<ReminderDispatcher>.Instance);
+    }
 
     /// <summary>One branch's December dues reminder, useful for thirty days from <see cref="Start"/>.</summary>
     public static OccurrenceRecord Dues() => new()
