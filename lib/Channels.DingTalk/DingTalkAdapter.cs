@@ -77,7 +77,7 @@ internal sealed class DingTalkAdapter(
                 var mention = activity.Conversation?.IsGroup == true && activity.Recipient?.Id is { Length: > 0 } user ? new[] { user } : null;
                 foreach (var message in DingTalkMessage.From(text, options.Value.MaxMessageBytes, texts.Value.DefaultTitle))
                 {
-                    await api.ReplyAsync(webhook, message, mention, cancellationToken);
+                    await sender.ReplyAsync(webhook, message, mention, cancellationToken);
                 }
             }
             else

@@ -3,14 +3,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Channels.Delivery;
+using PartyAffairs.Delivery.Pacing;
+using PartyAffairs.Delivery.Tokens;
 
 namespace PartyAffairs.Channels.DingTalk;
 
 /// <summary>
 /// Every call the bot makes to DingTalk: session webhook replies, one-to-one and group robot messages through the
 /// OpenAPI, custom group robot notices (signed URL) and the contacts' user detail (for binding by mobile number). The
-/// shared <see cref="PlatformClient"/> caches the access token and retries; this class keeps DingTalk's endpoints,
-/// payloads and error codes. Each call waits for its rate gate.
+/// shared <see cref="PlatformClient"/> caches the access token and takes each call's permits of the shared rate limiter
+/// (the app's budget, or the group robot's); this class keeps DingTalk's endpoints, payloads and error codes. Every call
+/// is a single attempt that reports transient or final failures: the retries are the caller's (the one retry layer).
 /// </summary>
 internal sealed class DingTalkApiClient : IDisposable
 {
@@ -26,21 +29,24 @@ internal sealed class DingTalkApiClient : IDisposable
     private readonly DingTalkOptions _options;
     private readonly PlatformClient _platform;
 
-    public DingTalkApiClient(IHttpClientFactory httpFactory, IOptions<DingTalkOptions> options, TimeProvider time, ILogger<DingTalkApiClient> logger)
+    public DingTalkApiClient(IHttpClientFactory httpFactory, IOptions<DingTalkOptions> options, SharedRateLimiter limiter, TimeProvider time, ILogger<DingTalkApiClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _platform = new PlatformClient(httpFactory, HttpClientName, FetchTokenAsync, _options, time, logger);
+        _platform = new PlatformClient(httpFactory, HttpClientName, FetchTokenAsync, _options, limiter, time, logger);
     }
 
-    /// <summary>Paces OpenAPI calls of the whole app.</summary>
-    public SendWindowGate AppGate => _platform.AppGate;
+    /// <summary>The budget of every OpenAPI call of the app.</summary>
+    public RateBudget AppBudget => _platform.AppBudget;
 
-    /// <summary>Paces the custom group robot (20 a minute).</summary>
-    public SendWindowGate GroupRobotGate => _platform.GroupRobotGate;
+    /// <summary>The custom group robot's budget (20 a minute; paused 10 minutes when DingTalk says it was too fast).</summary>
+    public RateBudget GroupRobotBudget => _platform.GroupRobotBudget;
 
-    /// <summary>Replies through a callback's session webhook, which must lie under the configured base URL.</summary>
-    public Task ReplyAsync(Uri sessionWebhook, DingTalkMessage message, IReadOnlyList<string>? atUserIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replies through a callback's session webhook, which must lie under the configured base URL. The session webhook is
+    /// not the app's OpenAPI, so it takes no permit of the app's budget.
+    /// </summary>
+    public async Task ReplyAsync(Uri sessionWebhook, DingTalkMessage message, IReadOnlyList<string>? atUserIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sessionWebhook);
         ArgumentNullException.ThrowIfNull(message);
@@ -49,12 +55,8 @@ internal sealed class DingTalkApiClient : IDisposable
             throw new ChannelDeliveryException("dingtalk reply: session webhook outside the configured base URL.", isTransient: false);
         }
 
-        var body = message.ToWebhookBody(atUserIds);
-        return _platform.RetryAsync(async ct =>
-        {
-            var reply = await _platform.PostJsonAsync(sessionWebhook, body, "reply", ct);
-            ThrowOnWebhookError(reply, "reply", gate: null);
-        }, cancellationToken);
+        var reply = await _platform.PostJsonAsync(sessionWebhook, message.ToWebhookBody(atUserIds), "reply", cancellationToken);
+        await ThrowOnWebhookErrorAsync(reply, "reply", robot: false);
     }
 
     /// <summary>True when a session webhook may be called (it lies under <see cref="DingTalkOptions.SessionWebhookBaseUrl"/>).</summary>
@@ -69,9 +71,9 @@ internal sealed class DingTalkApiClient : IDisposable
     }
 
     /// <summary>
-    /// Sends a one-to-one robot message to staff ids (batches of <see cref="DingTalkOptions.BatchSize"/>). Returns the ids
-    /// it did not reach, each with the final failure: refused ids (unknown, not visible to the app) and batches that still
-    /// failed after the retries. Flow-controlled ids are retried.
+    /// Sends a one-to-one robot message to staff ids (batches of <see cref="DingTalkOptions.BatchSize"/>, one attempt per
+    /// batch). Returns the ids it did not reach, each with its failure: refused ids (unknown, not visible to the app) as
+    /// final, flow-controlled ids and failed batches (5xx, 429, throttling, a rejected token) as transient.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, ChannelDeliveryException>> SendToUsersAsync(IReadOnlyList<string> staffIds, DingTalkMessage message, CancellationToken cancellationToken)
     {
@@ -81,35 +83,34 @@ internal sealed class DingTalkApiClient : IDisposable
         var failures = new Dictionary<string, ChannelDeliveryException>(StringComparer.Ordinal);
         foreach (var batch in staffIds.Distinct(StringComparer.Ordinal).Chunk(_options.BatchSize))
         {
-            var remaining = batch;
             try
             {
-                await _platform.RetryAsync(async ct =>
+                var body = new JsonObject
                 {
-                    var body = new JsonObject
-                    {
-                        ["robotCode"] = _options.EffectiveRobotCode,
-                        ["userIds"] = new JsonArray(remaining.Select(id => (JsonNode?)id).ToArray()),
-                        ["msgKey"] = msgKey,
-                        ["msgParam"] = msgParam,
-                    };
-                    var reply = await CallOpenApiAsync("v1.0/robot/oToMessages/batchSend", body, "oToMessages", ct);
-                    foreach (var refused in Strings(reply, "invalidStaffIdList"))
-                    {
-                        failures[refused] = new ChannelDeliveryException("dingtalk oToMessages: staff id refused.", isTransient: false);
-                    }
+                    ["robotCode"] = _options.EffectiveRobotCode,
+                    ["userIds"] = new JsonArray(batch.Select(id => (JsonNode?)id).ToArray()),
+                    ["msgKey"] = msgKey,
+                    ["msgParam"] = msgParam,
+                };
+                var reply = await CallOpenApiAsync("v1.0/robot/oToMessages/batchSend", body, "oToMessages", cancellationToken);
+                foreach (var refused in Strings(reply, "invalidStaffIdList"))
+                {
+                    failures[refused] = new ChannelDeliveryException("dingtalk oToMessages: staff id refused.", isTransient: false);
+                }
 
-                    var throttled = Strings(reply, "flowControlledStaffIdList").ToArray();
-                    if (throttled.Length > 0)
+                var throttled = Strings(reply, "flowControlledStaffIdList").ToArray();
+                if (throttled.Length > 0)
+                {
+                    var flowControlled = new ChannelDeliveryException($"dingtalk oToMessages: {throttled.Length} recipients flow-controlled.", isTransient: true);
+                    foreach (var id in throttled)
                     {
-                        remaining = throttled;
-                        throw new ChannelDeliveryException($"dingtalk oToMessages: {throttled.Length} recipients flow-controlled.", isTransient: true);
+                        failures[id] = flowControlled;
                     }
-                }, cancellationToken);
+                }
             }
             catch (ChannelDeliveryException e)
             {
-                foreach (var id in remaining)
+                foreach (var id in batch)
                 {
                     failures[id] = e;
                 }
@@ -132,24 +133,25 @@ internal sealed class DingTalkApiClient : IDisposable
             ["msgKey"] = msgKey,
             ["msgParam"] = msgParam,
         };
-        return _platform.RetryAsync(async ct => await CallOpenApiAsync("v1.0/robot/groupMessages/send", body, "groupMessages", ct), cancellationToken);
+        return CallOpenApiAsync("v1.0/robot/groupMessages/send", body, "groupMessages", cancellationToken);
     }
 
-    /// <summary>Posts to the custom group robot webhook, at most 20 a minute; a "too fast" answer blocks the robot for 10 minutes.</summary>
-    public Task PostGroupNoticeAsync(DingTalkMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts to the custom group robot webhook, at most 20 a minute (the robot's budget); a "too fast" answer pauses the
+    /// robot for every instance for <see cref="DingTalkOptions.GroupRobotBlock"/> and is reported as transient.
+    /// </summary>
+    public async Task PostGroupNoticeAsync(DingTalkMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var webhook = _options.GroupWebhookUrl ?? throw new ChannelDeliveryException("dingtalk group robot is not configured.", isTransient: false);
         var body = message.ToWebhookBody();
-        return _platform.RetryAsync(async ct =>
+        var reply = await _platform.CallAsync([GroupRobotBudget], c =>
         {
-            var reply = await _platform.SendThroughAsync(GroupRobotGate, c =>
-            {
-                var url = string.IsNullOrEmpty(_options.GroupWebhookSecret) ? webhook : DingTalkSignature.SignWebhook(webhook, _options.GroupWebhookSecret, _platform.Time.GetUtcNow());
-                return _platform.PostJsonAsync(url, body, "groupRobot", c);
-            }, "groupRobot", ct);
-            ThrowOnWebhookError(reply, "groupRobot", GroupRobotGate);
-        }, cancellationToken);
+            // Signed when the permit is granted: the signature's timestamp must be fresh when DingTalk receives it.
+            var url = string.IsNullOrEmpty(_options.GroupWebhookSecret) ? webhook : DingTalkSignature.SignWebhook(webhook, _options.GroupWebhookSecret, _platform.Time.GetUtcNow());
+            return _platform.PostJsonAsync(url, body, "groupRobot", c);
+        }, "groupRobot", cancellationToken);
+        await ThrowOnWebhookErrorAsync(reply, "groupRobot", robot: true);
     }
 
     /// <summary>
@@ -164,7 +166,6 @@ internal sealed class DingTalkApiClient : IDisposable
         const string operation = "user/get";
         var body = new JsonObject { ["userid"] = staffId, ["language"] = "zh_CN" };
         var reply = await _platform.QueryAsync(
-            AppGate,
             (token, ct) => _platform.PostJsonAsync(new Uri(_options.ContactApiBaseUrl, "topapi/v2/user/get?access_token=" + Uri.EscapeDataString(token)), body, operation, ct),
             OapiTokenCodes,
             operation,
@@ -187,8 +188,8 @@ internal sealed class DingTalkApiClient : IDisposable
     private async Task<PlatformReply> CallOpenApiAsync(string path, JsonObject body, string operation, CancellationToken cancellationToken)
     {
         var token = await _platform.TokenAsync(cancellationToken);
-        var reply = await _platform.SendThroughAsync(
-            AppGate,
+        var reply = await _platform.CallAsync(
+            [AppBudget],
             ct => _platform.PostJsonAsync(new Uri(_options.ApiBaseUrl, path), body, operation, ct, ("x-acs-dingtalk-access-token", token)),
             operation,
             cancellationToken);
@@ -205,13 +206,13 @@ internal sealed class DingTalkApiClient : IDisposable
 
         if (code.Contains("QpsLimit", StringComparison.OrdinalIgnoreCase) || code.Contains("Throttling", StringComparison.OrdinalIgnoreCase))
         {
-            throw _platform.Throttled(AppGate, operation, _options.AppWindow, $"throttled ({code})");
+            throw await _platform.ThrottledAsync([AppBudget], operation, _options.AppWindow, $"throttled ({code})");
         }
 
         throw _platform.Refused(operation, reply, code);
     }
 
-    private void ThrowOnWebhookError(PlatformReply reply, string operation, SendWindowGate? gate)
+    private async Task ThrowOnWebhookErrorAsync(PlatformReply reply, string operation, bool robot)
     {
         var errcode = reply.Number("errcode");
         if (reply.IsSuccess && errcode is null or 0)
@@ -221,12 +222,10 @@ internal sealed class DingTalkApiClient : IDisposable
 
         if (errcode == TooFastCode)
         {
-            if (gate is not null)
-            {
-                _platform.Pause(gate, operation, _options.GroupRobotBlock);
-            }
-
-            throw new ChannelDeliveryException($"dingtalk {operation}: sent too fast (130101).", isTransient: true, _options.GroupRobotBlock);
+            // The custom robot is blocked for ten minutes: no instance posts to it until then.
+            throw robot
+                ? await _platform.ThrottledAsync([GroupRobotBudget], operation, _options.GroupRobotBlock, "sent too fast (130101)")
+                : new ChannelDeliveryException($"dingtalk {operation}: sent too fast (130101).", isTransient: true, _options.GroupRobotBlock);
         }
 
         throw _platform.Refused(operation, reply, PlatformClient.ErrorCode(reply));

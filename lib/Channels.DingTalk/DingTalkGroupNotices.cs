@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using PartyAffairs.Channels.Delivery;
+using PartyAffairs.Delivery.Retry;
 
 namespace PartyAffairs.Channels.DingTalk;
 
-/// <summary>Group notices through DingTalk's custom group robot (markdown, signed URL, 20 a minute).</summary>
-internal sealed class DingTalkGroupNotices(DingTalkApiClient api, IOptions<DingTalkOptions> options) : IGroupNoticeSender
+/// <summary>Group notices through DingTalk's custom group robot (markdown, signed URL, 20 a minute); each part retried on its own.</summary>
+internal sealed class DingTalkGroupNotices(DingTalkApiClient api, IOptions<DingTalkOptions> options, DeliveryRetry retry) : IGroupNoticeSender
 {
     public string ChannelId => DingTalkChannelSender.Id;
 
@@ -16,7 +17,7 @@ internal sealed class DingTalkGroupNotices(DingTalkApiClient api, IOptions<DingT
         ArgumentNullException.ThrowIfNull(text);
         foreach (var message in DingTalkMessage.Notice(title, $"### {title}\n\n{text}", options.Value.MaxMessageBytes))
         {
-            await api.PostGroupNoticeAsync(message, cancellationToken);
+            await retry.RunAsync(ct => api.PostGroupNoticeAsync(message, ct), cancellationToken);
         }
     }
 }

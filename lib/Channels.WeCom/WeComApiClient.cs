@@ -1,16 +1,18 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Channels.Delivery;
+using PartyAffairs.Delivery.Pacing;
+using PartyAffairs.Delivery.Tokens;
 
 namespace PartyAffairs.Channels.WeCom;
 
 /// <summary>
 /// Every call the bot makes to WeCom: app messages (<c>message/send</c>, up to 1000 recipients a call), group robot
 /// notices and the contacts' member detail (for binding by mobile number). The shared <see cref="PlatformClient"/>
-/// caches the access token and retries; this class keeps WeCom's endpoints, payloads and errcodes. Calls wait for the
-/// app gate, each recipient's gate (30 a minute, 1000 an hour) or the robot's gate (20 a minute); throttle answers
-/// pause the gate and are retried with back-off.
+/// caches the access token; this class keeps WeCom's endpoints, payloads and errcodes. Every call takes its permits of the
+/// shared rate limiter, all at once: the app's budget and, for app messages, each recipient's (30 a minute and 1000 an
+/// hour), or the robot's (20 a minute); throttle answers pause those budgets for every instance. Every call is a single
+/// attempt that reports transient or final failures: the retries are the caller's (the one retry layer).
 /// </summary>
 internal sealed class WeComApiClient : IDisposable
 {
@@ -29,63 +31,61 @@ internal sealed class WeComApiClient : IDisposable
 
     private readonly WeComOptions _options;
     private readonly PlatformClient _platform;
-    private readonly ConcurrentDictionary<string, SendWindowGate> _memberGates = new(StringComparer.Ordinal);
+    private readonly RateRule[] _memberRules;
 
-    public WeComApiClient(IHttpClientFactory httpFactory, IOptions<WeComOptions> options, TimeProvider time, ILogger<WeComApiClient> logger)
+    public WeComApiClient(IHttpClientFactory httpFactory, IOptions<WeComOptions> options, SharedRateLimiter limiter, TimeProvider time, ILogger<WeComApiClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _platform = new PlatformClient(httpFactory, HttpClientName, FetchTokenAsync, _options, time, logger);
+        _platform = new PlatformClient(httpFactory, HttpClientName, FetchTokenAsync, _options, limiter, time, logger);
+        _memberRules = [new RateRule(_options.MemberLimitPerMinute, TimeSpan.FromMinutes(1)), new RateRule(_options.MemberLimitPerHour, TimeSpan.FromHours(1))];
     }
 
-    /// <summary>Paces API calls of the whole app.</summary>
-    public SendWindowGate AppGate => _platform.AppGate;
+    /// <summary>The budget of every API call of the app.</summary>
+    public RateBudget AppBudget => _platform.AppBudget;
 
-    /// <summary>Paces the group robot (20 a minute).</summary>
-    public SendWindowGate GroupRobotGate => _platform.GroupRobotGate;
+    /// <summary>The group robot's budget (20 a minute).</summary>
+    public RateBudget GroupRobotBudget => _platform.GroupRobotBudget;
+
+    /// <summary>The budget of app messages to one member (30 a minute and 1000 an hour: WeCom silently drops the excess).</summary>
+    public RateBudget MemberBudget(string userId) => new(ChannelRateKeys.Member(HttpClientName, userId), _memberRules);
 
     /// <summary>
-    /// Sends a text app message to members (split into parts of at most 2048 bytes, batches of
-    /// <see cref="WeComOptions.BatchSize"/>). Returns the userids it did not reach, each with the final failure: ids WeCom
-    /// refused and batches that still failed after the retries.
+    /// Sends one text app message (at most <see cref="MaxTextBytes"/>) to members, in batches of
+    /// <see cref="WeComOptions.BatchSize"/>, one attempt per batch. Returns the userids it did not reach, each with its
+    /// failure: ids WeCom refused as final, failed batches (throttling, 5xx, a rejected token) as transient.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, ChannelDeliveryException>> SendTextAsync(IReadOnlyList<string> userIds, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         ArgumentNullException.ThrowIfNull(text);
         var failures = new Dictionary<string, ChannelDeliveryException>(StringComparer.Ordinal);
-        foreach (var part in Utf8TextSplitter.Split(text, MaxTextBytes))
+        foreach (var batch in userIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(_options.BatchSize))
         {
-            foreach (var batch in userIds.Distinct(StringComparer.Ordinal).Where(id => !failures.ContainsKey(id)).Order(StringComparer.Ordinal).Chunk(_options.BatchSize))
+            var body = new JsonObject
             {
-                var body = new JsonObject
+                ["touser"] = string.Join('|', batch),
+                ["msgtype"] = "text",
+                ["agentid"] = _options.AgentId,
+                ["text"] = new JsonObject { ["content"] = text },
+                ["safe"] = 0,
+            };
+            try
+            {
+                var reply = await CallAppApiAsync(batch, body, cancellationToken);
+                var refused = reply.Number("errcode") == AllRecipientsInvalid
+                    ? batch
+                    : ((string[])["invaliduser", "unlicenseduser"]).SelectMany(f => (reply.Text(f) ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries));
+                foreach (var id in refused)
                 {
-                    ["touser"] = string.Join('|', batch),
-                    ["msgtype"] = "text",
-                    ["agentid"] = _options.AgentId,
-                    ["text"] = new JsonObject { ["content"] = part },
-                    ["safe"] = 0,
-                };
-                try
-                {
-                    await _platform.RetryAsync(async ct =>
-                    {
-                        var reply = await CallAppApiAsync(batch, body, ct);
-                        var refused = reply.Number("errcode") == AllRecipientsInvalid
-                            ? batch
-                            : ((string[])["invaliduser", "unlicenseduser"]).SelectMany(f => (reply.Text(f) ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries));
-                        foreach (var id in refused)
-                        {
-                            failures[id] = new ChannelDeliveryException("wecom message/send: userid refused.", isTransient: false);
-                        }
-                    }, cancellationToken);
+                    failures[id] = new ChannelDeliveryException("wecom message/send: userid refused.", isTransient: false);
                 }
-                catch (ChannelDeliveryException e)
+            }
+            catch (ChannelDeliveryException e)
+            {
+                foreach (var id in batch)
                 {
-                    foreach (var id in batch)
-                    {
-                        failures.TryAdd(id, e);
-                    }
+                    failures.TryAdd(id, e);
                 }
             }
         }
@@ -93,22 +93,16 @@ internal sealed class WeComApiClient : IDisposable
         return failures;
     }
 
-    /// <summary>Posts a group robot notice, as markdown (parts of 4096 bytes) or text (2048), at most 20 a minute.</summary>
-    public async Task PostGroupNoticeAsync(string text, bool markdown, CancellationToken cancellationToken)
+    /// <summary>Posts one group robot notice part, as markdown (at most 4096 bytes) or text (2048), at most 20 a minute.</summary>
+    public async Task PostGroupNoticeAsync(string part, bool markdown, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(part);
         var webhook = _options.GroupWebhookUrl ?? throw new ChannelDeliveryException("wecom group robot is not configured.", isTransient: false);
-        foreach (var part in Utf8TextSplitter.Split(text, markdown ? MaxMarkdownBytes : MaxTextBytes))
-        {
-            var body = markdown
-                ? new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = part } }
-                : new JsonObject { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = part } };
-            await _platform.RetryAsync(async ct =>
-            {
-                var reply = await _platform.SendThroughAsync(GroupRobotGate, c => _platform.PostJsonAsync(webhook, body, "groupRobot", c), "groupRobot", ct);
-                ThrowOnError(reply, "groupRobot", GroupRobotGate, _options.GroupRobotWindow, token: null);
-            }, cancellationToken);
-        }
+        var body = markdown
+            ? new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = part } }
+            : new JsonObject { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = part } };
+        var reply = await _platform.CallAsync([GroupRobotBudget], c => _platform.PostJsonAsync(webhook, body, "groupRobot", c), "groupRobot", cancellationToken);
+        await ThrowOnErrorAsync(reply, "groupRobot", [GroupRobotBudget], _options.GroupRobotWindow, token: null);
     }
 
     /// <summary>
@@ -121,7 +115,6 @@ internal sealed class WeComApiClient : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(userId);
         const string operation = "user/get";
         var reply = await _platform.QueryAsync(
-            AppGate,
             (token, ct) => _platform.GetAsync(new Uri(_options.ApiBaseUrl, $"cgi-bin/user/get?access_token={Uri.EscapeDataString(token)}&userid={Uri.EscapeDataString(userId)}"), operation, ct),
             TokenCodes,
             operation,
@@ -129,49 +122,20 @@ internal sealed class WeComApiClient : IDisposable
         return reply.Text("mobile") is { } mobile && !string.IsNullOrWhiteSpace(mobile) ? mobile : null;
     }
 
-    public void Dispose()
-    {
-        _platform.Dispose();
-        foreach (var gate in _memberGates.Values)
-        {
-            gate.Dispose();
-        }
-    }
+    public void Dispose() => _platform.Dispose();
 
     private async Task<PlatformReply> CallAppApiAsync(string[] recipients, JsonObject body, CancellationToken cancellationToken)
     {
         var token = await _platform.TokenAsync(cancellationToken);
-        var leases = new List<IDisposable>(recipients.Length);
-        PlatformReply reply;
-        try
-        {
-            // Recipients in a fixed (sorted) order, so two batches never wait on each other's gates.
-            foreach (var recipient in recipients)
-            {
-                leases.Add(await MemberGate(recipient).EnterAsync(cancellationToken));
-            }
-
-            var url = new Uri(_options.ApiBaseUrl, "cgi-bin/message/send?access_token=" + Uri.EscapeDataString(token));
-            reply = await _platform.SendThroughAsync(AppGate, ct => _platform.PostJsonAsync(url, body, "message/send", ct), "message/send", cancellationToken);
-        }
-        finally
-        {
-            foreach (var lease in leases)
-            {
-                lease.Dispose();
-            }
-        }
-
-        ThrowOnError(reply, "message/send", AppGate, _options.AppWindow, token);
+        var url = new Uri(_options.ApiBaseUrl, "cgi-bin/message/send?access_token=" + Uri.EscapeDataString(token));
+        // The app's budget and every recipient's, taken together: the message reaches them all at once.
+        RateBudget[] budgets = [AppBudget, .. recipients.Select(MemberBudget)];
+        var reply = await _platform.CallAsync(budgets, ct => _platform.PostJsonAsync(url, body, "message/send", ct), "message/send", cancellationToken);
+        await ThrowOnErrorAsync(reply, "message/send", [AppBudget], _options.AppWindow, token);
         return reply;
     }
 
-    private SendWindowGate MemberGate(string userId) => _memberGates.GetOrAdd(userId, _ => new SendWindowGate(
-        _platform.Time,
-        new SendRule(_options.MemberLimitPerMinute, TimeSpan.FromMinutes(1)),
-        new SendRule(_options.MemberLimitPerHour, TimeSpan.FromHours(1))));
-
-    private void ThrowOnError(PlatformReply reply, string operation, SendWindowGate gate, TimeSpan pause, string? token)
+    private async Task ThrowOnErrorAsync(PlatformReply reply, string operation, RateBudget[] throttled, TimeSpan pause, string? token)
     {
         var errcode = reply.Number("errcode");
         if (reply.IsSuccess && errcode is 0 or AllRecipientsInvalid)
@@ -181,7 +145,7 @@ internal sealed class WeComApiClient : IDisposable
 
         if (errcode is { } code && ThrottleCodes.Contains(code))
         {
-            throw _platform.Throttled(gate, operation, pause, $"throttled ({PlatformClient.ErrorCode(reply)})");
+            throw await _platform.ThrottledAsync(throttled, operation, pause, $"throttled ({PlatformClient.ErrorCode(reply)})");
         }
 
         if (token is not null && errcode is { } tokenCode && TokenCodes.Contains(tokenCode))

@@ -1,7 +1,12 @@
+using PartyAffairs.Delivery.Retry;
+
 namespace PartyAffairs.Channels;
 
-/// <summary>A proactive send that failed; <see cref="IsTransient"/> tells whether trying again later may succeed.</summary>
-public sealed class ChannelDeliveryException : Exception
+/// <summary>
+/// A send that failed; <see cref="IsTransient"/> tells whether trying again later may succeed. Platform clients throw it
+/// for one failed attempt, and the one retry layer (<see cref="DeliveryRetry"/>) decides on it.
+/// </summary>
+public sealed class ChannelDeliveryException : Exception, IRetryableFailure
 {
     /// <summary>A failure that is not transient.</summary>
     public ChannelDeliveryException() { }
@@ -19,7 +24,7 @@ public sealed class ChannelDeliveryException : Exception
         RetryAfter = retryAfter;
     }
 
-    /// <summary>True for 429, 5xx and network faults.</summary>
+    /// <summary>True for 429, 5xx, network faults, throttling and rejected access tokens.</summary>
     public bool IsTransient { get; }
 
     /// <summary>How long the channel asked us to wait, when it said.</summary>

@@ -9,9 +9,6 @@ internal static partial class ChannelLog
     [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "A channel turn failed: {Error}")]
     public static partial void TurnFailed(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Stopping with {Count} channel turns unfinished; another instance recovers them when the lease expires")]
-    public static partial void QueueAbandoned(ILogger logger, int count);
-
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "{Channel} send failed ({Operation}): {Error}")]
     public static partial void SendFailed(ILogger logger, string channel, string operation, string error);
 
@@ -23,9 +20,6 @@ internal static partial class ChannelLog
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Recovered {Count} channel turns of instances whose lease expired")]
     public static partial void TurnsRecovered(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "Channel inbox store unavailable: {Error}")]
-    public static partial void InboxUnavailable(ILogger logger, string error);
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "{Channel} callback refused: the store is unavailable ({Error})")]
     public static partial void StoreUnavailable(ILogger logger, string channel, string error);

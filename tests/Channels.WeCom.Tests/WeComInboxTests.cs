@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Channels.Inbound;
+using PartyAffairs.Delivery;
 using PartyAffairs.Tests.Channels;
 using PartyAffairs.Tests.Infrastructure;
 using PartyAffairs.Tests.WeCom;
@@ -67,12 +68,12 @@ public sealed class WeComInboxTests(RedisServerFixture redis) : IClassFixture<Re
         await weCom.StartAsync();
         var bot = new RecordingBot();
         // What a crashed instance leaves behind: the turn in its processing list and a lease nobody renews.
-        var inbox = new ChannelInbox(redis.Connection, Options.Create(new ChannelQueueOptions { Lease = TimeSpan.FromMilliseconds(600) }));
+        var inbox = new ChannelInbox(redis.Connection, Options.Create(new ChannelQueueOptions { Lease = TimeSpan.FromMilliseconds(600) }), new DeliveryInstance("crashed"));
         var message = new WeComMessage { ToUserName = FakeWeComServer.CorpId, FromUserName = "zhouba", MsgType = "text", Content = "我的待办", MsgId = "71007" };
         var turn = new InboundTurn { ChannelId = "wecom", MessageId = "71007", SenderId = "zhouba", Payload = JsonSerializer.SerializeToElement(message) };
         Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync(turn, CancellationToken.None));
-        await inbox.HeartbeatAsync("crashed", DateTimeOffset.UtcNow);
-        Assert.NotNull(await inbox.TakeAsync(InboundTurn.PartitionOf("wecom", "zhouba", 4), "crashed"));
+        await inbox.Queue.HeartbeatAsync();
+        Assert.NotNull(await inbox.Queue.TakeAsync(InboundTurn.PartitionOf("wecom", "zhouba", 4)));
 
         await using var host = WeComTestHost.Create(redis, weCom, bot, settings: FastInbox);
         _ = host.Services;

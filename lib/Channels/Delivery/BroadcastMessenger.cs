@@ -5,7 +5,9 @@ namespace PartyAffairs.Channels.Delivery;
 
 /// <summary>
 /// Groups recipients by channel: channels with batch sends (DingTalk, WeCom) get few platform calls; the others get one
-/// proactive send per member, a few at a time. Every send is paced by the channel's own gates.
+/// proactive send per member, a few at a time. Every platform call takes its permits of the shared rate limiter, and
+/// transient failures are retried once over, by the one retry policy: per batch inside the batch senders (only the
+/// members that failed transiently), per member through <see cref="IProactiveMessenger"/>.
 /// </summary>
 public sealed class BroadcastMessenger(IEnumerable<IChannelSender> senders, IProactiveMessenger messenger) : IBroadcastMessenger
 {

@@ -6,8 +6,9 @@ namespace PartyAffairs.Channels.Delivery;
 public interface IBroadcastMessenger
 {
     /// <summary>
-    /// Sends <paramref name="activity"/> to every recipient and reports each one; waits (queues) where a platform limit
-    /// would be exceeded and retries transient failures. Never throws for a member's failure: it is in the report.
+    /// Sends <paramref name="activity"/> to every recipient and reports each one; waits where a platform limit would be
+    /// exceeded (the shared rate limiter) and retries transient failures (the one retry policy, at most
+    /// <c>Delivery:Retry:MaxAttempts</c> calls per batch). Never throws for a member's failure: it is in the report.
     /// </summary>
     Task<BroadcastReport> SendAsync(IReadOnlyList<BroadcastRecipient> recipients, Activity activity, CancellationToken cancellationToken);
 

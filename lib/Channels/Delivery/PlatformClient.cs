@@ -1,33 +1,36 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Polly;
+using PartyAffairs.Delivery.Pacing;
+using PartyAffairs.Delivery.Tokens;
 
 namespace PartyAffairs.Channels.Delivery;
 
 /// <summary>
 /// What every token-cached platform client shares: the platform's named HttpClient, one access token cached until it
-/// expires, the retry pipeline, the app's and the group robot's rate gates (paused when the platform throttles), and failure logs that name the
-/// operation only (URLs carry tokens and keys). Each platform composes one and keeps only what differs: endpoints,
-/// payload shapes and error codes.
+/// expires (a rejected one is dropped), the platform's budgets on the shared rate limiter (every call takes a permit of
+/// the app's budget, or of the group robot's, and whatever else it names), pauses of those budgets for every instance
+/// when the platform throttles or says Retry-After, and failure logs that name the operation only (URLs carry tokens and
+/// keys). Calls are single attempts: the one retry layer lives with whoever delivers (<c>DeliveryRetry</c>). Each platform
+/// composes one and keeps only what differs: endpoints, payload shapes and error codes.
 /// </summary>
 public sealed class PlatformClient : IDisposable
 {
     private readonly IHttpClientFactory _httpFactory;
     private readonly ILogger _logger;
     private readonly AccessTokenCache _token;
-    private readonly ResiliencePipeline _retry;
 
     /// <summary>
-    /// A client for <paramref name="channel"/> (also the name of its HttpClient), paced and retried as
-    /// <paramref name="options"/> say; <paramref name="fetchToken"/> obtains a new access token and is called only when
-    /// none is cached.
+    /// A client for <paramref name="channel"/> (also the name of its HttpClient), paced as <paramref name="options"/> say
+    /// on <paramref name="limiter"/>; <paramref name="fetchToken"/> obtains a new access token and is called only when none
+    /// is cached (it takes a permit of the app's budget too).
     /// </summary>
     public PlatformClient(
         IHttpClientFactory httpFactory,
         string channel,
         Func<CancellationToken, Task<AccessToken>> fetchToken,
         PlatformOptions options,
+        SharedRateLimiter limiter,
         TimeProvider time,
         ILogger logger)
     {
@@ -35,34 +38,44 @@ public sealed class PlatformClient : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(channel);
         ArgumentNullException.ThrowIfNull(fetchToken);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(limiter);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _httpFactory = httpFactory;
         _logger = logger;
         Channel = channel;
+        Limiter = limiter;
         Time = time;
-        _token = new AccessTokenCache(fetchToken, time);
-        _retry = DeliveryRetry.Create(options.Retry, time);
-        AppGate = new SendWindowGate(time, new SendRule(options.AppLimit, options.AppWindow));
-        GroupRobotGate = new SendWindowGate(time, new SendRule(options.GroupRobotLimit, options.GroupRobotWindow));
+        AppBudget = new RateBudget(ChannelRateKeys.App(channel), new RateRule(options.AppLimit, options.AppWindow));
+        GroupRobotBudget = new RateBudget(ChannelRateKeys.GroupRobot(channel), new RateRule(options.GroupRobotLimit, options.GroupRobotWindow));
+        _token = new AccessTokenCache(
+            async ct =>
+            {
+                using var permit = await Limiter.AcquireAsync([AppBudget], ct);
+                return await fetchToken(ct);
+            },
+            time);
     }
 
-    /// <summary>Paces the app's API calls (all of them, whatever the endpoint).</summary>
-    public SendWindowGate AppGate { get; }
+    /// <summary>Every API call of the app (whatever the endpoint), shared by all instances.</summary>
+    public RateBudget AppBudget { get; }
 
-    /// <summary>Paces the group robot webhook (20 a minute on both platforms).</summary>
-    public SendWindowGate GroupRobotGate { get; }
+    /// <summary>The group robot webhook (20 a minute on both platforms).</summary>
+    public RateBudget GroupRobotBudget { get; }
+
+    /// <summary>The shared pacer.</summary>
+    public SharedRateLimiter Limiter { get; }
 
     /// <summary>The channel id, as used in logs and failure messages.</summary>
     public string Channel { get; }
 
-    /// <summary>The clock gates and Retry-After dates are read from.</summary>
+    /// <summary>The clock Retry-After dates are read from.</summary>
     public TimeProvider Time { get; }
 
     /// <summary>A valid access token (cached; fetched when missing or about to expire).</summary>
     public Task<string> TokenAsync(CancellationToken cancellationToken) => _token.GetAsync(cancellationToken);
 
-    /// <summary>Drops a token the platform rejected; the returned failure is transient and retried at once.</summary>
+    /// <summary>Drops a token the platform rejected; the returned failure is transient, to be retried at once with a new token.</summary>
     public ChannelDeliveryException TokenRejected(string token, string operation, string? code = null)
     {
         _token.Invalidate(token);
@@ -70,12 +83,11 @@ public sealed class PlatformClient : IDisposable
     }
 
     /// <summary>
-    /// One errcode-style query through <paramref name="gate"/> with the cached token, without the retry pipeline (for
-    /// look-ups that must answer quickly). An errcode in <paramref name="tokenCodes"/> drops the token and the query is
-    /// made once more with a fresh one; any other non-zero errcode or HTTP failure throws a final failure.
+    /// One errcode-style query through the app's budget with the cached token (for look-ups that must answer quickly).
+    /// An errcode in <paramref name="tokenCodes"/> drops the token and the query is made once more with a fresh one; any
+    /// other non-zero errcode or HTTP failure throws a final failure.
     /// </summary>
     public async Task<PlatformReply> QueryAsync(
-        SendWindowGate gate,
         Func<string, CancellationToken, Task<PlatformReply>> send,
         IReadOnlyCollection<long> tokenCodes,
         string operation,
@@ -86,7 +98,7 @@ public sealed class PlatformClient : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             var token = await TokenAsync(cancellationToken);
-            var reply = await SendThroughAsync(gate, ct => send(token, ct), operation, cancellationToken);
+            var reply = await CallAsync([AppBudget], ct => send(token, ct), operation, cancellationToken);
             var errcode = reply.Number("errcode");
             if (errcode is { } code && tokenCodes.Contains(code))
             {
@@ -108,10 +120,10 @@ public sealed class PlatformClient : IDisposable
         }
     }
 
-    /// <summary>Pauses <paramref name="gate"/> for <paramref name="wait"/> and returns the transient failure to retry after it.</summary>
-    public ChannelDeliveryException Throttled(SendWindowGate gate, string operation, TimeSpan wait, string detail)
+    /// <summary>Pauses <paramref name="budgets"/> for every instance for <paramref name="wait"/> and returns the transient failure to retry after it.</summary>
+    public async Task<ChannelDeliveryException> ThrottledAsync(IReadOnlyList<RateBudget> budgets, string operation, TimeSpan wait, string detail)
     {
-        Pause(gate, operation, wait);
+        await PauseAsync(budgets, operation, wait);
         return new ChannelDeliveryException($"{Channel} {operation}: {detail}.", isTransient: true, wait);
     }
 
@@ -129,27 +141,23 @@ public sealed class PlatformClient : IDisposable
         return reply.Number("errcode")?.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Stops <paramref name="gate"/> admitting sends for <paramref name="wait"/> (logged).</summary>
-    public void Pause(SendWindowGate gate, string operation, TimeSpan wait)
+    /// <summary>Stops <paramref name="budgets"/> admitting requests of any instance for <paramref name="wait"/> (logged).</summary>
+    public Task PauseAsync(IReadOnlyList<RateBudget> budgets, string operation, TimeSpan wait)
     {
-        ArgumentNullException.ThrowIfNull(gate);
         ChannelLog.Throttled(_logger, Channel, operation, wait.TotalSeconds);
-        gate.PauseUntil(Time.GetUtcNow() + wait);
+        return Limiter.PauseAsync(budgets, wait);
     }
 
-    /// <summary>Runs <paramref name="attempt"/> in the retry pipeline (transient failures retried with back-off).</summary>
-    public Task RetryAsync(Func<CancellationToken, ValueTask> attempt, CancellationToken cancellationToken) =>
-        _retry.ExecuteAsync(attempt, cancellationToken).AsTask();
-
     /// <summary>
-    /// One call through <paramref name="gate"/>: waits for it, sends, and pauses it when the platform answered with
-    /// Retry-After (429 / 5xx); the failure is rethrown for the retry pipeline.
+    /// One call: waits for a permit of every budget in <paramref name="budgets"/> (held while the request is on the
+    /// wire), sends, and pauses the budgets for every instance when the platform answered with Retry-After (429 / 5xx);
+    /// the failure is rethrown for the caller's retry layer.
     /// </summary>
-    public async Task<PlatformReply> SendThroughAsync(SendWindowGate gate, Func<CancellationToken, Task<PlatformReply>> send, string operation, CancellationToken cancellationToken)
+    public async Task<PlatformReply> CallAsync(IReadOnlyList<RateBudget> budgets, Func<CancellationToken, Task<PlatformReply>> send, string operation, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(gate);
+        ArgumentNullException.ThrowIfNull(budgets);
         ArgumentNullException.ThrowIfNull(send);
-        using (await gate.EnterAsync(cancellationToken))
+        using (await Limiter.AcquireAsync(budgets, cancellationToken))
         {
             try
             {
@@ -157,13 +165,13 @@ public sealed class PlatformClient : IDisposable
             }
             catch (ChannelDeliveryException e) when (e.RetryAfter is { } wait && wait > TimeSpan.Zero)
             {
-                Pause(gate, operation, wait);
+                await PauseAsync(budgets, operation, wait);
                 throw;
             }
         }
     }
 
-    /// <summary>POSTs <paramref name="body"/> as JSON (Chinese unescaped) with optional extra headers.</summary>
+    /// <summary>POSTs <paramref name="body"/> as JSON (Chinese unescaped) with optional extra headers; not paced (call it inside <see cref="CallAsync"/>).</summary>
     public async Task<PlatformReply> PostJsonAsync(Uri url, JsonNode body, string operation, CancellationToken cancellationToken, params (string Name, string Value)[] headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
@@ -176,7 +184,7 @@ public sealed class PlatformClient : IDisposable
         return await SendAsync(request, operation, cancellationToken);
     }
 
-    /// <summary>GETs <paramref name="url"/>.</summary>
+    /// <summary>GETs <paramref name="url"/>; not paced (call it inside <see cref="CallAsync"/>).</summary>
     public async Task<PlatformReply> GetAsync(Uri url, string operation, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -197,11 +205,6 @@ public sealed class PlatformClient : IDisposable
         }
     }
 
-    /// <summary>Releases the send gates and the token cache.</summary>
-    public void Dispose()
-    {
-        _token.Dispose();
-        AppGate.Dispose();
-        GroupRobotGate.Dispose();
-    }
+    /// <summary>Releases the token cache.</summary>
+    public void Dispose() => _token.Dispose();
 }

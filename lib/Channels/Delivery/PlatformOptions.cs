@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace PartyAffairs.Channels.Delivery;
 
 /// <summary>
-/// Settings every chat platform has (callback size, app and group robot pacing, retries, binding by mobile number);
-/// each platform's options add its credentials, endpoints and own limits.
+/// Settings every chat platform has (callback size, app and group robot pacing on the shared rate limiter, binding by
+/// mobile number); each platform's options add its credentials, endpoints and own limits. Retries are configured once for
+/// every delivery (<c>Delivery:Retry</c>).
 /// </summary>
 public abstract class PlatformOptions : IValidatableObject
 {
@@ -31,9 +32,6 @@ public abstract class PlatformOptions : IValidatableObject
 
     /// <summary>Window of <see cref="GroupRobotLimit"/>.</summary>
     public TimeSpan GroupRobotWindow { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Retries of failed sends.</summary>
-    public RetryOptions Retry { get; set; } = new();
 
     /// <summary>Binding unbound users by the mobile number in the platform's contacts.</summary>
     public MobileBindingOptions MobileBinding { get; set; } = new();

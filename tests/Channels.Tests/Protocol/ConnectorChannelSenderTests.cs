@@ -8,7 +8,8 @@ namespace PartyAffairs.Channels.Tests.Protocol;
 /// <summary>Proactive messages to Connector channels (Emulator, Teams …) through <see cref="IProactiveMessenger"/>, against a fake channel on loopback.</summary>
 public sealed class ConnectorChannelSenderTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IAsyncLifetime
 {
-    private readonly BotFrameworkHost _host = new(redis, add: builder => builder.AddChannels());
+    // One attempt: the host's clock is a fake that does not move, so a retry would wait for ever (the retry layer has its own tests).
+    private readonly BotFrameworkHost _host = new(redis, new Dictionary<string, string?> { ["Delivery:Retry:MaxAttempts"] = "1" }, builder => builder.AddChannels());
     private FakeChannel _channel = null!;
 
     public async Task InitializeAsync() => _channel = await FakeChannel.StartAsync();

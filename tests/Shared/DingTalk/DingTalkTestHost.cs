@@ -33,7 +33,7 @@ public static class DingTalkTestHost
             all["DingTalk:SessionWebhookBaseUrl"] = dingTalk.BaseUrl.AbsoluteUri;
             all["DingTalk:GroupWebhookUrl"] = dingTalk.RobotWebhook.AbsoluteUri;
             all["DingTalk:GroupWebhookSecret"] = FakeDingTalkServer.RobotSecret;
-            all["DingTalk:Retry:BaseDelay"] = "00:00:00.050";
+            all["Delivery:Retry:Backoff"] = "00:00:00.050";
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

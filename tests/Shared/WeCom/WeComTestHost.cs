@@ -34,7 +34,7 @@ public static class WeComTestHost
             all["WeCom:EncodingAesKey"] = WeComCallbacks.AesKey;
             all["WeCom:ApiBaseUrl"] = weCom.BaseUrl.AbsoluteUri;
             all["WeCom:GroupWebhookUrl"] = weCom.RobotWebhook.AbsoluteUri;
-            all["WeCom:Retry:BaseDelay"] = "00:00:00.050";
+            all["Delivery:Retry:Backoff"] = "00:00:00.050";
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
