@@ -1,78 +1,67 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using PartyAffairs.Delivery.Tokens;
 
 namespace PartyAffairs.BotFramework.Connector;
 
-/// <summary>Gets the bot's own access token (client credentials) for calls to channels, cached until shortly before it expires.</summary>
-internal sealed class BotTokenProvider(IHttpClientFactory httpClients, IOptions<BotFrameworkOptions> options, TimeProvider time) : IDisposable
+/// <summary>
+/// Gets the bot's own access token (client credentials) for calls to channels, kept in the shared
+/// <see cref="AccessTokenCache"/> until shortly before it expires; a token a channel rejected is dropped
+/// (<see cref="Invalidate"/>), so the next call fetches a new one.
+/// </summary>
+internal sealed class BotTokenProvider : IDisposable
 {
     /// <summary>The named <see cref="HttpClient"/> used for token requests.</summary>
     public const string HttpClientName = "BotFramework.Token";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _token;
-    private DateTimeOffset _refreshAt;
+    private readonly IHttpClientFactory _httpClients;
+    private readonly IOptions<BotFrameworkOptions> _options;
+    private readonly AccessTokenCache _cache;
 
-    /// <summary>A valid bearer token, or null when authentication is off (no app id).</summary>
-    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+    public BotTokenProvider(IHttpClientFactory httpClients, IOptions<BotFrameworkOptions> options, TimeProvider time)
     {
-        var settings = options.Value;
-        if (!settings.IsAuthenticationEnabled)
-        {
-            return null;
-        }
-
-        if (_token is { } cached && time.GetUtcNow() < _refreshAt)
-        {
-            return cached;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_token is { } again && time.GetUtcNow() < _refreshAt)
-            {
-                return again;
-            }
-
-            using var request = new HttpRequestMessage(HttpMethod.Post, settings.TokenEndpoint)
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["grant_type"] = "client_credentials",
-                    ["client_id"] = settings.MicrosoftAppId!,
-                    ["client_secret"] = settings.MicrosoftAppPassword ?? string.Empty,
-                    ["scope"] = settings.OAuthScope,
-                }),
-            };
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new HttpRequestException($"The token endpoint answered {(int)response.StatusCode}.", null, response.StatusCode);
-            }
-
-            var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
-                ?? throw new HttpRequestException("The token endpoint sent no token.");
-            if (string.IsNullOrEmpty(body.AccessToken))
-            {
-                throw new HttpRequestException("The token endpoint sent no token.");
-            }
-
-            var lifetime = TimeSpan.FromSeconds(Math.Max(body.ExpiresIn, 0));
-            // Refresh five minutes early, or halfway through a short-lived token.
-            var margin = lifetime > TimeSpan.FromMinutes(10) ? TimeSpan.FromMinutes(5) : lifetime / 2;
-            _token = body.AccessToken;
-            _refreshAt = time.GetUtcNow() + lifetime - margin;
-            return _token;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        _httpClients = httpClients;
+        _options = options;
+        _cache = new AccessTokenCache(FetchAsync, time);
     }
 
-    public void Dispose() => _gate.Dispose();
+    /// <summary>A valid bearer token, or null when authentication is off (no app id).</summary>
+    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken) =>
+        _options.Value.IsAuthenticationEnabled ? await _cache.GetAsync(cancellationToken) : null;
+
+    /// <summary>Drops <paramref name="token"/> after a channel answered 401 to it; the next call fetches a new one.</summary>
+    public void Invalidate(string token) => _cache.Invalidate(token);
+
+    public void Dispose() => _cache.Dispose();
+
+    private async Task<AccessToken> FetchAsync(CancellationToken cancellationToken)
+    {
+        var settings = _options.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.TokenEndpoint)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = settings.MicrosoftAppId!,
+                ["client_secret"] = settings.MicrosoftAppPassword ?? string.Empty,
+                ["scope"] = settings.OAuthScope,
+            }),
+        };
+        using var response = await _httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"The token endpoint answered {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
+            ?? throw new HttpRequestException("The token endpoint sent no token.");
+        if (string.IsNullOrEmpty(body.AccessToken))
+        {
+            throw new HttpRequestException("The token endpoint sent no token.");
+        }
+
+        return new AccessToken(body.AccessToken, TimeSpan.FromSeconds(Math.Max(body.ExpiresIn, 0)));
+    }
 
     private sealed record TokenResponse(
         [property: JsonPropertyName("access_token")] string? AccessToken,

@@ -37,9 +37,11 @@ public sealed class ConnectorClient
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
 
         HttpResponseMessage response;
+        string? token;
         try
         {
-            if (await _tokens.GetTokenAsync(cancellationToken) is { } token)
+            token = await _tokens.GetTokenAsync(cancellationToken);
+            if (token is not null)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
@@ -57,6 +59,13 @@ public sealed class ConnectorClient
 
         using (response)
         {
+            if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
+            {
+                // The channel no longer accepts the bot's token (revoked, secret rotated): the next call fetches a new one.
+                _tokens.Invalidate(token);
+                throw new ConnectorException("The channel rejected the bot's token (401).", isTransient: true, TimeSpan.Zero);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 var status = response.StatusCode;
