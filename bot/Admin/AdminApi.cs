@@ -2,20 +2,16 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PartyAffairs.Bot.State;
-using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Admin;
 
 /// <summary>The admin HTTP API under /api/admin: branches, roster import, members and invite codes.</summary>
 internal static partial class AdminApi
 {
-    /// <summary>Maps the endpoints, each behind the bearer-token filter.</summary>
+    /// <summary>Maps the endpoints, each behind the bearer-token and store-failure filters.</summary>
     public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/admin")
-            .AddEndpointFilter<AdminAuthFilter>()
-            .AddEndpointFilter(StoreFailureFilter)
-            .DisableAntiforgery();
+        var group = endpoints.MapAdminGroup("/api/admin");
 
         group.MapPost("/branches", CreateBranchAsync);
         group.MapGet("/branches", async (RosterStore roster, CancellationToken ct) => Results.Ok(await roster.ListBranchesAsync(ct)));
@@ -27,18 +23,6 @@ internal static partial class AdminApi
                 ? Results.Ok(new { memberId, inviteCode = code })
                 : Results.NotFound(new AdminError(AdminMessages.MemberNotFound)));
         return group;
-    }
-
-    private static async ValueTask<object?> StoreFailureFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            return Results.Json(new AdminError(AdminMessages.StoreUnavailable), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
     }
 
     private static async Task<IResult> CreateBranchAsync(HttpRequest request, RosterStore roster, ILoggerFactory loggers, CancellationToken ct)

@@ -3,6 +3,7 @@ using PartyAffairs.Bot.State;
 using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Channels;
 using PartyAffairs.Channels.Delivery;
+using PartyAffairs.Delivery.Queues;
 using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Conversation;
@@ -11,46 +12,76 @@ namespace PartyAffairs.Bot.Conversation;
 /// Sends notices, nudges and leave notes to members after the turn that asked for them has ended: platform rate limits
 /// (20 a minute for group robots, retries with backoff) can make a broadcast take minutes, longer than any channel lets a
 /// turn run (Direct Line's bot timeout, the Connector's 15 s). The turn saves the round in the store
-/// (<see cref="SaveAsync"/>) before it answers “正在发送…”; the per-member report then reaches the secretary as a
-/// proactive message. A round cut short by a shutdown or crash is resumed by the next process that starts (or by a
-/// running one, once the lease of the process that ran it has expired): members already claimed are skipped, the rest
-/// are sent, then the report.
+/// (<see cref="SaveAsync"/>: the round, taken by this process in the rounds' work queue) before it answers “正在发送…”,
+/// then <see cref="Start"/> runs it here; the per-member report reaches the secretary as a proactive message. A round cut
+/// short by a shutdown goes back to the queue at once, a crashed process's once its lease lapsed; any process's worker
+/// then takes it: members already claimed are skipped, the rest are sent, then the report.
 /// </summary>
-internal sealed class NoticeRounds(
-    ChannelAddressStore addresses,
-    NoticeRoundStore store,
-    MemberActivityStore memberActivity,
-    IBroadcastMessenger broadcaster,
-    IProactiveMessenger messenger,
-    BranchGroupRobots groupRobots,
-    TimeProvider time,
-    ILogger<NoticeRounds> logger) : IHostedService, IDisposable
+internal sealed class NoticeRounds : IHostedService, IDisposable
 {
-    /// <summary>How long a round stays with the process running it without a renewal; a crashed process's rounds are resumed after it.</summary>
+    /// <summary>How long a process's rounds stay its own without a heartbeat (renewed every third of it); a crashed process's rounds are resumed after it.</summary>
     public static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(60);
 
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
-    private Task _scanning = Task.CompletedTask;
-    private volatile bool _disposed;
+    /// <summary>How long a round that failed (store or channel down) waits in the queue before it is tried again.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(60);
+
+    private readonly ChannelAddressStore _addresses;
+    private readonly NoticeRoundStore _store;
+    private readonly MemberActivityStore _memberActivity;
+    private readonly IBroadcastMessenger _broadcaster;
+    private readonly IProactiveMessenger _messenger;
+    private readonly BranchGroupRobots _groupRobots;
+    private readonly TimeProvider _time;
+    private readonly ILogger<NoticeRounds> _logger;
+    private readonly WorkQueueWorker _worker;
+    private readonly ConcurrentDictionary<string, StoredNoticeRound> _saved = new(StringComparer.Ordinal);
+
+    public NoticeRounds(
+        ChannelAddressStore addresses,
+        NoticeRoundStore store,
+        MemberActivityStore memberActivity,
+        IBroadcastMessenger broadcaster,
+        IProactiveMessenger messenger,
+        BranchGroupRobots groupRobots,
+        TimeProvider time,
+        ILogger<NoticeRounds> logger)
+    {
+        _addresses = addresses;
+        _store = store;
+        _memberActivity = memberActivity;
+        _broadcaster = broadcaster;
+        _messenger = messenger;
+        _groupRobots = groupRobots;
+        _time = time;
+        _logger = logger;
+        _worker = new WorkQueueWorker(
+            store.Queue,
+            HandleAsync,
+            new WorkerOptions { Parallelism = 2, PollInterval = TimeSpan.FromSeconds(5) },
+            time,
+            logger);
+    }
+
+    /// <summary>This process's name in the rounds' work queue.</summary>
+    public string InstanceId => _store.Instance;
 
     /// <summary>Looks up the members' addresses (in the turn, so a store failure is answered there).</summary>
     public async Task<NoticeRound> PrepareAsync(string branchId, IReadOnlyList<Member> recipients, bool withGroups, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipients);
-        var references = await addresses.GetPreferredAsync(recipients.Select(m => m.Id).ToArray(), cancellationToken);
+        var references = await _addresses.GetPreferredAsync(recipients.Select(m => m.Id).ToArray(), cancellationToken);
         return new NoticeRound
         {
             BranchId = branchId,
             Reachable = recipients.Where(m => references.ContainsKey(m.Id)).Select(m => new BroadcastRecipient(m.Id, references[m.Id])).ToArray(),
             Unreachable = recipients.Where(m => !references.ContainsKey(m.Id)).ToArray(),
             Names = recipients.DistinctBy(m => m.Id).ToDictionary(m => m.Id, m => m.Name, StringComparer.Ordinal),
-            Groups = withGroups ? groupRobots.For(branchId) : [],
+            Groups = withGroups ? _groupRobots.For(branchId) : [],
         };
     }
 
     /// <summary>
-    /// Saves the round in the store, leased to this process: call it before the turn answers, so an acknowledged round
+    /// Saves the round in the store, taken by this process: call it before the turn answers, so an acknowledged round
     /// is never lost. Throws <see cref="RedisException"/> when the store fails (the turn answers that; nothing is sent).
     /// </summary>
     public async Task<StoredNoticeRound> SaveAsync(NoticeRound round, string text, GroupNotice? group, ConversationReference? reportTo, NoticeReportKind report, string? dutyTitle, SentNotice? record, CancellationToken cancellationToken)
@@ -69,7 +100,7 @@ internal sealed class NoticeRounds(
             DutyTitle = dutyTitle,
             Record = record,
         };
-        await store.SaveAsync(stored, LeaseTime, cancellationToken);
+        await _store.SaveAsync(stored, cancellationToken);
         return stored;
     }
 
@@ -77,163 +108,121 @@ internal sealed class NoticeRounds(
     public void Start(StoredNoticeRound round)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var task = Task.Run(() => RunAsync(round, _stopping.Token), CancellationToken.None);
-        _running[round.Id] = task;
-        _ = task.ContinueWith(_ => _running.TryRemove(round.Id, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _saved[round.Id] = round;
+        _worker.Run(round.Id);
     }
 
     /// <summary>Completes when every round started so far has ended (tests, shutdown).</summary>
-    public Task WhenIdleAsync() => Task.WhenAll(_running.Values);
+    public Task WhenIdleAsync() => _worker.WhenIdleAsync();
 
-    /// <summary>Starts every unfinished round in the store that no live process holds; returns how many.</summary>
+    /// <summary>
+    /// One pass of what the worker does on its own: moves rounds of the former store layout into the queue, hands back the
+    /// rounds of processes whose lease lapsed, then takes every queued round and starts it here. Returns how many started.
+    /// </summary>
     public async Task<int> ResumePendingAsync()
     {
+        await _store.MigrateLegacyAsync();
+        await _worker.MaintainAsync(CancellationToken.None);
         var resumed = 0;
-        foreach (var id in await store.PendingAsync())
+        while (await _store.Queue.TakeAsync() is { } id)
         {
-            if (_running.ContainsKey(id) || !await store.TryLeaseAsync(id, LeaseTime))
-            {
-                continue;
-            }
-
-            var round = await store.LoadAsync(id);
-            if (round is null)
-            {
-                await store.FinishAsync(id);
-                continue;
-            }
-
-            ConversationLog.RoundResumed(logger, id);
-            Start(round);
+            _worker.Run(id);
             resumed++;
         }
 
         return resumed;
     }
 
-    /// <summary>Resumes unfinished rounds at start-up, then looks again every lease period for rounds of crashed processes.</summary>
+    /// <summary>Resumes unfinished rounds at start-up, then keeps the lease, recovers crashed processes' rounds and takes queued ones.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await ScanAsync();
-        _scanning = ScanLoopAsync(_stopping.Token);
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await WhenIdleAsync().WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            ConversationLog.RoundsAbandoned(logger, _running.Count);
-        }
-
-        if (_disposed)
-        {
-            return;
-        }
-
-        await _stopping.CancelAsync();
-
-        // Cancelled rounds give their leases up, so the next process resumes them at once.
-        try
-        {
-            await Task.WhenAll(WhenIdleAsync(), _scanning).WaitAsync(TimeSpan.FromSeconds(5), time, CancellationToken.None);
-        }
-        catch (TimeoutException)
-        {
-            ConversationLog.RoundsAbandoned(logger, _running.Count);
-        }
-    }
-
-    public void Dispose()
-    {
-        _disposed = true;
-        _stopping.Dispose();
-    }
-
-    private async Task ScanLoopAsync(CancellationToken ct)
-    {
-        try
-        {
-            while (!ct.IsCancellationRequested)
-            {
-                await Task.Delay(LeaseTime, time, ct);
-                await ScanAsync();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private async Task ScanAsync()
     {
         try
         {
             await ResumePendingAsync();
         }
-        catch (Exception e) when (e is RedisException or TimeoutException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            ConversationLog.RoundFailed(logger, e.GetType().Name);
+            ConversationLog.RoundFailed(_logger, e.GetType().Name);
+        }
+
+        _worker.Start();
+    }
+
+    /// <summary>Lets running rounds finish briefly, then cuts them short: they go back to the queue for the next process.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var running = _worker.Running;
+        await _worker.StopAsync(cancellationToken);
+        if (running > 0 && _worker.Running > 0)
+        {
+            ConversationLog.RoundsAbandoned(_logger, _worker.Running);
         }
     }
 
-    private async Task RunAsync(StoredNoticeRound round, CancellationToken stopping)
+    public void Dispose() => _worker.Dispose();
+
+    private async Task<WorkResult> HandleAsync(RedisValue item, CancellationToken cancellationToken)
     {
-        // The round stops when the process stops or when its lease is lost (another process resumed it).
-        using var work = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        using var lease = new CancellationTokenSource();
-        var renewing = RenewAsync(round.Id, work, lease.Token);
-        var ct = work.Token;
+        var id = item.ToString();
+        var round = _saved.TryRemove(id, out var saved) ? saved : await _store.LoadAsync(id);
+        if (round is null)
+        {
+            return WorkResult.Completed; // finished meanwhile (its data is gone)
+        }
+
+        if (saved is null)
+        {
+            ConversationLog.RoundResumed(_logger, id);
+        }
+
         try
         {
-            var states = await store.StatesAsync(round.Id);
-            var posts = round.Group is null
-                ? Task.FromResult<bool[]>([])
-                : Task.WhenAll(groupRobots.For(round.BranchId).Where(g => !states.ContainsKey(NoticeRoundStore.GroupField(g.ChannelId))).Select(g => PostAsync(round.Id, g, round.Group, ct)));
-            var todo = round.Recipients.Where(r => !states.ContainsKey(NoticeRoundStore.MemberField(r.MemberId))).Select(r => new BroadcastRecipient(r.MemberId, r.Reference)).ToArray();
-            if (todo.Length > 0)
-            {
-                var delivery = await broadcaster.SendAsync(todo, PlainMessage(round.Text), new Journal(store, round.Id), ct);
-                foreach (var failed in delivery.Members.Where(m => !m.Delivered))
-                {
-                    ConversationLog.DeliveryFailed(logger, failed.ChannelId, failed.MemberId, failed.Failure ?? "unknown");
-                }
-            }
-
-            await posts;
-            states = await store.StatesAsync(round.Id);
-            var outcome = Outcome(round, states);
-            if (round.Record is { } record && await store.TryBeginAsync(round.Id, NoticeRoundStore.RecordField))
-            {
-                await memberActivity.LogNoticeAsync(round.BranchId, record with { Delivered = outcome.Delivered }, ct);
-                await store.SettleAsync(round.Id, NoticeRoundStore.RecordField, sent: true);
-                ConversationLog.NoticeSent(logger, record.Id, round.BranchId, outcome.Delivered, outcome.Total);
-            }
-
-            // The report is sent at least once: a crash between the send and its record sends it again on resumption.
-            if (round.ReportTo is { } reportTo && round.Report != NoticeReportKind.None && states.GetValueOrDefault(NoticeRoundStore.ReportField) != NoticeRoundStore.Sent)
-            {
-                var text = round.Report == NoticeReportKind.Nudge ? Replies.NudgeReport(round.DutyTitle ?? string.Empty, outcome) : Replies.NoticeReport(outcome);
-                await messenger.SendAsync(reportTo, PlainMessage(text).ApplyConversationReference(reportTo), ct);
-                await store.SettleAsync(round.Id, NoticeRoundStore.ReportField, sent: true);
-            }
-
-            await store.FinishAsync(round.Id);
+            await RunAsync(round, cancellationToken);
+            return WorkResult.Completed;
         }
-        catch (Exception e) when (e is ChannelDeliveryException or HttpRequestException or RedisException or TimeoutException or OperationCanceledException)
+        catch (Exception e) when (e is ChannelDeliveryException or HttpRequestException or RedisException or TimeoutException)
         {
-            // The round stays unfinished in the store; it is resumed when its lease is free.
-            ConversationLog.RoundFailed(logger, e.GetType().Name);
-            await ReleaseAsync(round.Id);
+            // The round stays unfinished; it is tried again shortly, by whichever process takes it then.
+            ConversationLog.RoundFailed(_logger, e.GetType().Name);
+            return WorkResult.Delay(_time.GetUtcNow() + RetryDelay);
         }
-        finally
+    }
+
+    private async Task RunAsync(StoredNoticeRound round, CancellationToken ct)
+    {
+        var states = await _store.StatesAsync(round.Id);
+        var posts = round.Group is null
+            ? Task.FromResult<bool[]>([])
+            : Task.WhenAll(_groupRobots.For(round.BranchId).Where(g => !states.ContainsKey(NoticeRoundStore.GroupField(g.ChannelId))).Select(g => PostAsync(round.Id, g, round.Group, ct)));
+        var todo = round.Recipients.Where(r => !states.ContainsKey(NoticeRoundStore.MemberField(r.MemberId))).Select(r => new BroadcastRecipient(r.MemberId, r.Reference)).ToArray();
+        if (todo.Length > 0)
         {
-            await lease.CancelAsync();
-            await renewing;
+            var delivery = await _broadcaster.SendAsync(todo, PlainMessage(round.Text), new Journal(_store, round.Id), ct);
+            foreach (var failed in delivery.Members.Where(m => !m.Delivered))
+            {
+                ConversationLog.DeliveryFailed(_logger, failed.ChannelId, failed.MemberId, failed.Failure ?? "unknown");
+            }
         }
+
+        await posts;
+        states = await _store.StatesAsync(round.Id);
+        var outcome = Outcome(round, states);
+        if (round.Record is { } record && await _store.TryBeginAsync(round.Id, NoticeRoundStore.RecordField))
+        {
+            await _memberActivity.LogNoticeAsync(round.BranchId, record with { Delivered = outcome.Delivered }, ct);
+            await _store.SettleAsync(round.Id, NoticeRoundStore.RecordField, sent: true);
+            ConversationLog.NoticeSent(_logger, record.Id, round.BranchId, outcome.Delivered, outcome.Total);
+        }
+
+        // The report is sent at least once: a crash between the send and its record sends it again on resumption.
+        if (round.ReportTo is { } reportTo && round.Report != NoticeReportKind.None && states.GetValueOrDefault(NoticeRoundStore.ReportField) != NoticeRoundStore.Sent)
+        {
+            var text = round.Report == NoticeReportKind.Nudge ? Replies.NudgeReport(round.DutyTitle ?? string.Empty, outcome) : Replies.NoticeReport(outcome);
+            await _messenger.SendAsync(reportTo, PlainMessage(text).ApplyConversationReference(reportTo), ct);
+            await _store.SettleAsync(round.Id, NoticeRoundStore.ReportField, sent: true);
+        }
+
+        await _store.FinishAsync(round.Id);
     }
 
     private static Activity PlainMessage(string text)
@@ -257,51 +246,10 @@ internal sealed class NoticeRounds(
             groups);
     }
 
-    private async Task RenewAsync(string roundId, CancellationTokenSource work, CancellationToken ct)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(LeaseTime / 3, time, ct);
-                try
-                {
-                    if (!await store.RenewAsync(roundId, LeaseTime))
-                    {
-                        ConversationLog.RoundFailed(logger, "lease lost");
-                        await work.CancelAsync();
-                        return;
-                    }
-                }
-                catch (Exception e) when (e is RedisException or TimeoutException)
-                {
-                    // A store blip: try again at the next renewal (the lease outlives two missed ones). Giving up here
-                    // would let the lease lapse while the round still runs, and another process would take it over.
-                    ConversationLog.RoundFailed(logger, e.GetType().Name);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private async Task ReleaseAsync(string roundId)
-    {
-        try
-        {
-            await store.ReleaseAsync(roundId);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            ConversationLog.RoundFailed(logger, e.GetType().Name);
-        }
-    }
-
     private async Task<bool> PostAsync(string roundId, IGroupNoticeSender robot, GroupNotice notice, CancellationToken ct)
     {
         var field = NoticeRoundStore.GroupField(robot.ChannelId);
-        if (!await store.TryBeginAsync(roundId, field))
+        if (!await _store.TryBeginAsync(roundId, field))
         {
             return false;
         }
@@ -314,10 +262,10 @@ internal sealed class NoticeRounds(
         }
         catch (Exception e) when (e is ChannelDeliveryException or HttpRequestException or TimeoutException)
         {
-            ConversationLog.GroupPostFailed(logger, robot.ChannelId, e.GetType().Name);
+            ConversationLog.GroupPostFailed(_logger, robot.ChannelId, e.GetType().Name);
         }
 
-        await store.SettleAsync(roundId, field, posted);
+        await _store.SettleAsync(roundId, field, posted);
         return posted;
     }
 

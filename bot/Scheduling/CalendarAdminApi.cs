@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PartyAffairs.Bot.Admin;
 using PartyAffairs.Scheduler.Calendar;
-using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Scheduling;
 
@@ -19,10 +18,7 @@ internal static class CalendarAdminApi
     /// <summary>Maps the endpoints under /api/admin/calendar, behind the admin bearer token.</summary>
     public static RouteGroupBuilder MapCalendarAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/admin/calendar")
-            .AddEndpointFilter<AdminAuthFilter>()
-            .AddEndpointFilter(StoreFailureFilter)
-            .DisableAntiforgery();
+        var group = endpoints.MapAdminGroup("/api/admin/calendar");
         group.MapGet("/{year}", GetAsync);
         group.MapPut("/{year}", PutAsync);
         return group;
@@ -110,16 +106,4 @@ internal static class CalendarAdminApi
 
     private static int? Year(string text) =>
         text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && StatutoryHolidays.Covers(year) ? year : null;
-
-    private static async ValueTask<object?> StoreFailureFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            return Results.Json(new AdminError(AdminMessages.StoreUnavailable), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-    }
 }

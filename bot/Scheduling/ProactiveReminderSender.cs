@@ -1,11 +1,15 @@
 using PartyAffairs.Bot.State;
 using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Channels;
+using PartyAffairs.Delivery.Retry;
 using PartyAffairs.Scheduler.Delivery;
 
 namespace PartyAffairs.Bot.Scheduling;
 
-/// <summary>Sends a reminder through the member's preferred conversation with 已完成 / 请假 as suggested actions.</summary>
+/// <summary>
+/// Sends a reminder through the member's preferred conversation with 已完成 / 请假 as suggested actions: one attempt
+/// (<see cref="DeliveryRetry.Once"/>), whose transient or final outcome the dispatcher's retry loop acts on.
+/// </summary>
 internal sealed class ProactiveReminderSender(ChannelAddressStore addresses, IProactiveMessenger messenger) : IReminderSender
 {
     public async Task<SendOutcome> SendAsync(ReminderDelivery delivery, CancellationToken cancellationToken)
@@ -30,7 +34,7 @@ internal sealed class ProactiveReminderSender(ChannelAddressStore addresses, IPr
 
         try
         {
-            await messenger.SendAsync(reference, activity, cancellationToken);
+            await messenger.SendAsync(reference, activity, DeliveryRetry.Once, cancellationToken);
             return SendOutcome.Sent;
         }
         catch (ChannelDeliveryException e)

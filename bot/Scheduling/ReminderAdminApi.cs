@@ -9,12 +9,10 @@ namespace PartyAffairs.Bot.Scheduling;
 /// <summary>Admin endpoints of the reminders: GET/PUT a branch's settings (PUT answers with warnings) and GET its next reminders.</summary>
 internal static class ReminderAdminApi
 {
-    /// <summary>Maps the endpoints under /api/admin, behind the admin bearer token.</summary>
+    /// <summary>Maps the endpoints under /api/admin, behind the admin bearer token; the store being down answers 503.</summary>
     public static RouteGroupBuilder MapReminderAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/admin/branches/{branchId}")
-            .AddEndpointFilter<AdminAuthFilter>()
-            .DisableAntiforgery();
+        var group = endpoints.MapAdminGroup("/api/admin/branches/{branchId}");
         group.MapGet("/settings", GetAsync);
         group.MapPut("/settings", PutAsync);
         group.MapGet("/reminders", PlanAsync);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PartyAffairs.BotFramework.Builder;
+using PartyAffairs.Delivery.Retry;
 using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Delivery;
@@ -19,10 +20,32 @@ internal static class SchedulingHosting
     {
         var services = builder.Services;
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => o.Lease > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.RetryBackoff > TimeSpan.Zero && o.StartDelay >= TimeSpan.Zero, "Reminders: Lease, PollInterval and RetryBackoff must be positive, StartDelay not negative.")
-            .Validate(o => o.RateLimits.Values.Append(o.DefaultRateLimit).All(l => l.Permits > 0 && l.Window >= TimeSpan.FromMilliseconds(1) && Enum.IsDefined(l.Scope)), "Reminders:RateLimits: every limit needs Permits > 0, a Window of at least 1 ms and Scope Channel or Conversation.")
+            .Validate(o => o.Lease >= TimeSpan.FromMilliseconds(300) && o.PollInterval > TimeSpan.Zero && o.StartDelay >= TimeSpan.Zero, "Reminders: Lease must be at least 300 ms, PollInterval positive, StartDelay not negative.")
+            .Validate(o => o.RateLimits.Values.Append(o.DefaultRateLimit).OfType<ChannelRateLimit>().All(l => l.Permits > 0 && l.Window >= TimeSpan.FromMilliseconds(1) && Enum.IsDefined(l.Scope)), "Reminders:RateLimits: every limit needs Permits > 0, a Window of at least 1 ms and Scope Channel or Conversation.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReminderOptions>>().Value);
+
+        // Retries are configured once for every delivery (Delivery:Retry); the keys reminders had before still apply when
+        // the new ones are not set.
+        services.AddOptions<RetryOptions>().PostConfigure<IConfiguration>((retry, configuration) =>
+        {
+            var delivery = configuration.GetSection(RetryOptions.SectionName);
+            var legacy = configuration.GetSection(ReminderOptions.SectionName);
+            if (delivery[nameof(RetryOptions.MaxAttempts)] is null && legacy.GetValue<int?>("MaxAttempts") is { } attempts)
+            {
+                retry.MaxAttempts = attempts;
+            }
+
+            if (delivery[nameof(RetryOptions.Backoff)] is null && legacy.GetValue<TimeSpan?>("RetryBackoff") is { } backoff)
+            {
+                retry.Backoff = backoff;
+            }
+
+            if (delivery[nameof(RetryOptions.MaxDelay)] is null && legacy.GetValue<TimeSpan?>("MaxRetryDelay") is { } maxDelay)
+            {
+                retry.MaxDelay = maxDelay;
+            }
+        });
 
         // The catalog over every document of the corpus ("我的待办" for a member); a branch's own catalog, narrowed to the
         // documents that bind it, comes from BranchDutyCatalogs. The knowledge base may be registered after this area.

@@ -31,14 +31,18 @@ internal static class StoreKeys
 
     public static RedisKey Activity(string channelId, string activityId) => $"pa:activity:{channelId}:{activityId}";
 
-    /// <summary>Ids of notice rounds not finished yet (the report not sent).</summary>
-    public static readonly RedisKey NoticeRoundsPending = "pa:notices:pending";
+    /// <summary>The notice rounds' work queue (its keys start with it: <c>pa:notice:rounds:queue</c>, <c>…:processing:{instance}</c>, …).</summary>
+    public const string NoticeRoundsQueue = "pa:notice:rounds";
+
+    /// <summary>Before the work queue: ids of unfinished rounds. Read once more after an upgrade, then empty.</summary>
+    public static readonly RedisKey LegacyNoticeRoundsPending = "pa:notices:pending";
 
     public static RedisKey NoticeRound(string roundId) => $"pa:notice:{roundId}";
 
     public static RedisKey NoticeRoundState(string roundId) => $"pa:notice:{roundId}:state";
 
-    public static RedisKey NoticeRoundLease(string roundId) => $"pa:notice:{roundId}:lease";
+    /// <summary>Before the work queue: the process running a round (SET NX PX); a round is taken over once it is gone.</summary>
+    public static RedisKey LegacyNoticeRoundLease(string roundId) => $"pa:notice:{roundId}:lease";
 
     /// <summary>Field of <see cref="MemberAddresses"/> naming the channel the member used last.</summary>
     public const string LastChannelField = "_last";

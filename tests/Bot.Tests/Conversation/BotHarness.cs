@@ -6,6 +6,7 @@ using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
 using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Channels.Delivery;
+using PartyAffairs.Delivery;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Duties;
 using StackExchange.Redis;
@@ -36,7 +37,7 @@ internal sealed class BotHarness
         Ledger = new RedisCompletionLedger(connection);
         Rounds = new NoticeRounds(
             Addresses,
-            new NoticeRoundStore(connection),
+            new NoticeRoundStore(connection, new DeliveryInstance(), Time),
             new MemberActivityStore(connection),
             new BroadcastMessenger([], Messenger),
             Messenger,

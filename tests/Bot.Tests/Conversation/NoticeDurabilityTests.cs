@@ -61,7 +61,7 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
 
         // The first host still holds the lease: nothing is taken over.
         Assert.Equal(0, await second.Rounds.ResumePendingAsync());
-        await _connection.GetDatabase().KeyDeleteAsync(await PendingLeaseKeyAsync()); // the lease expires (the first host stalled)
+        await ExpireLeaseAsync(first, second); // the lease expires (the first host stalled)
         Assert.Equal(1, await second.Rounds.ResumePendingAsync());
         await second.SettleAsync();
         await first.Rounds.StopAsync(new CancellationToken(canceled: true));
@@ -73,25 +73,26 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
     public async Task Notice_RoundRunsLongerThanItsLease_LeaseRenewedAndNoHostTakesItOver()
     {
         var first = await BranchAsync();
+        await first.Rounds.StartAsync(CancellationToken.None); // its worker keeps the lease
         var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         first.Messenger.Hold = hold; // a slow channel: every send waits until released
         await first.SayAsync(Secretary, "通知 本周五下午3点召开党员大会");
         await first.SayAsync(Secretary, "确认");
         await WaitUntilAsync(() => first.Messenger.Entered > 0);
-        var lease = await PendingLeaseKeyAsync();
         var second = new BotHarness(_connection, first.BranchId);
 
         // Twice the lease time passes while the round is stuck in its sends.
-        await AssertLeaseRenewedAsync(first, second, lease, steps: 6);
+        await AssertLeaseRenewedAsync(first, second, steps: 6);
 
         hold.SetResult();
         await first.SettleAsync();
+        await first.Rounds.StopAsync(CancellationToken.None);
 
         Assert.All(Members, m => Assert.Single(first.SentTo(m)));
         Assert.Empty(second.Messenger.Sent);
         var report = Assert.Single(first.SentTo(Secretary));
         Assert.StartsWith($"通知发送完成：已送达 {Members.Length}/{Members.Length}", report, StringComparison.Ordinal);
-        Assert.Equal(0, await _connection.GetDatabase().SetLengthAsync("pa:notices:pending"));
+        Assert.Equal(0, await UnfinishedRoundsAsync());
     }
 
     [Fact]
@@ -101,26 +102,27 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         using var logs = new CapturingLoggerProvider();
         await using var fast = await StoreConnection.ConnectAsync(_redis.EndPoint); // the host's 1 s timeouts
         var first = new BotHarness(fast, branch.BranchId, new Logger<NoticeRounds>(new LoggerFactory([logs])));
+        await first.Rounds.StartAsync(CancellationToken.None); // its worker keeps the lease
         var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         first.Messenger.Hold = hold;
         await first.SayAsync(Secretary, "通知 本周五下午3点召开党员大会");
         await first.SayAsync(Secretary, "确认");
         await WaitUntilAsync(() => first.Messenger.Entered > 0);
-        var lease = await PendingLeaseKeyAsync();
         var second = new BotHarness(_connection, first.BranchId);
 
         // One renewal falls in a store outage and fails.
         await _redis.StopAsync();
         first.Time.Advance(NoticeRounds.LeaseTime / 3);
-        await WaitUntilAsync(() => logs.Lines.Any(l => l.Contains("A notice round failed", StringComparison.Ordinal)), "the renewal failed in the outage");
+        await WaitUntilAsync(() => logs.Lines.Any(l => l.Contains("store unavailable", StringComparison.Ordinal)), "the renewal failed in the outage");
         await _redis.StartAsync();
         await WaitUntilAsync(async () => await PingsAsync(fast) && await PingsAsync(_connection), "the store is back");
 
         // The next renewals still happen.
-        await AssertLeaseRenewedAsync(first, second, lease, steps: 4);
+        await AssertLeaseRenewedAsync(first, second, steps: 4);
 
         hold.SetResult();
         await first.SettleAsync();
+        await first.Rounds.StopAsync(CancellationToken.None);
         Assert.All(Members, m => Assert.Single(first.SentTo(m)));
         Assert.Empty(second.Messenger.Sent);
         Assert.Single(first.SentTo(Secretary));
@@ -139,8 +141,8 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         await second.SettleAsync();
         Assert.Empty(second.Messenger.Sent); // at start-up the first host still held the lease
 
-        await _connection.GetDatabase().KeyDeleteAsync(await PendingLeaseKeyAsync()); // the first host stalled
-        second.Time.Advance(NoticeRounds.LeaseTime); // the running host's next scan
+        await ExpireLeaseAsync(first, second); // the first host stalled
+        second.Time.Advance(NoticeRounds.LeaseTime); // the running host's next maintenance passes
         await WaitUntilAsync(() => second.SentTo(Secretary).Count == 1, "the running host's scan resumed the round and reported");
         await second.SettleAsync();
         await first.Rounds.StopAsync(new CancellationToken(canceled: true));
@@ -153,7 +155,7 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
     public async Task Notice_RoundCannotBeSaved_TurnAnswersStoreFailureAndNothingIsSent()
     {
         var h = await BranchAsync();
-        await _connection.GetDatabase().StringSetAsync("pa:notices:pending", "not a set"); // every SADD fails (WRONGTYPE)
+        await _connection.GetDatabase().StringSetAsync($"pa:notice:rounds:processing:{h.Rounds.InstanceId}", "not a list"); // every save fails (WRONGTYPE)
         await h.SayAsync(Secretary, "通知 明天开会");
 
         var reply = await h.SayOneAsync(Secretary, "确认");
@@ -179,7 +181,7 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         var addressed = Members.Length + 1; // the secretary has not paid either
         Assert.Equal(addressed + 1, sent); // everyone once, and the report
         Assert.Single(h.SentTo(Secretary), r => r.StartsWith("催办“", StringComparison.Ordinal) && r.Contains($"已送达 {addressed}/{addressed}", StringComparison.Ordinal));
-        Assert.Equal(0, await _connection.GetDatabase().SetLengthAsync("pa:notices:pending"));
+        Assert.Equal(0, await UnfinishedRoundsAsync());
         Assert.Empty(restarted.Messenger.Sent);
     }
 
@@ -191,27 +193,43 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         return h;
     }
 
-    /// <summary>The lease key of the one unfinished round in the store.</summary>
-    private async Task<RedisKey> PendingLeaseKeyAsync() =>
-        $"pa:notice:{(await _connection.GetDatabase().SetMembersAsync("pa:notices:pending")).Single()}:lease";
+    /// <summary>The rounds' lease hash: field = process, value = lease expiry (unix ms on that process's clock).</summary>
+    private static readonly RedisKey Workers = "pa:notice:rounds:workers";
+
+    /// <summary>Makes <paramref name="holder"/>'s lease lapse as <paramref name="observer"/>'s clock sees it (the holder stalled).</summary>
+    private async Task ExpireLeaseAsync(BotHarness holder, BotHarness observer) =>
+        await _connection.GetDatabase().HashSetAsync(Workers, holder.Rounds.InstanceId, observer.Time.GetUtcNow().AddSeconds(-1).ToUnixTimeMilliseconds());
+
+    /// <summary>Rounds waiting in the queue or held by any process.</summary>
+    private async Task<long> UnfinishedRoundsAsync()
+    {
+        var db = _connection.GetDatabase();
+        var unfinished = await db.ListLengthAsync("pa:notice:rounds:queue") + await db.SortedSetLengthAsync("pa:notice:rounds:delayed");
+        await foreach (var key in _connection.GetServer(_connection.GetEndPoints()[0]).KeysAsync(pattern: "pa:notice:rounds:processing:*"))
+        {
+            unfinished += await db.ListLengthAsync(key);
+        }
+
+        return unfinished;
+    }
 
     /// <summary>
-    /// Moves the first host's fake clock <paramref name="steps"/> renewal periods on while its round is stuck in its sends,
-    /// and asserts the lease is renewed each time and the second host takes nothing over. The store's clock is made to
-    /// move with the fake clock: each step takes its length off the lease (a lease not renewed is gone after three steps).
+    /// Moves both hosts' fake clocks <paramref name="steps"/> renewal periods on while the first host's round is stuck in
+    /// its sends, and asserts the first host's lease is renewed each time and the second host takes nothing over (a lease
+    /// not renewed lapses after three steps).
     /// </summary>
-    private async Task AssertLeaseRenewedAsync(BotHarness first, BotHarness second, RedisKey lease, int steps)
+    private async Task AssertLeaseRenewedAsync(BotHarness first, BotHarness second, int steps)
     {
         var db = _connection.GetDatabase();
         var step = NoticeRounds.LeaseTime / 3;
+        async Task<long> LeaseAsync() => (long)await db.HashGetAsync(Workers, first.Rounds.InstanceId);
         for (var i = 0; i < steps; i++)
         {
-            var left = await db.KeyTimeToLiveAsync(lease);
-            Assert.NotNull(left);
-            Assert.True(left > step, $"lease held at step {i}");
-            await db.KeyExpireAsync(lease, left.Value - step);
+            Assert.True(await LeaseAsync() > first.Time.GetUtcNow().ToUnixTimeMilliseconds(), $"lease held at step {i}");
             first.Time.Advance(step);
-            await WaitUntilAsync(async () => await db.KeyTimeToLiveAsync(lease) > NoticeRounds.LeaseTime - step, $"lease renewed at step {i}");
+            second.Time.Advance(step);
+            var renewed = (first.Time.GetUtcNow() + NoticeRounds.LeaseTime).ToUnixTimeMilliseconds();
+            await WaitUntilAsync(async () => await LeaseAsync() >= renewed, $"lease renewed at step {i}");
             Assert.Equal(0, await second.Rounds.ResumePendingAsync());
         }
     }
@@ -238,7 +256,7 @@ public sealed class NoticeDurabilityTests : IAsyncLifetime
         Assert.All(reached, m => Assert.DoesNotContain(m, report, StringComparison.Ordinal));
         var logged = Assert.Single(await new MemberActivityStore(_connection).GetNoticesAsync(first.BranchId, 10, CancellationToken.None));
         Assert.Equal(reached.Length, logged.Delivered);
-        Assert.Equal(0, await _connection.GetDatabase().SetLengthAsync("pa:notices:pending"));
+        Assert.Equal(0, await UnfinishedRoundsAsync());
         Assert.Equal(0, await new BotHarness(_connection, first.BranchId).Rounds.ResumePendingAsync());
     }
 

@@ -1,0 +1,12 @@
+namespace PartyAffairs.Bot.Admin;
+
+/// <summary>The one way to map admin endpoints: every group behind the admin token and the store-failure answer.</summary>
+internal static class AdminGroups
+{
+    /// <summary>An endpoint group under <paramref name="prefix"/> with <see cref="AdminAuthFilter"/> and <see cref="StoreFailureFilter"/>.</summary>
+    public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder endpoints, string prefix) =>
+        endpoints.MapGroup(prefix)
+            .AddEndpointFilter<AdminAuthFilter>()
+            .AddEndpointFilter<StoreFailureFilter>()
+            .DisableAntiforgery();
+}
