@@ -3,6 +3,9 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using PartyAffairs.Benchmarks.Reminders;
+using PartyAffairs.Delivery;
+using PartyAffairs.Delivery.Pacing;
+using PartyAffairs.Delivery.Retry;
 using PartyAffairs.Benchmarks.State;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Delivery;
@@ -39,17 +42,19 @@ public class ReminderFanOutBenchmarks
         _admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"{_store.Connection.GetEndPoints()[0]},allowAdmin=true");
         var time = new FixedTimeProvider(DateTimeOffset.Parse("2026-12-01T12:00:00+08:00", CultureInfo.InvariantCulture));
         var options = new ReminderOptions { Parallelism = 8, DefaultRateLimit = new ChannelRateLimit { Permits = 1_000_000, Window = TimeSpan.FromSeconds(1) } };
-        options.RateLimits.Clear();
         var directory = new BenchmarkDirectory(Members);
         var ledger = new RedisCompletionLedger(_store.Connection);
         var settings = new RedisBranchSettingsStore(_store.Connection);
-        var store = new ReminderDeliveryStore(_store.Connection, options);
+        var instance = new DeliveryInstance();
+        var store = new ReminderDeliveryStore(_store.Connection, options, instance, time);
         _sink = new CountingSink();
         _fanOut = new ReminderFanOut(directory, ledger, store, NullLogger<ReminderFanOut>.Instance);
 
         // The shared limiter runs on the system clock so its permits leave the window and are trimmed as in production
         // (on the fixed clock every permit would stay counted); the limit itself never binds here.
-        _dispatcher = new ReminderDispatcher(store, _sink, ledger, settings, new ChannelRateLimiter(_store.Connection, options, TimeProvider.System, NullLogger<ChannelRateLimiter>.Instance), options, time, NullLogger<ReminderDispatcher>.Instance);
+        _dispatcher = new ReminderDispatcher(
+            store, _sink, ledger, settings, new SharedRateLimiter(_store.Connection, instance, TimeProvider.System, NullLogger<SharedRateLimiter>.Instance),
+            new DeliveryRetry(new RetryOptions(), time), options, time, NullLogger<ReminderDispatcher>.Instance);
 
         // One measured run: wall time, CPU time, and what the reminder leaves in the store per member.
         var before = await UsedMemoryAsync();

@@ -7,8 +7,9 @@ using PartyAffairs.Channels.WeCom;
 namespace PartyAffairs.Benchmarks.Channels;
 
 /// <summary>
-/// Per-callback and per-send costs of the DingTalk and WeCom channels: authenticating and decrypting a callback, pacing
-/// a send, splitting a long notice. Run: <c>dotnet run -c Release --project benchmarks -- --filter '*ChannelBenchmarks*' --job short</c>.
+/// Per-callback and per-send costs of the DingTalk and WeCom channels: authenticating and decrypting a callback,
+/// splitting a long notice. Pacing a send is a permit of the shared rate limiter (<see cref="ChannelRateLimiterBenchmarks"/>).
+/// Run: <c>dotnet run -c Release --project benchmarks -- --filter '*ChannelBenchmarks*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class ChannelBenchmarks
@@ -19,7 +20,6 @@ public class ChannelBenchmarks
     private const string Secret = "bench-app-secret";
 
     private readonly WeComCrypto _crypto = new(Token, AesKey, CorpId);
-    private readonly SendWindowGate _gate = new(TimeProvider.System, new SendRule(int.MaxValue, TimeSpan.FromTicks(1)));
     private string _encrypted = string.Empty;
     private string _signature = string.Empty;
     private string _dingTimestamp = string.Empty;
@@ -38,9 +38,6 @@ public class ChannelBenchmarks
         _notice = string.Concat(Enumerable.Repeat("各支部请于本周五前报送主题党日活动开展情况，逾期未报的将予以通报。\n", 120));
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _gate.Dispose();
-
     /// <summary>A WeCom text callback: signature check, AES-256-CBC decryption, receive id check, XML parse.</summary>
     [Benchmark]
     public WeComMessage? WeComAuthenticateAndDecrypt()
@@ -56,13 +53,6 @@ public class ChannelBenchmarks
     /// <summary>A DingTalk callback's header check (HMAC-SHA256, constant-time compare).</summary>
     [Benchmark]
     public bool DingTalkVerifySignature() => DingTalkSignature.Verify(_dingTimestamp, _dingSign, Secret, DateTimeOffset.UtcNow);
-
-    /// <summary>Pacing overhead of one send when the limit is not reached.</summary>
-    [Benchmark]
-    public async Task SendWindowGateEnterAndFinish()
-    {
-        (await _gate.EnterAsync(CancellationToken.None)).Dispose();
-    }
 
     /// <summary>Splitting a 12 KB notice into WeCom text parts (2048 bytes).</summary>
     [Benchmark]

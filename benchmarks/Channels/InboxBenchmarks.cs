@@ -47,8 +47,8 @@ public class InboxBenchmarks
     public async Task AcceptTakeDone()
     {
         await _inbox.AcceptAsync(Turn(), CancellationToken.None);
-        var item = await _inbox.TakeAsync(0, "bench") ?? throw new InvalidOperationException("nothing taken");
-        await _inbox.DoneAsync("bench", item);
+        var item = await _inbox.Queue.TakeAsync(0) ?? throw new InvalidOperationException("nothing taken");
+        await _inbox.Queue.CompleteAsync(item);
     }
 
     private InboundTurn Turn(string? id = null) => new()

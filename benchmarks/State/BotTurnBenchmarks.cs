@@ -5,6 +5,7 @@ using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
 using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Channels.Delivery;
+using PartyAffairs.Delivery;
 using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Duties;
@@ -54,7 +55,7 @@ public class BotTurnBenchmarks
             new DutyTracker(new KnowledgeDutyCatalog(knowledge.Duties), new RedisCompletionLedger(connection), time),
             new NoticeRounds(
                 addresses,
-                new NoticeRoundStore(connection),
+                new NoticeRoundStore(connection, new DeliveryInstance(), TimeProvider.System),
                 new MemberActivityStore(connection),
                 new BroadcastMessenger([], new NullMessenger()),
                 new NullMessenger(),
