@@ -5,7 +5,11 @@ using PartyAffairs.BotFramework.Schema;
 
 namespace PartyAffairs.BotFramework.Connector;
 
-/// <summary>Sends activities to a channel's Connector REST API at the activity's <c>serviceUrl</c> (protocols.md §2.2).</summary>
+/// <summary>
+/// Sends activities to a channel's Connector REST API at the activity's <c>serviceUrl</c> (protocols.md §2.2), one attempt
+/// per call: the caller's retry layer decides on a transient <see cref="ConnectorException"/>. A 401 drops the bot token,
+/// so the next call fetches a new one.
+/// </summary>
 public sealed class ConnectorClient
 {
     /// <summary>The named <see cref="HttpClient"/> used for calls to channels.</summary>

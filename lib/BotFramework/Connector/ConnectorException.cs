@@ -19,7 +19,7 @@ public sealed class ConnectorException : Exception
         RetryAfter = retryAfter;
     }
 
-    /// <summary>True for 429, 408, 5xx and network faults.</summary>
+    /// <summary>True for 429, 408, 5xx, network faults and a rejected bot token (401: dropped, the next call fetches a new one).</summary>
     public bool IsTransient { get; }
 
     /// <summary>How long the channel asked us to wait, when it said.</summary>

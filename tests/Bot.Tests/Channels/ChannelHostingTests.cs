@@ -25,6 +25,8 @@ public sealed class ChannelHostingTests(RedisServerFixture redis) : IClassFixtur
     [InlineData("DingTalk:MobileBinding:Timeout", "00:00:00")]
     [InlineData("WeCom:MobileBinding:RetryAfter", "-00:01:00")]
     [InlineData("WeCom:TimestampTolerance", "-01:00:00")]
+    [InlineData("Delivery:Retry:MaxAttempts", "99")]
+    [InlineData("Channels:ConnectorLimits:msteams:Permits", "-5")]
     public void Host_IncompletePlatformConfiguration_FailsAtStartup(string key, string value)
     {
         using var factory = ChannelTestHost.Create(redis, dingTalk: null, weCom: null, new RecordingBot(), settings: new Dictionary<string, string> { [key] = value });
@@ -43,7 +45,7 @@ public sealed class ChannelHostingTests(RedisServerFixture redis) : IClassFixtur
         await dingTalk.StartAsync();
         await weCom.StartAsync();
         var logs = new CapturingLoggerProvider();
-        await using var host = ChannelTestHost.Create(redis, dingTalk, weCom, new RecordingBot(), settings: new Dictionary<string, string> { ["DingTalk:Retry:MaxRetries"] = "1" })
+        await using var host = ChannelTestHost.Create(redis, dingTalk, weCom, new RecordingBot(), settings: new Dictionary<string, string> { ["Delivery:Retry:MaxAttempts"] = "2" })
             .WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(logs)));
         using var client = host.CreateClient();
         const string privateText = "我的身份证号是110101199003070000";

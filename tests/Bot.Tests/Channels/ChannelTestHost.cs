@@ -34,7 +34,7 @@ internal static class ChannelTestHost
                 builder.UseSetting("DingTalk:SessionWebhookBaseUrl", dingTalk.BaseUrl.AbsoluteUri);
                 builder.UseSetting("DingTalk:GroupWebhookUrl", dingTalk.RobotWebhook.AbsoluteUri);
                 builder.UseSetting("DingTalk:GroupWebhookSecret", FakeDingTalkServer.RobotSecret);
-                builder.UseSetting("DingTalk:Retry:BaseDelay", "00:00:00.050");
+                builder.UseSetting("Delivery:Retry:Backoff", "00:00:00.050");
             }
 
             if (weCom is not null)
@@ -46,7 +46,7 @@ internal static class ChannelTestHost
                 builder.UseSetting("WeCom:EncodingAesKey", WeComCallbacks.AesKey);
                 builder.UseSetting("WeCom:ApiBaseUrl", weCom.BaseUrl.AbsoluteUri);
                 builder.UseSetting("WeCom:GroupWebhookUrl", weCom.RobotWebhook.AbsoluteUri);
-                builder.UseSetting("WeCom:Retry:BaseDelay", "00:00:00.050");
+                builder.UseSetting("Delivery:Retry:Backoff", "00:00:00.050");
             }
 
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -222,5 +222,31 @@ public sealed class ReminderHostTests(RedisServerFixture redis) : IClassFixture<
         Assert.Contains(records.Values, r => r.Status == CompletionStatus.Leave);
     }
 
+    [Fact]
+    public async Task AdminEndpoints_StoreDown_503JsonLikeTheOtherAdminEndpoints()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Redis:Configuration", "127.0.0.1:1,abortConnect=false,connectTimeout=300,syncTimeout=300,asyncTimeout=300")
+            .UseSetting("Admin:Token", Token));
+        using var admin = factory.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        var settings = new Uri("/api/admin/branches/jg1/settings", UriKind.Relative);
+
+        var responses = new[]
+        {
+            await admin.GetAsync(settings),
+            await admin.PutAsync(settings, JsonContent("{\"quietHours\":{\"start\":\"21:30:00\",\"end\":\"08:00:00\"}}")),
+            await admin.GetAsync(new Uri("/api/admin/branches/jg1/reminders", UriKind.Relative)),
+            await admin.GetAsync(new Uri("/api/admin/branches", UriKind.Relative)),
+        };
+
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("存储暂时不可用，请稍后再试。", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        }
+    }
+
     private static StringContent JsonContent(string json) => new(json, Encoding.UTF8, "application/json");
 }

@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using PartyAffairs.BotFramework.Connector;
+using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.BotFramework.Tests.Fakes;
 using PartyAffairs.Tests.BotFramework;
 
@@ -85,6 +88,31 @@ public sealed class ConnectorAuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var calls = await _channel.WaitForCallsAsync(2);
         Assert.Equal("Bearer bot-token-2", calls[1].Authorization);
+        Assert.Equal(2, _identity.TokenRequests);
+    }
+
+    [Fact]
+    public async Task BotToken_RejectedByTheChannel_DroppedAndTheNextCallFetchesANewOne()
+    {
+        var connector = _host.Services.GetRequiredService<ConnectorClient>();
+        Activity Reply(string text) => new()
+        {
+            Type = ActivityTypes.Message,
+            Text = text,
+            ServiceUrl = _channel.ServiceUrl,
+            Conversation = new ConversationAccount { Id = "a:1x2y3z" },
+            From = new ChannelAccount { Id = "28:" + FakeIdentityProvider.AppId },
+            Recipient = new ChannelAccount { Id = "29:user" },
+        };
+        await connector.SendAsync(Reply("一"), CancellationToken.None);
+        _channel.Unauthorized = 1; // the channel no longer accepts the cached token (revoked)
+
+        var rejected = await Assert.ThrowsAsync<ConnectorException>(() => connector.SendAsync(Reply("二"), CancellationToken.None));
+        await connector.SendAsync(Reply("三"), CancellationToken.None);
+
+        Assert.True(rejected.IsTransient);
+        Assert.Equal("Bearer bot-token-1", Assert.Single(_channel.Rejected).Authorization);
+        Assert.Equal(["Bearer bot-token-1", "Bearer bot-token-2"], _channel.Calls.Select(c => c.Authorization));
         Assert.Equal(2, _identity.TokenRequests);
     }
 

@@ -48,6 +48,17 @@ public sealed class FakeDingTalkServer(TimeProvider clock, int appLimit = 20, Ti
     /// <summary>Answer the next N OpenAPI sends with HTTP 503.</summary>
     public int ServerErrors { get; set; }
 
+    /// <summary>Answer the next N OpenAPI sends with HTTP 429 and <see cref="RetryAfter"/>.</summary>
+    public int TooManyRequests { get; set; }
+
+    /// <summary>The Retry-After of a 429 answer.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Robot message requests to the OpenAPI (one-to-one and group), answered or refused.</summary>
+    public int OpenApiSends => Volatile.Read(ref _openApiSends);
+
+    private int _openApiSends;
+
     /// <summary>The contacts behind <c>topapi/v2/user/get</c>.</summary>
     public FakeContacts Contacts { get; } = new();
 
@@ -225,6 +236,7 @@ public sealed class FakeDingTalkServer(TimeProvider clock, int appLimit = 20, Ti
 
     private IResult? CheckOpenApi(HttpRequest request)
     {
+        Interlocked.Increment(ref _openApiSends);
         var now = Clock.GetUtcNow();
         var token = request.Headers["x-acs-dingtalk-access-token"].ToString();
         if (!_tokens.TryGetValue(token, out var expires) || expires <= now)
@@ -242,6 +254,13 @@ public sealed class FakeDingTalkServer(TimeProvider clock, int appLimit = 20, Ti
         {
             ServerErrors--;
             return Results.StatusCode(503);
+        }
+
+        if (TooManyRequests > 0)
+        {
+            TooManyRequests--;
+            request.HttpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Results.StatusCode(429);
         }
 
         return null;

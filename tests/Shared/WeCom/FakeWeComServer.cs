@@ -35,6 +35,20 @@ public sealed class FakeWeComServer(TimeProvider clock, int appLimit = 20, TimeS
     /// <summary>Answer the next N app sends with errcode 45009 (api freq out of limit).</summary>
     public int ThrottleAnswers { get; set; }
 
+    /// <summary>Answer the next N app sends with HTTP 500.</summary>
+    public int ServerErrors { get; set; }
+
+    /// <summary>Answer the next N app sends with HTTP 429 and <see cref="RetryAfter"/>.</summary>
+    public int TooManyRequests { get; set; }
+
+    /// <summary>The Retry-After of a 429 answer.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary><c>message/send</c> requests, answered or refused.</summary>
+    public int MessageSends => Volatile.Read(ref _messageSends);
+
+    private int _messageSends;
+
     /// <summary>Largest touser list seen.</summary>
     public int LargestBatch { get; private set; }
 
@@ -64,7 +78,21 @@ public sealed class FakeWeComServer(TimeProvider clock, int appLimit = 20, TimeS
 
         app.MapPost("/cgi-bin/message/send", async (HttpRequest request) =>
         {
+            Interlocked.Increment(ref _messageSends);
             var now = Clock.GetUtcNow();
+            if (ServerErrors > 0)
+            {
+                ServerErrors--;
+                return Results.StatusCode(500);
+            }
+
+            if (TooManyRequests > 0)
+            {
+                TooManyRequests--;
+                request.HttpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return Results.StatusCode(429);
+            }
+
             if (!_tokens.TryGetValue(request.Query["access_token"].ToString(), out var expires) || expires <= now)
             {
                 return Results.Json(new { errcode = 42001, errmsg = "access_token expired" });
