@@ -26,8 +26,8 @@ public sealed class ChannelQueueOptions : IValidatableObject
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// On shutdown, how long running turns may finish; then they are cancelled and left to be recovered (by another
-    /// instance, or this one after a restart) once the lease runs out. Keep it below the host's shutdown timeout.
+    /// On shutdown, how long running turns may finish; then they are cancelled and put back at the head of their
+    /// partitions at once, for the next instance (or this one after a restart). Keep it below the host's shutdown timeout.
     /// </summary>
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(15);
 
