@@ -4,12 +4,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 using PartyAffairs.Tests.Infrastructure;
 
 namespace PartyAffairs.Bot.Tests.Operations;
 
 /// <summary>The production log configuration (bot/appsettings.json) under load: a bounded number of lines, no warnings.</summary>
-public sealed class LogVolumeTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+public sealed class LogVolumeTests(RedisServerFixture redis, ITestOutputHelper output) : IClassFixture<RedisServerFixture>
 {
     private const int Members = 200;
     private const int TurnsPerMember = 10; // the Direct Line limit is 10 messages per 10 s per member
@@ -44,6 +45,7 @@ public sealed class LogVolumeTests(RedisServerFixture redis) : IClassFixture<Red
 
         Assert.Equal(Members * TurnsPerMember, handled);
         var entries = logs.Entries;
+        output.WriteLine($"{entries.Count} log entries for {handled} turns");
         Assert.True(entries.Count < 200, $"{entries.Count} log lines for {handled} turns:\n" + string.Join('\n', entries.Take(40).Select(e => $"{e.Level} {e.Category}: {e.Message}")));
         Assert.DoesNotContain(entries, e => e.Level >= LogLevel.Warning);
         Assert.DoesNotContain(entries, e => e.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));

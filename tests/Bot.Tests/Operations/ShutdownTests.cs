@@ -4,11 +4,12 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
 using PartyAffairs.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace PartyAffairs.Bot.Tests.Operations;
 
 /// <summary>Stopping the host while chat pages hold Direct Line streams open.</summary>
-public sealed class ShutdownTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+public sealed class ShutdownTests(RedisServerFixture redis, ITestOutputHelper output) : IClassFixture<RedisServerFixture>
 {
     [Fact]
     public async Task Stop_ChatPagesStreaming_StreamsClosedGoingAwayAndHostStopsWithinFiveSeconds()
@@ -30,6 +31,7 @@ public sealed class ShutdownTests(RedisServerFixture redis) : IClassFixture<Redi
         var watch = Stopwatch.StartNew();
         await host.DisposeAsync();
         watch.Stop();
+        output.WriteLine($"stopped in {watch.Elapsed.TotalSeconds:F2} s with {pages.Count} chat pages streaming");
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"the host took {watch.Elapsed.TotalSeconds:F1} s to stop with chat pages open");
         foreach (var (socket, closed) in pages)
