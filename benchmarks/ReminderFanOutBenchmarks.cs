@@ -65,7 +65,7 @@ public class ReminderFanOutBenchmarks
         var delivered = clock.Elapsed;
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var after = await UsedMemoryAsync();
-        var key = await _admin.GetDatabase().ExecuteAsync("MEMORY", "USAGE", ReminderKeys.Reminder("bench:党费:2026-12:dues-nudge-0", "m00001").ToString());
+        var key = await _admin.GetDatabase().ExecuteAsync("MEMORY", "USAGE", ReminderKeys.Reminder("bench-0:党费:2026-12:dues", "m00001").ToString());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// [{Store}] {_sink.Count} delivered; queued in {queued.TotalMilliseconds:F0} ms, delivered in {delivered.TotalMilliseconds:F0} ms, CPU {cpuUsed.TotalMilliseconds:F0} ms; " +
             $"store memory per member: {(queuedMemory - before) / (double)Members:F0} B while queued, {(after - before) / (double)Members:F0} B after delivery; MEMORY USAGE of one key: {key}"));
@@ -96,14 +96,14 @@ public class ReminderFanOutBenchmarks
         var n = _occurrence++;
         return new PlannedReminder
         {
-            BranchId = "bench",
+            // A new occurrence per invocation (the directory gives every branch the same members): the month's dues reminder
+            // of branch bench-{n}, an occurrence id as long as before the typed kinds (bench:党费:2026-12:dues-{n}).
+            BranchId = string.Create(CultureInfo.InvariantCulture, $"bench-{n}"),
             Group = ReminderGroup.Dues,
             Kinds = ["党费"],
             Titles = ["交纳党费"],
             Period = DutyPeriod.Containing(PeriodUnit.Month, new DateOnly(2026, 12, 1)),
-
-            // A new occurrence per invocation: the dues nudge of day n (its key ends in dues-nudge-{n}).
-            ReminderKind = new DuesNudge(n, 30),
+            ReminderKind = new DuesStart(),
             Audience = ReminderAudience.UnconfirmedMembers,
             DueAt = DateTimeOffset.Parse("2026-12-01T08:30:00+08:00", CultureInfo.InvariantCulture),
             UsefulUntil = DateTimeOffset.Parse("2027-01-01T00:00:00+08:00", CultureInfo.InvariantCulture),
