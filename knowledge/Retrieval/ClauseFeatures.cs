@@ -22,9 +22,9 @@ internal sealed partial class ClauseFeatures
     /// <summary>Headings and, for a sentence, the lead sentence of its unit; normalized.</summary>
     public required string Context { get; init; }
 
-    public required ulong Concepts { get; init; }
+    public required TopicSet Concepts { get; init; }
 
-    public required ulong ContextConcepts { get; init; }
+    public required TopicSet ContextConcepts { get; init; }
 
     public required QueryIntent Intents { get; init; }
 
@@ -41,7 +41,7 @@ internal sealed partial class ClauseFeatures
     public required bool HasDate { get; init; }
 
     /// <summary>For each topic of the clause, whether a count or period stands right by it ("召开1次组织生活会").</summary>
-    public required ulong CountedConcepts { get; init; }
+    public required TopicSet CountedConcepts { get; init; }
 
     /// <summary>The periods the clause states (Y, M, Q, H, W), from <see cref="ConceptLexicon.ClausePeriods"/>.</summary>
     public required string Periods { get; init; }
@@ -49,13 +49,13 @@ internal sealed partial class ClauseFeatures
     /// <summary>The role label the clause starts with ("组织委员" of "组织委员：负责…"), else null.</summary>
     public string? Label { get; init; }
 
-    private static ulong Counted(string normalized, ulong concepts)
+    private static TopicSet Counted(string normalized, TopicSet concepts)
     {
         var counts = ConceptLexicon.CountSpans(normalized);
-        ulong counted = 0;
+        var counted = default(TopicSet);
         for (var i = 0; i < ConceptLexicon.All.Count; i++)
         {
-            if ((concepts & (1UL << i)) == 0)
+            if (!concepts.Contains(i))
             {
                 continue;
             }
@@ -64,7 +64,7 @@ internal sealed partial class ClauseFeatures
             {
                 if (counts.Any(c => ConceptLexicon.IsNear(normalized, c, (start, end))))
                 {
-                    counted |= 1UL << i;
+                    counted |= TopicSet.Of(i);
                     break;
                 }
             }

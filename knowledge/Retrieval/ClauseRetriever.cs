@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
@@ -10,6 +9,7 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using PartyAffairs.Knowledge.Corpus;
+using PartyAffairs.Knowledge.Vocabulary;
 using LuceneDocument = Lucene.Net.Documents.Document;
 
 namespace PartyAffairs.Knowledge.Retrieval;
@@ -30,13 +30,12 @@ public sealed partial class ClauseRetriever : IDisposable
     private static readonly System.Buffers.SearchValues<char> FunctionCharacters =
         System.Buffers.SearchValues.Create("是些来搞弄过着办开交收帮替归管找学讲几回每年月季周天次个么样吗呢吧啊的了在和与跟把被让给到去要能得都也还就又再才上下里中前后之对向由从为以而或及等一二两三四五六七八九十");
 
-    // Individual offices, as opposed to organisation levels and members at large.
-    private static readonly HashSet<string> Positions = new(StringComparer.Ordinal)
-    {
-        "党组书记", "党组成员", "机关党委书记", "专兼职副书记", "党支部书记", "支部委员",
-    };
+    // Individual offices, as opposed to organisation levels and members at large, and the secretaries among them.
+    private static readonly HashSet<string> Positions =
+        [.. PartyVocabulary.Shipped.Roles.Where(r => r.InClauses && r.Kind == RoleKind.Office).Select(r => r.Name)];
 
-    private static readonly HashSet<string> Secretaries = new(StringComparer.Ordinal) { "党组书记", "机关党委书记", "党支部书记" };
+    private static readonly HashSet<string> Secretaries =
+        [.. PartyVocabulary.Shipped.Roles.Where(r => r.InClauses && r.Office == "书记").Select(r => r.Name)];
 
     private static readonly QueryIntent[] IntentBits =
     [
@@ -59,14 +58,16 @@ public sealed partial class ClauseRetriever : IDisposable
     private readonly Dictionary<string, SourceDocument> documents;
     private readonly (string Place, SourceDocument Document)[] places;
 
+    // The words of a question that name who rather than what: roles as the vocabulary writes them, bare office words
+    // (书记, 委员) and the corpus's places. Bodies and meetings (党员大会) are topics, not role words.
+    private readonly Regex roleWords;
+
     [GeneratedRegex("请问|请|问一下|一下|我想知道|我想问|想问|咨询|多久|多长时间|多少|什么|怎么|怎样|如何|是不是|是否|吗|呢|吧|啊|呀|哦|的|了|要|需要|应该|应当|我们|咱们|我|你|他|都|有没有|没有|有|能不能|可以|一回|几|哪|谁|时候|规定|要求|问题|一般|每个|这个|那个|还是|就|得|给|大家|平时|平常|咱|俺|您|他们")]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"\d+[^\d,，。?？!！、;；]{1,3}")]
     private static partial Regex NumberPhrase();
 
-    [GeneratedRegex("党支部书记|支部书记|机关党委书记|党组书记|书记|党支部|支部|党小组|预备党员|党员领导干部|领导干部|党员|党组成员|党组|机关党委|党总支|委员|干部|惠山|无锡|丹阳|绍兴")]
-    private static partial Regex RoleWords();
 
     // Points in the year a question may name; a clause naming the same one is likely the answer (年中有检查).
     [GeneratedRegex(@"年初|年中|年末|年底|上半年|下半年|七一|第[1-4]季度|\d+月")]
@@ -82,6 +83,7 @@ public sealed partial class ClauseRetriever : IDisposable
         ArgumentNullException.ThrowIfNull(clauses);
         documents = corpusDocuments.ToDictionary(d => d.Id, StringComparer.Ordinal);
         places = [.. corpusDocuments.SelectMany(d => d.Places.Select(p => (p, d)))];
+        roleWords = RoleWordPattern(places.Select(p => p.Place));
         var leads = clauses.Where(c => c.ParentId is not null && c.Id.EndsWith("#1", StringComparison.Ordinal))
             .GroupBy(c => (c.DocumentId, c.ParentId!)).ToDictionary(g => g.Key, g => g.First());
         features = [.. clauses.Select(c => ClauseFeatures.Create(c, leads))];
@@ -119,8 +121,7 @@ public sealed partial class ClauseRetriever : IDisposable
         contextPostings = Bm25Postings.Read(reader, ContextField, clauseOfDoc, features.Length);
         for (var c = 0; c < conceptIdf.Length; c++)
         {
-            var bit = 1UL << c;
-            conceptClauses[c] = [.. Enumerable.Range(0, features.Length).Where(i => (features[i].Concepts & bit) != 0)];
+            conceptClauses[c] = [.. Enumerable.Range(0, features.Length).Where(i => features[i].Concepts.Contains(c))];
             conceptIdf[c] = Bm25Postings.Idf(conceptClauses[c].Length, features.Length);
         }
     }
@@ -142,7 +143,7 @@ public sealed partial class ClauseRetriever : IDisposable
         var terms = Terms(normalized);
         var withoutFiller = Filler().Replace(normalized, "，");
         var concepts = ConceptNames(queryConcepts);
-        if (!IsInScope(normalized, withoutFiller, terms, queryConcepts) || (terms.Count == 0 && queryConcepts == 0))
+        if (!IsInScope(normalized, withoutFiller, terms, queryConcepts) || (terms.Count == 0 && queryConcepts.IsEmpty))
         {
             return new RetrievalResult { InScope = false, Concepts = concepts, Intent = intent };
         }
@@ -204,7 +205,7 @@ public sealed partial class ClauseRetriever : IDisposable
             {
                 // The agreement counts when the clause's count belongs to the topic asked about, not to another topic
                 // it mentions (党员大会一般每季度召开1次，听取…党支部委员会的工作报告 says nothing of the committee's period).
-                var own = queryConcepts == 0 || (queryConcepts & f.CountedConcepts) != 0;
+                var own = queryConcepts.IsEmpty || !(queryConcepts & f.CountedConcepts).IsEmpty;
                 // A question over a longer period (一年开几回, 一个季度开几次) is answered by a finer one too (每季度召开1次,
                 // 每月召开1次): no penalty, no bonus.
                 var finer = f.Periods.Any(p => queryPeriods.Any(q => Fineness(p) < Fineness(q)));
@@ -263,6 +264,19 @@ public sealed partial class ClauseRetriever : IDisposable
         };
     }
 
+    private static Regex RoleWordPattern(IEnumerable<string> placeNames)
+    {
+        var words = PartyVocabulary.Shipped.Roles.Where(r => r.InClauses).SelectMany(r => r.Aliases)
+            .Concat(PartyVocabulary.Shipped.OfficeWords)
+            .Select(TextNormalizer.Normalize)
+            .Concat(placeNames)
+            .Where(w => w.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(w => w.Length)
+            .Select(Regex.Escape);
+        return new Regex(string.Join('|', words), RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    }
+
     /// <summary>The normalized text of a clause this retriever indexed.</summary>
     internal string NormalizedText(Clause clause) =>
         normalizedByClause.TryGetValue(clause, out var text) ? text : TextNormalizer.Normalize(clause.Text);
@@ -279,7 +293,7 @@ public sealed partial class ClauseRetriever : IDisposable
         analyzer.Dispose();
     }
 
-    private static double Rerank(ClauseFeatures f, double bm25, string normalized, ulong queryConcepts, QueryIntent intent, IReadOnlyList<string> queryRoles, HashSet<string> namedDocuments)
+    private static double Rerank(ClauseFeatures f, double bm25, string normalized, TopicSet queryConcepts, QueryIntent intent, IReadOnlyList<string> queryRoles, HashSet<string> namedDocuments)
     {
         var score = bm25 * 4;
         score += Weight(queryConcepts & f.Concepts);
@@ -297,7 +311,7 @@ public sealed partial class ClauseRetriever : IDisposable
             score += 1;
         }
 
-        if ((intent & (QueryIntent.Frequency | QueryIntent.Quota)) != 0 && (queryConcepts & f.CountedConcepts) != 0)
+        if ((intent & (QueryIntent.Frequency | QueryIntent.Quota)) != 0 && !(queryConcepts & f.CountedConcepts).IsEmpty)
         {
             score += 1.5;
         }
@@ -411,7 +425,7 @@ public sealed partial class ClauseRetriever : IDisposable
     private List<(string Bigram, double Idf)> KnownContentBigrams(string withoutFiller)
     {
         const double RoleShare = 0.4;
-        var withoutRoles = RoleWords().Replace(withoutFiller, "，");
+        var withoutRoles = roleWords.Replace(withoutFiller, "，");
         return [.. Terms(withoutFiller)
             .Where(t => t.Length == 2 && t[0] > 0x2E80 && t[1] > 0x2E80 && textPostings.Contains(t))
             .Select(t => (t, textPostings.Idf(t) * (withoutRoles.Contains(t, StringComparison.Ordinal) ? 1 : RoleShare)))];
@@ -420,7 +434,7 @@ public sealed partial class ClauseRetriever : IDisposable
     // A topic named in passing does not make a question ours when what it asks about is foreign to the corpus
     // (工会会费怎么交, 考驾照要多少学时): once question words and the topic's own words are set aside, most of what is
     // left (its bigrams) occurs nowhere in the documents.
-    private bool AsksAboutSomethingElse(string withoutFiller, ulong queryConcepts)
+    private bool AsksAboutSomethingElse(string withoutFiller, TopicSet queryConcepts)
     {
         // Periods (一个月, 每年) say when, not what: they are set aside too.
         var rest = ConceptLexicon.WithoutPeriods(withoutFiller);
@@ -451,16 +465,16 @@ public sealed partial class ClauseRetriever : IDisposable
         return (foreign >= 2 || (weakTopicsOnly && foreign >= 1)) && foreign > known;
     }
 
-    private bool IsInScope(string normalized, string withoutFiller, List<string> terms, ulong queryConcepts) =>
+    private bool IsInScope(string normalized, string withoutFiller, List<string> terms, TopicSet queryConcepts) =>
         IsAnchored(normalized, queryConcepts) || ContentBigrams(normalized, withoutFiller, terms) is not null;
 
     // A question is about the corpus when it names a specific topic, a role (书记 alone counts), or a place of the corpus
     // together with any topic.
-    private bool IsAnchored(string normalized, ulong queryConcepts) =>
+    private bool IsAnchored(string normalized, TopicSet queryConcepts) =>
         Weight(queryConcepts, minimum: 2) > 0
         || RoleLexicon.Find(normalized).Count > 0
         || normalized.Contains("书记", StringComparison.Ordinal)
-        || (queryConcepts != 0 && places.Any(p => normalized.Contains(p.Place, StringComparison.Ordinal)));
+        || (!queryConcepts.IsEmpty && places.Any(p => normalized.Contains(p.Place, StringComparison.Ordinal)));
 
     // The question's Chinese bigrams once question words are removed, when enough of them occur in the corpus (at least
     // two, and half); null otherwise.
@@ -485,7 +499,7 @@ public sealed partial class ClauseRetriever : IDisposable
 
     // Without a topic or a role to anchor it, a question is in scope only when one clause holds at least two of its
     // bigrams and half of them: bigrams scattered over unrelated clauses ("推荐" here, "小说" nowhere) are chance.
-    private bool CoveredByOneClause(string normalized, string withoutFiller, List<string> terms, ulong queryConcepts, QueryIntent intent, ClauseFeatures best)
+    private bool CoveredByOneClause(string normalized, string withoutFiller, List<string> terms, TopicSet queryConcepts, QueryIntent intent, ClauseFeatures best)
     {
         if (Weight(queryConcepts, minimum: 2) > 0)
         {
@@ -495,10 +509,10 @@ public sealed partial class ClauseRetriever : IDisposable
         if (IsAnchored(normalized, queryConcepts))
         {
             // A role alone does not make a question answerable ("党员可以炒股吗"): what it asks about must be there too.
-            var rest = Terms(Filler().Replace(RoleWords().Replace(normalized, "，"), "，"))
+            var rest = Terms(Filler().Replace(roleWords.Replace(normalized, "，"), "，"))
                 .Where(t => t.Length == 2 && t[0] > 0x2E80 && t[1] > 0x2E80).ToList();
             var found = rest.Count(b => best.Normalized.Contains(b, StringComparison.Ordinal) || best.Context.Contains(b, StringComparison.Ordinal));
-            return rest.Count == 0 || (queryConcepts & best.Concepts) != 0 || (found >= 1 && found * 3 >= rest.Count);
+            return rest.Count == 0 || !(queryConcepts & best.Concepts).IsEmpty || (found >= 1 && found * 3 >= rest.Count);
         }
 
         var bigrams = ContentBigrams(normalized, withoutFiller, terms);
@@ -512,18 +526,18 @@ public sealed partial class ClauseRetriever : IDisposable
         var coveredWeight = covered.Sum(textPostings.Idf);
         var totalWeight = bigrams.Sum(textPostings.Idf);
         // A question worded as a duty question (how often, by when …) or sharing a topic with the clause needs a third.
-        var share = intent != QueryIntent.None || (queryConcepts & best.Concepts) != 0 ? 3 : 2;
+        var share = intent != QueryIntent.None || !(queryConcepts & best.Concepts).IsEmpty ? 3 : 2;
         return covered.Count >= 2 && coveredWeight * share >= totalWeight;
     }
 
-    private (bool Ambiguous, IReadOnlyList<string> Suggestions) Disambiguate(List<(int Clause, double Score)> ranked, ulong queryConcepts)
+    private (bool Ambiguous, IReadOnlyList<string> Suggestions) Disambiguate(List<(int Clause, double Score)> ranked, TopicSet queryConcepts)
     {
         // Clear when the question names a specific topic and the best answers agree on which of its topics they match.
         var specific = Weight(queryConcepts, minimum: 2.5) > 0;
         var best = ranked[0];
         var bestMatch = features[best.Clause].Concepts & queryConcepts;
         var split = ranked.Count > 1 && ranked[1].Score >= best.Score * 0.9 && (features[ranked[1].Clause].Concepts & queryConcepts) != bestMatch;
-        if (specific && bestMatch != 0 && !split)
+        if (specific && !bestMatch.IsEmpty && !split)
         {
             return (false, []);
         }
@@ -538,13 +552,13 @@ public sealed partial class ClauseRetriever : IDisposable
         return (suggestions.Count > 0, suggestions);
     }
 
-    private List<RetrievalHit> OtherDocuments(List<(int Clause, double Score)> ranked, ulong queryConcepts)
+    private List<RetrievalHit> OtherDocuments(List<(int Clause, double Score)> ranked, TopicSet queryConcepts)
     {
         const double minimumShare = 0.5;
         var best = ranked[0];
         var topic = features[best.Clause].Concepts & queryConcepts;
         var others = new List<RetrievalHit>();
-        if (topic == 0)
+        if (topic.IsEmpty)
         {
             return others;
         }
@@ -553,7 +567,7 @@ public sealed partial class ClauseRetriever : IDisposable
         foreach (var (index, score) in ranked)
         {
             var f = features[index];
-            if (score >= best.Score * minimumShare && (f.Concepts & topic) != 0 && seen.Add(f.Clause.DocumentId))
+            if (score >= best.Score * minimumShare && !(f.Concepts & topic).IsEmpty && seen.Add(f.Clause.DocumentId))
             {
                 others.Add(ToHit(index, score, queryConcepts));
             }
@@ -562,7 +576,7 @@ public sealed partial class ClauseRetriever : IDisposable
         return others;
     }
 
-    private RetrievalHit ToHit(int index, double score, ulong queryConcepts)
+    private RetrievalHit ToHit(int index, double score, TopicSet queryConcepts)
     {
         var clause = features[index].Clause;
         return new RetrievalHit(clause, documents[clause.DocumentId], Math.Round(score, 3), ConceptNames(queryConcepts & features[index].Concepts));
@@ -590,7 +604,7 @@ public sealed partial class ClauseRetriever : IDisposable
     // W < M < Q < H < Y, as ConceptLexicon names periods.
     private static int Fineness(char period) => "WMQHY".IndexOf(period, StringComparison.Ordinal);
 
-    private static double Weight(ulong concepts, double minimum = 0)
+    private static double Weight(TopicSet concepts, double minimum = 0)
     {
         var total = 0.0;
         foreach (var i in ConceptIndexes(concepts))
@@ -605,15 +619,7 @@ public sealed partial class ClauseRetriever : IDisposable
         return total;
     }
 
-    private static IEnumerable<int> ConceptIndexes(ulong concepts)
-    {
-        while (concepts != 0)
-        {
-            var i = BitOperations.TrailingZeroCount(concepts);
-            yield return i;
-            concepts &= concepts - 1;
-        }
-    }
+    private static IEnumerable<int> ConceptIndexes(TopicSet concepts) => concepts.Indexes();
 
-    private static List<string> ConceptNames(ulong concepts) => [.. ConceptIndexes(concepts).Select(i => ConceptLexicon.All[i].Name)];
+    private static List<string> ConceptNames(TopicSet concepts) => [.. ConceptIndexes(concepts).Select(i => ConceptLexicon.All[i].Name)];
 }

@@ -78,11 +78,11 @@ internal static class ConceptLexicon
         C("选人用人", "提拔|选拔|任用|用人|任免|调动", "选拔任用|选人用人|任免|提拔|任用", 2.5, null),
     ];
 
-    // Topics are a ulong bit set, and 1UL << 64 wraps to 1 (topic 64 would silently alias topic 0): fail at start-up
-    // instead. 64 of 64 are in use; widen the set (UInt128 or a struct of words) before adding one.
-    private static readonly Dictionary<string, int> IndexByName = All.Count <= 64
+    // Topics are a TopicSet (128 bits); a topic beyond its capacity would have no bit: fail at start-up instead (a test
+    // keeps the count well below the capacity, so adding a topic never reaches this).
+    private static readonly Dictionary<string, int> IndexByName = All.Count <= TopicSet.Capacity
         ? All.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal)
-        : throw new InvalidOperationException("ConceptLexicon holds more than 64 topics, the width of its ulong bit set.");
+        : throw new InvalidOperationException($"ConceptLexicon holds {All.Count} topics, more than the {TopicSet.Capacity} a TopicSet holds.");
 
     private static readonly System.Buffers.SearchValues<char> PhraseBreaks = System.Buffers.SearchValues.Create("，。；、：,;:");
 
@@ -112,10 +112,10 @@ internal static class ConceptLexicon
     private static readonly Regex ThresholdClause = R(@"\d+(人|个|%|名|分)|\d—\d|人数|半数");
 
     /// <summary>The topics a normalized question names, as a bit set.</summary>
-    public static ulong QueryConcepts(string normalized) => Match(normalized, static c => c.Query);
+    public static TopicSet QueryConcepts(string normalized) => Match(normalized, static c => c.Query);
 
     /// <summary>The topics a normalized clause text names, as a bit set.</summary>
-    public static ulong ClauseConcepts(string normalized) => Match(normalized, static c => c.Clause);
+    public static TopicSet ClauseConcepts(string normalized) => Match(normalized, static c => c.Clause);
 
     /// <summary>What a normalized question asks for.</summary>
     public static QueryIntent QueryIntents(string normalized)
@@ -286,14 +286,14 @@ internal static class ConceptLexicon
     /// <summary>Whether a normalized clause states an explicit date or time limit ("3月底前", "30日内").</summary>
     public static bool HasExplicitDate(string normalized) => DateClause.IsMatch(normalized);
 
-    private static ulong Match(string normalized, Func<Concept, Regex> pattern)
+    private static TopicSet Match(string normalized, Func<Concept, Regex> pattern)
     {
-        ulong bits = 0;
+        var bits = default(TopicSet);
         for (var i = 0; i < All.Count; i++)
         {
             if (pattern(All[i]).IsMatch(normalized))
             {
-                bits |= 1UL << i;
+                bits |= TopicSet.Of(i);
             }
         }
 

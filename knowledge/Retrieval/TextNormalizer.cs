@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PartyAffairs.Knowledge.Vocabulary;
 
 namespace PartyAffairs.Knowledge.Retrieval;
 
@@ -57,9 +59,10 @@ internal static partial class TextNormalizer
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
-    // Chinese numerals before a measure word: 一百人 → 100人, 两个月 → 2个月, 四次 → 4次, 十二次 → 12次.
-    [GeneratedRegex(@"[一二两三四五六七八九十百]+(?=(个|次|人|名|年|天|日|学时|小时|回|项|条|分))")]
-    private static partial Regex ChineseNumber();
+    // Chinese numerals before a measure word: 一百人 → 100人, 两个月 → 2个月, 四次 → 4次, 十二次 → 12次, and spoken ranges
+    // as the documents write ranges: 一两个月 → 1—2个月, 三五天 → 3—5天.
+    [GeneratedRegex(@"[一二两俩仨三四五六七八九十百]+(?=(个|次|人|名|年|天|日|学时|小时|回|项|条|分))")]
+    private static partial Regex SpokenNumber();
 
     /// <summary>The normalized form of <paramref name="text"/>.</summary>
     public static string Normalize(string text)
@@ -72,7 +75,7 @@ internal static partial class TextNormalizer
             s = s.Replace(from, to, StringComparison.Ordinal);
         }
 
-        s = ChineseNumber().Replace(s, m => ToArabic(m.Value));
+        s = SpokenNumber().Replace(s, m => ToArabic(m.Value));
         // The comma keeps the word apart: "季度开" must not become the bigram 度召 of "每季度召开1次" of another meeting.
         s = MoreThanPeople().Replace(s, "$1人以上");
         s = HoldMeeting().Replace(s, "，召开");
@@ -83,29 +86,8 @@ internal static partial class TextNormalizer
         return s;
     }
 
-    private static string ToArabic(string chinese)
-    {
-        var total = 0;
-        var digit = 0;
-        foreach (var c in chinese)
-        {
-            var value = "零一二三四五六七八九".IndexOf(c, StringComparison.Ordinal);
-            if (c == '两')
-            {
-                value = 2;
-            }
-
-            if (value >= 0)
-            {
-                digit = value;
-                continue;
-            }
-
-            var unit = c == '百' ? 100 : 10;
-            total += (digit == 0 ? 1 : digit) * unit;
-            digit = 0;
-        }
-
-        return (total + digit).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string ToArabic(string chinese) =>
+        !ChineseNumber.TryParseRange(chinese, out var range) ? chinese
+        : range.IsSingle ? range.Min.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{range.Min}—{range.Max}");
 }

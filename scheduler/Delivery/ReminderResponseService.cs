@@ -1,3 +1,4 @@
+using PartyAffairs.Knowledge.Vocabulary;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Duties;
 using PartyAffairs.Scheduler.Settings;
@@ -88,7 +89,7 @@ public sealed class ReminderResponseService(
             return ReminderTexts.DoneRecorded(title, response.PeriodKey);
         }
 
-        var secretaries = members.Where(m => DutyKinds.SecretaryRoles.Contains(m.Role, StringComparer.Ordinal) && m.MemberId != memberId).ToArray();
+        var secretaries = members.Where(m => PartyVocabulary.Shipped.SecretaryRoles.Contains(m.Role, StringComparer.Ordinal) && m.MemberId != memberId).ToArray();
         var kinds = duties.Select(d => d.Kind).ToArray();
         await fanOut.NotifyAsync(branchId, $"{branchId}:{string.Join('+', kinds)}:{response.PeriodKey}:leave-{memberId}", kinds, response.PeriodKey,
             ReminderTexts.LeaveNotice(member?.Name ?? memberId, title, response.PeriodKey), secretaries, time.GetUtcNow().AddDays(30), cancellationToken);

@@ -1,3 +1,4 @@
+using PartyAffairs.Knowledge.Duties;
 using PartyAffairs.Scheduler.Duties;
 
 namespace PartyAffairs.Scheduler.Planning;
@@ -13,7 +14,7 @@ public static class RuleCitation
         var rule = duty.Rules.FirstOrDefault(r => r.Period == duty.Period && (r.Count ?? 1) == duty.Count) ?? (duty.Rules.Count > 0 ? duty.Rules[0] : null);
         if (rule is null)
         {
-            return duty.Kind == DutyKinds.Dues ? ReminderTexts.DuesRule : ReminderTexts.BaselineRule;
+            return duty.Kind == DutyKinds.MembershipDues ? ReminderTexts.DuesRule : ReminderTexts.BaselineRule;
         }
 
         var title = documentTitles.TryGetValue(rule.Document, out var name) ? $"《{name.Trim('《', '》')}》" : $"文件{rule.Document}";
