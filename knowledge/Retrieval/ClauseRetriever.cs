@@ -25,6 +25,11 @@ public sealed partial class ClauseRetriever : IDisposable
     private const int CandidateCount = 40;
     private const int SubstringRerankCount = 15;
     private const double CoverageWeight = 6;
+    private const double NegationWeight = 2.5;
+    private const double FactWeight = 2;
+    private const double Promotion = 0.01;
+
+    private static readonly System.Buffers.SearchValues<char> NegationCharacters = System.Buffers.SearchValues.Create("未不没无非");
 
     // Characters that mostly stand alone in a colloquial question: verbs of doing, measure words, function words.
     private static readonly System.Buffers.SearchValues<char> FunctionCharacters =
@@ -40,7 +45,8 @@ public sealed partial class ClauseRetriever : IDisposable
     private static readonly QueryIntent[] IntentBits =
     [
         QueryIntent.Frequency, QueryIntent.Deadline, QueryIntent.Quota, QueryIntent.Responsibility, QueryIntent.Content,
-        QueryIntent.Consequence, QueryIntent.Threshold, QueryIntent.Manner,
+        QueryIntent.Consequence, QueryIntent.Threshold, QueryIntent.Manner, QueryIntent.Permission, QueryIntent.Combination,
+        QueryIntent.Score,
     ];
     private const string TextField = "text";
     private const string ContextField = "ctx";
@@ -55,6 +61,7 @@ public sealed partial class ClauseRetriever : IDisposable
     private readonly ClauseFeatures[] features;
     private readonly int[] clauseOfDoc;
     private readonly Dictionary<Clause, string> normalizedByClause = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Clause, List<Clause>> rowItems = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, SourceDocument> documents;
     private readonly (string Place, SourceDocument Document)[] places;
 
@@ -62,7 +69,7 @@ public sealed partial class ClauseRetriever : IDisposable
     // (书记, 委员) and the corpus's places. Bodies and meetings (党员大会) are topics, not role words.
     private readonly Regex roleWords;
 
-    [GeneratedRegex("请问|请|问一下|一下|我想知道|我想问|想问|咨询|多久|多长时间|多少|什么|怎么|怎样|如何|是不是|是否|吗|呢|吧|啊|呀|哦|的|了|要|需要|应该|应当|我们|咱们|我|你|他|都|有没有|没有|有|能不能|可以|一回|几|哪|谁|时候|规定|要求|问题|一般|每个|这个|那个|还是|就|得|给|大家|平时|平常|咱|俺|您|他们")]
+    [GeneratedRegex("请问|请|问一下|一下|我想知道|我想问|想问|咨询|多久|多长时间|多少|什么|怎么|怎样|如何|是不是|是否|吗|呢|吧|啊|呀|哦|的|了|要|需要|应该|应当|我们|咱们|我|你|他|都|有没有|没有|有|能不能|可以|一回|几|哪|谁|时候|规定|要求|问题|一般|每个|这个|那个|还是|就|得|给|大家|平时|平常|咱|俺|您|他们|最多|最少|最高|最低|上限")]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"\d+[^\d,，。?？!！、;；]{1,3}")]
@@ -72,6 +79,19 @@ public sealed partial class ClauseRetriever : IDisposable
     // Points in the year a question may name; a clause naming the same one is likely the answer (年中有检查).
     [GeneratedRegex(@"年初|年中|年末|年底|上半年|下半年|七一|第[1-4]季度|\d+月")]
     private static partial Regex TimeWord();
+
+    [GeneratedRegex("最少|最多|至少|不少于|不超过|不低于|(多少|几)个?[人名位]")]
+    private static partial Regex FactWords();
+
+    [GeneratedRegex("没有|没|未|不(?!少于|超过|低于|定期)|无")]
+    private static partial Regex Negation();
+
+    [GeneratedRegex("我(?!们)|本人|自己|俺")]
+    private static partial Regex FirstPerson();
+
+    // Words that open a question with its predicate: a time, a modal, a question word.
+    [GeneratedRegex("^(?:每|[1一]?(?:年|个?月|季度?|周)|平时|平常|要|需要|需|得|应|该|必须|能|可以|可不可以|是否|是不是|多久|多长|几|什么时候|何时|怎么|如何|哪)")]
+    private static partial Regex PredicateOpening();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Han();
@@ -90,6 +110,11 @@ public sealed partial class ClauseRetriever : IDisposable
         foreach (var f in features)
         {
             normalizedByClause.TryAdd(f.Clause, f.Normalized);
+        }
+
+        foreach (var row in clauses.Where(c => c.Kind == ClauseKind.TableRow))
+        {
+            rowItems[row] = [.. clauses.Where(c => c.DocumentId == row.DocumentId && c.Id.StartsWith(row.Id + ".", StringComparison.Ordinal))];
         }
 
         var config = new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE };
@@ -126,15 +151,30 @@ public sealed partial class ClauseRetriever : IDisposable
         }
     }
 
-    /// <summary>Finds the clauses that answer <paramref name="question"/>, optionally narrowed to one role.</summary>
+    /// <summary>
+    /// Finds the clauses that answer <paramref name="question"/>. A member's <paramref name="role"/> (a canonical role or a
+    /// roster role such as 组织委员) re-ranks the candidates as the question's subject when the question names nobody; it
+    /// never removes a clause.
+    /// </summary>
     public RetrievalResult Search(string question, string? role = null, int take = 5)
     {
         ArgumentNullException.ThrowIfNull(question);
         var normalized = TextNormalizer.Normalize(question);
         var queryConcepts = ConceptLexicon.QueryConcepts(normalized);
         var intent = ConceptLexicon.QueryIntents(normalized);
-        var roleFilter = RoleLexicon.Normalize(role);
         var queryRoles = RoleLexicon.Find(normalized);
+        // A bound member's role re-ranks, never filters: when the question names nobody ("每年要参加几次轮训", "我要学多少
+        // 学时"), the member is its subject, and the role weighs as if the question named it.
+        var boundRole = RoleLexicon.Normalize(role);
+        var subjectRoles = queryRoles.Count == 0 && boundRole is not null && !NamesAnOffice(normalized) ? [boundRole] : queryRoles;
+        // The member is the subject when speaking in the first person (我, 本人) or when the question opens with its predicate
+        // (每年要参加几次轮训, 要写思想汇报吗); a question that opens with what it is about (组织生活会能不能随时开, 县区局的
+        // 党建工作多久考核一次) is about that, and the role only breaks near ties.
+        var memberIsSubject = subjectRoles == queryRoles || FirstPerson().IsMatch(normalized) || PredicateOpening().IsMatch(normalized);
+        if (!memberIsSubject)
+        {
+            subjectRoles = queryRoles;
+        }
         var queryPeriods = ConceptLexicon.QueryPeriods(normalized);
         var numberPhrases = NumberPhrase().Matches(normalized).Select(m => m.Value).Where(v => v.Length > NumberPrefixLength(v)).ToList();
         var anySecretary = normalized.Contains("书记", StringComparison.Ordinal) && !queryRoles.Any(Secretaries.Contains);
@@ -173,6 +213,13 @@ public sealed partial class ClauseRetriever : IDisposable
         }
 
         var maxScore = bm25[top[0]];
+        var negated = NegatedWords(normalized);
+        var asked = StatedFacts.Asked(normalized);
+        var askedTopics = SpecificTopics(queryConcepts);
+        // How many (几个等次, 多少人, 多少比例): the clause stating such a number by the words asked of answers it. How often and
+        // by when are scored by the intents and periods above.
+        var askedWords = asked.Fact is AskedFact.Count or AskedFact.People or AskedFact.Amount or AskedFact.Score or AskedFact.TermOfOffice
+            ? AskedWords(normalized, withoutFiller, askedTopics, asked) : [];
         var content = KnownContentBigrams(withoutFiller);
         var timeWords = TimeWord().Matches(normalized).Select(m => m.Value).ToList();
         var contentWeight = content.Sum(b => b.Idf);
@@ -180,12 +227,7 @@ public sealed partial class ClauseRetriever : IDisposable
         foreach (var index in top)
         {
             var f = features[index];
-            if (roleFilter is not null && !f.Clause.Roles.Contains(roleFilter))
-            {
-                continue;
-            }
-
-            var score = Rerank(f, bm25[index] / maxScore, normalized, queryConcepts, intent, queryRoles, namedDocuments);
+            var score = Rerank(f, bm25[index] / maxScore, normalized, queryConcepts, intent, subjectRoles, namedDocuments);
             if (contentWeight > 0)
             {
                 // Coordination: the share (by idf) of the question's own words, question words removed, that the
@@ -217,6 +259,23 @@ public sealed partial class ClauseRetriever : IDisposable
                 score += 1.5;
             }
 
+            if (askedWords.Count > 0 && StatesTheAskedFact(f, asked, askedTopics, askedWords))
+            {
+                score += FactWeight;
+            }
+
+            // A condition the question negates (没参加培训) met by a clause negating the same thing (未经统一培训).
+            var negations = 0;
+            foreach (var word in negated)
+            {
+                if (NegatedIn(f.Normalized, word))
+                {
+                    negations++;
+                }
+            }
+
+            score += negations == 0 ? 0 : NegationWeight + (negations > 1 ? 1 : 0);
+
             foreach (var phrase in numberPhrases)
             {
                 // A number quoted with its unit ("100人以上") is precise: prefer the clause that has it as written.
@@ -228,17 +287,7 @@ public sealed partial class ClauseRetriever : IDisposable
             {
                 score += 1;
             }
-            if (roleFilter is not null && f.ActorRoles.Contains(roleFilter))
-            {
-                score += 3; // written for that role, not merely mentioning it
-            }
-
             ranked.Add((index, score));
-        }
-
-        if (ranked.Count == 0 && roleFilter is not null)
-        {
-            return Search(question, null, take);
         }
 
         // A long stretch written exactly as in the question is strong evidence, but costly to measure: only for the leaders.
@@ -255,14 +304,324 @@ public sealed partial class ClauseRetriever : IDisposable
             return new RetrievalResult { InScope = false, Concepts = concepts, Intent = intent };
         }
 
+        if ((intent & QueryIntent.Score) == 0)
+        {
+            LeadWithAPlainRule(ranked, queryConcepts, intent, namedDocuments, asked, askedTopics, normalized, withoutFiller);
+        }
+
+        if (boundRole is not null && !memberIsSubject)
+        {
+            BreakTieForRole(ranked, boundRole);
+        }
+
+        if (NearestWithoutTheFact(ranked, normalized, withoutFiller, queryConcepts, asked) is { } related)
+        {
+            return new RetrievalResult
+            {
+                InScope = true, NotStated = asked.Fact, Concepts = concepts, Intent = intent,
+                Hits = [.. related.Take(take).Select(r => ToHit(r.Clause, r.Score, queryConcepts))],
+            };
+        }
+
         var hits = ranked.Take(take).Select(r => ToHit(r.Clause, r.Score, queryConcepts)).ToList();
         var (ambiguous, suggestions) = Disambiguate(ranked, queryConcepts);
         return new RetrievalResult
         {
             InScope = true, Hits = hits, Concepts = concepts, Intent = intent, Ambiguous = ambiguous, Suggestions = suggestions,
             OtherDocuments = OtherDocuments(ranked, queryConcepts),
+            RoleRule = boundRole is null ? null : RoleRule(ranked, queryConcepts, boundRole, role!.Trim()),
+            Role = role?.Trim(),
         };
     }
+
+    // "The documents do not say": the question asks for a fact (a number, a length, a date, a term, an amount) about a
+    // specific topic, and none of the leading clauses on that topic states a fact of that kind by the words the question
+    // asks it of. Returns those clauses (the nearest related rules), or null when a clause states it or the question asks
+    // for no such fact.
+    private List<(int Clause, double Score)>? NearestWithoutTheFact(
+        List<(int Clause, double Score)> ranked, string normalized, string withoutFiller, TopicSet queryConcepts, AskedQuestion asked)
+    {
+        const int candidates = 10;
+        var topics = SpecificTopics(queryConcepts);
+
+        if (asked.Fact == AskedFact.None)
+        {
+            return null;
+        }
+
+        // A question naming no topic at all asks its fact of the body or role it names (党小组最少要有几个人): the clauses
+        // about that role (naming it, or written for it) are the candidates, and a fact anywhere in one of them counts.
+        var askedRoles = topics.IsEmpty && queryConcepts.IsEmpty ? RoleLexicon.Find(normalized) : [];
+        var focus = !topics.IsEmpty ? AskedWords(normalized, withoutFiller, topics, asked) : [];
+        if (focus.Count == 0 && askedRoles.Count == 0)
+        {
+            return null;
+        }
+
+        var related = new List<(int Clause, double Score)>();
+        foreach (var (index, score) in ranked.Take(candidates))
+        {
+            var f = features[index];
+            var own = f.Concepts & topics;
+            if (askedRoles.Count > 0)
+            {
+                if (!askedRoles.Any(f.Clause.Roles.Contains))
+                {
+                    continue;
+                }
+
+                if (StatedFacts.States(asked, f.Normalized, []))
+                {
+                    return null;
+                }
+
+                related.Add((index, score));
+                continue;
+            }
+
+            if (own.IsEmpty && (f.ContextConcepts & topics).IsEmpty)
+            {
+                continue;
+            }
+
+            // A clause that names the asked topic only in its headings may state the fact anywhere; one that names it in its
+            // text must state it by the words the fact is asked of, else it speaks of something else (预备党员…书面汇报 says
+            // nothing of when 转正 happens).
+            var anchors = AnchorSpans(f.Normalized, focus);
+            var statesIt = own.IsEmpty ? StatedFacts.States(asked, f.Normalized, []) : anchors.Count > 0 && StatedFacts.States(asked, f.Normalized, anchors);
+            if (statesIt)
+            {
+                return null;
+            }
+
+            related.Add((index, score));
+        }
+
+        if (related.Count == 0)
+        {
+            return null;
+        }
+
+        // The nearest related rules are the ones on what the fact is asked of (换届 of 支委会几年换届一次), wherever they
+        // rank, then the leading clauses on the question's other topics.
+        var onFocus = focus.Count == 0 ? [] : ranked.Where(r => AnchorSpans(features[r.Clause].Normalized, focus).Count > 0).ToList();
+        return [.. onFocus.Concat(related).DistinctBy(r => r.Clause).OrderBy(r => features[r.Clause].IsScoring)];
+    }
+
+    // Whether a clause states the asked fact by the words it is asked of; a clause naming the asked topic only in its headings
+    // or lead sentence may state it anywhere.
+    private static bool StatesTheAskedFact(ClauseFeatures f, AskedQuestion asked, TopicSet askedTopics, List<(string Word, int Topic)> askedWords)
+    {
+        if (!askedTopics.IsEmpty && (f.Concepts & askedTopics).IsEmpty)
+        {
+            return !(f.ContextConcepts & askedTopics).IsEmpty && StatedFacts.States(asked, f.Normalized, [], strict: true);
+        }
+
+        var anchors = AnchorSpans(f.Normalized, askedWords);
+        return anchors.Count > 0 && StatedFacts.States(asked, f.Normalized, anchors, strict: true);
+    }
+
+    private static TopicSet SpecificTopics(TopicSet queryConcepts)
+    {
+        var topics = default(TopicSet);
+        foreach (var c in ConceptIndexes(queryConcepts).Where(c => ConceptLexicon.All[c].Weight >= 2))
+        {
+            topics |= TopicSet.Of(c);
+        }
+
+        return topics;
+    }
+
+    // The words a question negates: the corpus bigrams within four characters after 没, 未, 不 or 无 (没参加培训 → 参加, 培训).
+    private List<string> NegatedWords(string normalized)
+    {
+        var words = new List<string>();
+        foreach (Match m in Negation().Matches(normalized))
+        {
+            for (var k = m.Index + m.Length; k + 1 < normalized.Length && k < m.Index + m.Length + 4; k++)
+            {
+                var bigram = normalized.Substring(k, 2);
+                if (bigram[0] > 0x2E80 && bigram[1] > 0x2E80 && !FunctionCharacters.Contains(bigram[0]) && textPostings.Contains(bigram) && !words.Contains(bigram))
+                {
+                    words.Add(bigram);
+                }
+            }
+        }
+
+        return words;
+    }
+
+    private static bool NegatedIn(string clause, string word)
+    {
+        for (var at = clause.IndexOf(word, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var from = Math.Max(0, at - 6);
+            if (clause.AsSpan(from, at - from).IndexOfAny(NegationCharacters) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The words of the question the fact is asked of: its words for the asked topics — the ones after the question words
+    // when there are any (预备党员什么时候可以转正 asks of 转正, not of 预备党员) — and, for a measure (多少人赞成, 配多少, 学习
+    // 多长时间), the other content words too, since the measured thing is often not a topic. A word the documents never
+    // write (补上 for 增补) stands for its topic, found by the topic's own words; -1 marks a plain word.
+    private List<(string Word, int Topic)> AskedWords(string normalized, string withoutFiller, TopicSet topics, AskedQuestion asked)
+    {
+        var literals = ConceptIndexes(topics)
+            .SelectMany(c => ConceptLexicon.All[c].Query.Matches(normalized).Where(m => m.Length > 0).Select(m => (Match: m, Topic: c)))
+            .ToList();
+        var after = literals.Where(l => asked.At >= 0 && l.Match.Index > asked.At).ToList();
+        var quantity = StatedFacts.IsQuantity(asked.Fact);
+        var focus = (after.Count > 0 && !quantity ? after : literals)
+            .Select(l => (l.Match.Value, ConceptLexicon.All[l.Topic].Clause.Match(l.Match.Value).Value == l.Match.Value ? -1 : l.Topic))
+            .ToList();
+        if (quantity)
+        {
+            var withoutRoles = roleWords.Replace(withoutFiller, "，");
+            focus.AddRange(Terms(withoutRoles)
+                .Where(t => t.Length == 2 && t[0] > 0x2E80 && t[1] > 0x2E80 && !focus.Any(w => w.Value.Contains(t, StringComparison.Ordinal)))
+                .Select(t => (t, -1)));
+        }
+
+        return [.. focus.Distinct()];
+    }
+
+    // Where a clause has the given words, or for a word standing for a topic, the topic's own words.
+    private static List<(int Start, int End)> AnchorSpans(string clause, List<(string Word, int Topic)> words)
+    {
+        var spans = new List<(int Start, int End)>();
+        foreach (var (word, topic) in words)
+        {
+            if (topic >= 0)
+            {
+                spans.AddRange(ConceptLexicon.ConceptSpans(topic, clause));
+                continue;
+            }
+
+            for (var at = clause.IndexOf(word, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                spans.Add((at, at + word.Length));
+            }
+        }
+
+        return spans;
+    }
+
+    // The best rule written for the member's role on the topic the answer is about, when the answer itself is written for
+    // someone else: shown as a second line, it never displaces the clause that answers the question.
+    private RetrievalHit? RoleRule(List<(int Clause, double Score)> ranked, TopicSet queryConcepts, string role, string rosterName)
+    {
+        const double minimumShare = 0.6;
+        var best = ranked[0];
+        var topic = features[best.Clause].Concepts & queryConcepts;
+        if (topic.IsEmpty || features[best.Clause].IsScoring || WrittenFor(features[best.Clause], role, rosterName))
+        {
+            return null;
+        }
+
+        foreach (var (index, score) in ranked.Skip(1).Take(SubstringRerankCount))
+        {
+            if (score >= best.Score * minimumShare && !(features[index].Concepts & topic).IsEmpty && !features[index].IsScoring && WrittenFor(features[index], role, rosterName))
+            {
+                return ToHit(index, score, queryConcepts);
+            }
+        }
+
+        return null;
+    }
+
+    // A clause is written for a role when its section (or label) names that role; a label naming another roster role
+    // (宣传委员：… for an 组织委员) is someone else's rule even though both are 支部委员.
+    private static bool WrittenFor(ClauseFeatures f, string role, string rosterName) =>
+        f.ActorRoles.Contains(role)
+        && (f.Label is null || PartyVocabulary.Shipped.FindRosterRole(f.Label) is not { } labelled || labelled.Name == rosterName);
+
+    // A line of a scoring sheet ("严格执行组织生活会（1分）") never leads where a plain rule on the same topic exists: unless
+    // the question asks for points, a plain clause sharing the leader's topics with the question goes first — the one that
+    // restates the scored rule most closely (scoring sheets restate the lists' rules), among those close in score. A plain
+    // clause must also state a count when the scored line does and the question asks how often or how much.
+    private void LeadWithAPlainRule(
+        List<(int Clause, double Score)> ranked, TopicSet queryConcepts, QueryIntent intent, HashSet<string> namedDocuments,
+        AskedQuestion asked, TopicSet askedTopics, string normalized, string withoutFiller)
+    {
+        const double minimumShare = 0.6;
+        const double RestatementWeight = 4;
+        var best = ranked[0];
+        var scored = features[best.Clause];
+        if (!scored.IsScoring)
+        {
+            return;
+        }
+
+        var topic = scored.Concepts & queryConcepts;
+        var needsCount = scored.HasCount && (intent & (QueryIntent.Frequency | QueryIntent.Quota | QueryIntent.Threshold)) != 0;
+        var scoredBigrams = Bigrams(scored.Normalized);
+        // When the question asks for a fact (什么时候, 几次), a plain clause stating it is preferred to one that does not.
+        var focus = asked.Fact == AskedFact.None ? [] : AskedWords(normalized, withoutFiller, askedTopics, asked);
+        int? chosen = null;
+        var chosenStates = false;
+        var chosenValue = double.MinValue;
+        for (var k = 1; k < Math.Min(ranked.Count, SubstringRerankCount); k++)
+        {
+            var f = features[ranked[k].Clause];
+            if (f.IsScoring || f.IsLead || ranked[k].Score < best.Score * minimumShare || (f.Concepts & topic) != topic || (needsCount && !f.HasCount)
+                || (namedDocuments.Count > 0 && !namedDocuments.Contains(f.Clause.DocumentId)))
+            {
+                continue;
+            }
+
+            var plainBigrams = Bigrams(f.Normalized);
+            var restates = scoredBigrams.Count == 0 ? 0 : (double)scoredBigrams.Count(plainBigrams.Contains) / scoredBigrams.Count;
+            var value = ranked[k].Score + RestatementWeight * restates;
+            var states = focus.Count > 0 && StatesTheAskedFact(f, asked, askedTopics, focus);
+            if ((states && !chosenStates) || (states == chosenStates && value > chosenValue))
+            {
+                chosen = k;
+                chosenStates = states;
+                chosenValue = value;
+            }
+        }
+
+        if (chosen is { } at)
+        {
+            // It now ranks first, and its score says so (sources are reported best first by score).
+            var plain = ranked[at];
+            ranked.RemoveAt(at);
+            ranked.Insert(0, (plain.Clause, best.Score + Promotion));
+        }
+    }
+
+    private static HashSet<string> Bigrams(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k + 1 < text.Length; k++)
+        {
+            if (text[k] > 0x2E80 && text[k + 1] > 0x2E80)
+            {
+                set.Add(text.Substring(k, 2));
+            }
+        }
+
+        return set;
+    }
+
+    // Two leaders scoring within TieMargin are a tie; the one written for the member's role goes first.
+    private void BreakTieForRole(List<(int Clause, double Score)> ranked, string role)
+    {
+        const double TieMargin = 0.1;
+        if (ranked.Count > 1 && ranked[0].Score - ranked[1].Score < TieMargin
+            && !features[ranked[0].Clause].ActorRoles.Contains(role) && features[ranked[1].Clause].ActorRoles.Contains(role))
+        {
+            (ranked[0], ranked[1]) = ((ranked[1].Clause, ranked[0].Score + Promotion), ranked[0]);
+        }
+    }
+
+    private static bool NamesAnOffice(string normalized) =>
+        PartyVocabulary.Shipped.OfficeWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
 
     private static Regex RoleWordPattern(IEnumerable<string> placeNames)
     {
@@ -276,6 +635,10 @@ public sealed partial class ClauseRetriever : IDisposable
             .Select(Regex.Escape);
         return new Regex(string.Join('|', words), RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
+
+    /// <summary>The items of a scoring table's row (the clauses of its cells, in reading order); empty for any other clause.</summary>
+    internal IReadOnlyList<Clause> RowItems(Clause row) =>
+        row.Kind == ClauseKind.TableRow && rowItems.TryGetValue(row, out var items) ? items : [];
 
     /// <summary>The normalized text of a clause this retriever indexed.</summary>
     internal string NormalizedText(Clause clause) =>
@@ -324,6 +687,10 @@ public sealed partial class ClauseRetriever : IDisposable
         if (f.Label is not null && normalized.Contains(f.Label, StringComparison.Ordinal))
         {
             score += 3;
+            if (f.Clause.Kind == ClauseKind.TableRow && (intent & QueryIntent.Score) != 0)
+            {
+                score += 3; // what a named row of a scoring table is worth is written in the row itself (学习星 25分)
+            }
         }
 
         foreach (var role in queryRoles)
@@ -332,13 +699,15 @@ public sealed partial class ClauseRetriever : IDisposable
             {
                 score += 2;
             }
+            else if (Positions.Contains(role) && f.ActorRoles.Any(Positions.Contains))
+            {
+                // The question names one office, the clause is written for another: what that office does about this
+                // one (督促…党支部书记) is not this office's own rule.
+                score -= f.Clause.Roles.Contains(role) ? 0 : 1.5;
+            }
             else if (f.Clause.Roles.Contains(role))
             {
                 score += 0.5;
-            }
-            else if (Positions.Contains(role) && f.ActorRoles.Any(Positions.Contains))
-            {
-                score -= 1.5; // the question names one office, the clause is written for another
             }
         }
 
@@ -509,7 +878,8 @@ public sealed partial class ClauseRetriever : IDisposable
         if (IsAnchored(normalized, queryConcepts))
         {
             // A role alone does not make a question answerable ("党员可以炒股吗"): what it asks about must be there too.
-            var rest = Terms(Filler().Replace(roleWords.Replace(normalized, "，"), "，"))
+            // What is asked of the role (至少几个人, 最多几名) is not what the question is about.
+            var rest = Terms(Filler().Replace(FactWords().Replace(roleWords.Replace(normalized, "，"), "，"), "，"))
                 .Where(t => t.Length == 2 && t[0] > 0x2E80 && t[1] > 0x2E80).ToList();
             var found = rest.Count(b => best.Normalized.Contains(b, StringComparison.Ordinal) || best.Context.Contains(b, StringComparison.Ordinal));
             return rest.Count == 0 || !(queryConcepts & best.Concepts).IsEmpty || (found >= 1 && found * 3 >= rest.Count);

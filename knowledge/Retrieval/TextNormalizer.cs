@@ -30,6 +30,8 @@ internal static partial class TextNormalizer
         ("归谁管", "由谁负责"), ("谁来管", "谁负责"), ("谁管", "谁负责"),
         // The documents set up an organization with 设立 and 成立 alike (设立机关党总支, 成立机关党支部).
         ("成立", "设立"),
+        // 还没建 is the documents' 尚未建立 (尚未建立机关群团组织的).
+        ("还没有建立", "尚未建立"), ("还没有建", "尚未建立"), ("还没建", "尚未建立"), ("没有建立", "尚未建立"), ("没建", "尚未建立"),
     ];
 
     // 开 before a count is a meeting being held, the documents' 召开 (支委会多久开一回, 一年开几次), never 开展 or 开始.
@@ -61,7 +63,7 @@ internal static partial class TextNormalizer
 
     // Chinese numerals before a measure word: 一百人 → 100人, 两个月 → 2个月, 四次 → 4次, 十二次 → 12次, and spoken ranges
     // as the documents write ranges: 一两个月 → 1—2个月, 三五天 → 3—5天.
-    [GeneratedRegex(@"[一二两俩仨三四五六七八九十百]+(?=(个|次|人|名|年|天|日|学时|小时|回|项|条|分))")]
+    [GeneratedRegex(@"[一二两俩仨三四五六七八九十百]+(?=(个|次|人|名|年|天|日|学时|小时|回|项|条|分(?!之)))")]
     private static partial Regex SpokenNumber();
 
     /// <summary>The normalized form of <paramref name="text"/>.</summary>
