@@ -181,9 +181,11 @@ internal static partial class StatedFacts
             return true;
         }
 
+        // A term is written with its own words (每届任期3年, 3年一换届): it needs no anchor.
+        var selfAnchored = fact == AskedFact.TermOfOffice;
         foreach (Match m in value.Matches(clause))
         {
-            if (anchors.Count == 0 || anchors.Any(a => Near(clause, (m.Index, m.Index + m.Length), a)))
+            if (selfAnchored || anchors.Count == 0 || anchors.Any(a => Near(clause, (m.Index, m.Index + m.Length), a)))
             {
                 return true;
             }
