@@ -54,6 +54,12 @@ internal sealed partial class ClauseFeatures
     /// <summary>For each topic of the clause, whether a count or period stands right by it ("召开1次组织生活会").</summary>
     public required TopicSet CountedConcepts { get; init; }
 
+    /// <summary>Where the clause states counts or periods (<see cref="ConceptLexicon.CountSpans"/>), computed once.</summary>
+    public required IReadOnlyList<(int Start, int End)> CountSpans { get; init; }
+
+    /// <summary>For each topic of the clause, where its text names it (<see cref="ConceptLexicon.ConceptSpans"/>), computed once.</summary>
+    public required IReadOnlyDictionary<int, IReadOnlyList<(int Start, int End)>> TopicSpans { get; init; }
+
     /// <summary>The periods the clause states (Y, M, Q, H, W), from <see cref="ConceptLexicon.ClausePeriods"/>.</summary>
     public required string Periods { get; init; }
 
@@ -105,8 +111,11 @@ internal sealed partial class ClauseFeatures
         IReadOnlyList<string> actor = label is null
             ? clause.HeadingPath.Reverse().Select(RoleLexicon.Find).FirstOrDefault(r => r.Count > 0) ?? []
             : RoleLexicon.Find(label) is { Count: > 0 } labelRoles ? labelRoles : clause.Roles.Take(1).ToList();
+        var concepts = ConceptLexicon.ClauseConcepts(normalized);
         return new ClauseFeatures
         {
+            CountSpans = ConceptLexicon.CountSpans(normalized),
+            TopicSpans = concepts.Indexes().ToDictionary(i => i, i => ConceptLexicon.ConceptSpans(i, normalized)),
             Clause = clause,
             Normalized = normalized,
             Context = context,

@@ -218,8 +218,9 @@ public sealed partial class ClauseRetriever : IDisposable
         var askedTopics = SpecificTopics(queryConcepts);
         // How many (几个等次, 多少人, 多少比例): the clause stating such a number by the words asked of answers it. How often and
         // by when are scored by the intents and periods above.
+        var focusWords = asked.Fact == AskedFact.None ? [] : AskedWords(normalized, withoutFiller, askedTopics, asked);
         var askedWords = asked.Fact is AskedFact.Count or AskedFact.People or AskedFact.Amount or AskedFact.Score or AskedFact.TermOfOffice
-            ? AskedWords(normalized, withoutFiller, askedTopics, asked) : [];
+            ? focusWords : [];
         var content = KnownContentBigrams(withoutFiller);
         var timeWords = TimeWord().Matches(normalized).Select(m => m.Value).ToList();
         var contentWeight = content.Sum(b => b.Idf);
@@ -306,7 +307,7 @@ public sealed partial class ClauseRetriever : IDisposable
 
         if ((intent & QueryIntent.Score) == 0)
         {
-            LeadWithAPlainRule(ranked, queryConcepts, intent, namedDocuments, asked, askedTopics, normalized, withoutFiller);
+            LeadWithAPlainRule(ranked, queryConcepts, intent, namedDocuments, asked, askedTopics, focusWords);
         }
 
         if (boundRole is not null && !memberIsSubject)
@@ -314,7 +315,7 @@ public sealed partial class ClauseRetriever : IDisposable
             BreakTieForRole(ranked, boundRole);
         }
 
-        if (NearestWithoutTheFact(ranked, normalized, withoutFiller, queryConcepts, asked) is { } related)
+        if (NearestWithoutTheFact(ranked, normalized, queryConcepts, asked, focusWords) is { } related)
         {
             return new RetrievalResult
             {
@@ -339,7 +340,7 @@ public sealed partial class ClauseRetriever : IDisposable
     // asks it of. Returns those clauses (the nearest related rules), or null when a clause states it or the question asks
     // for no such fact.
     private List<(int Clause, double Score)>? NearestWithoutTheFact(
-        List<(int Clause, double Score)> ranked, string normalized, string withoutFiller, TopicSet queryConcepts, AskedQuestion asked)
+        List<(int Clause, double Score)> ranked, string normalized, TopicSet queryConcepts, AskedQuestion asked, List<(string Word, int Topic)> askedWords)
     {
         const int candidates = 10;
         var topics = SpecificTopics(queryConcepts);
@@ -352,7 +353,7 @@ public sealed partial class ClauseRetriever : IDisposable
         // A question naming no topic at all asks its fact of the body or role it names (党小组最少要有几个人): the clauses
         // about that role (naming it, or written for it) are the candidates, and a fact anywhere in one of them counts.
         var askedRoles = topics.IsEmpty && queryConcepts.IsEmpty ? RoleLexicon.Find(normalized) : [];
-        var focus = !topics.IsEmpty ? AskedWords(normalized, withoutFiller, topics, asked) : [];
+        var focus = !topics.IsEmpty ? askedWords : [];
         if (focus.Count == 0 && askedRoles.Count == 0)
         {
             return null;
@@ -370,7 +371,7 @@ public sealed partial class ClauseRetriever : IDisposable
                     continue;
                 }
 
-                if (StatedFacts.States(asked, f.Normalized, []))
+                if (StatedFacts.States(asked, f.Normalized, [], counts: f.CountSpans))
                 {
                     return null;
                 }
@@ -387,8 +388,8 @@ public sealed partial class ClauseRetriever : IDisposable
             // A clause that names the asked topic only in its headings may state the fact anywhere; one that names it in its
             // text must state it by the words the fact is asked of, else it speaks of something else (预备党员…书面汇报 says
             // nothing of when 转正 happens).
-            var anchors = AnchorSpans(f.Normalized, focus);
-            var statesIt = own.IsEmpty ? StatedFacts.States(asked, f.Normalized, []) : anchors.Count > 0 && StatedFacts.States(asked, f.Normalized, anchors);
+            var anchors = AnchorSpans(f, focus);
+            var statesIt = own.IsEmpty ? StatedFacts.States(asked, f.Normalized, [], counts: f.CountSpans) : anchors.Count > 0 && StatedFacts.States(asked, f.Normalized, anchors, counts: f.CountSpans);
             if (statesIt)
             {
                 return null;
@@ -404,7 +405,7 @@ public sealed partial class ClauseRetriever : IDisposable
 
         // The nearest related rules are the ones on what the fact is asked of (换届 of 支委会几年换届一次), wherever they
         // rank, then the leading clauses on the question's other topics.
-        var onFocus = focus.Count == 0 ? [] : ranked.Where(r => AnchorSpans(features[r.Clause].Normalized, focus).Count > 0).ToList();
+        var onFocus = focus.Count == 0 ? [] : ranked.Where(r => AnchorSpans(features[r.Clause], focus).Count > 0).ToList();
         return [.. onFocus.Concat(related).DistinctBy(r => r.Clause).OrderBy(r => features[r.Clause].IsScoring)];
     }
 
@@ -414,11 +415,11 @@ public sealed partial class ClauseRetriever : IDisposable
     {
         if (!askedTopics.IsEmpty && (f.Concepts & askedTopics).IsEmpty)
         {
-            return !(f.ContextConcepts & askedTopics).IsEmpty && StatedFacts.States(asked, f.Normalized, [], strict: true);
+            return !(f.ContextConcepts & askedTopics).IsEmpty && StatedFacts.States(asked, f.Normalized, [], strict: true, f.CountSpans);
         }
 
-        var anchors = AnchorSpans(f.Normalized, askedWords);
-        return anchors.Count > 0 && StatedFacts.States(asked, f.Normalized, anchors, strict: true);
+        var anchors = AnchorSpans(f, askedWords);
+        return anchors.Count > 0 && StatedFacts.States(asked, f.Normalized, anchors, strict: true, f.CountSpans);
     }
 
     private static TopicSet SpecificTopics(TopicSet queryConcepts)
@@ -491,14 +492,19 @@ public sealed partial class ClauseRetriever : IDisposable
     }
 
     // Where a clause has the given words, or for a word standing for a topic, the topic's own words.
-    private static List<(int Start, int End)> AnchorSpans(string clause, List<(string Word, int Topic)> words)
+    private static List<(int Start, int End)> AnchorSpans(ClauseFeatures f, List<(string Word, int Topic)> words)
     {
+        var clause = f.Normalized;
         var spans = new List<(int Start, int End)>();
         foreach (var (word, topic) in words)
         {
             if (topic >= 0)
             {
-                spans.AddRange(ConceptLexicon.ConceptSpans(topic, clause));
+                if (f.TopicSpans.TryGetValue(topic, out var topicSpans))
+                {
+                    spans.AddRange(topicSpans);
+                }
+
                 continue;
             }
 
@@ -546,7 +552,7 @@ public sealed partial class ClauseRetriever : IDisposable
     // clause must also state a count when the scored line does and the question asks how often or how much.
     private void LeadWithAPlainRule(
         List<(int Clause, double Score)> ranked, TopicSet queryConcepts, QueryIntent intent, HashSet<string> namedDocuments,
-        AskedQuestion asked, TopicSet askedTopics, string normalized, string withoutFiller)
+        AskedQuestion asked, TopicSet askedTopics, List<(string Word, int Topic)> focus)
     {
         const double minimumShare = 0.6;
         const double RestatementWeight = 4;
@@ -561,7 +567,6 @@ public sealed partial class ClauseRetriever : IDisposable
         var needsCount = scored.HasCount && (intent & (QueryIntent.Frequency | QueryIntent.Quota | QueryIntent.Threshold)) != 0;
         var scoredBigrams = Bigrams(scored.Normalized);
         // When the question asks for a fact (什么时候, 几次), a plain clause stating it is preferred to one that does not.
-        var focus = asked.Fact == AskedFact.None ? [] : AskedWords(normalized, withoutFiller, askedTopics, asked);
         int? chosen = null;
         var chosenStates = false;
         var chosenValue = double.MinValue;

@@ -153,12 +153,13 @@ internal static partial class StatedFacts
     /// of <paramref name="anchors"/> (the spans of the asked topic's words in the clause), or anywhere in the clause when
     /// only its headings name the topic (<paramref name="anchors"/> empty).
     /// </summary>
-    public static bool States(AskedQuestion asked, string clause, IReadOnlyList<(int Start, int End)> anchors, bool strict = false)
+    public static bool States(
+        AskedQuestion asked, string clause, IReadOnlyList<(int Start, int End)> anchors, bool strict = false, IReadOnlyList<(int Start, int End)>? counts = null)
     {
         var fact = asked.Fact;
         if (fact == AskedFact.Frequency)
         {
-            var counts = ConceptLexicon.CountSpans(clause);
+            counts ??= ConceptLexicon.CountSpans(clause);
             return (anchors.Count == 0 ? counts.Count > 0 : counts.Any(c => anchors.Any(a => Near(clause, c, a))))
                 || LooseFrequency().IsMatch(clause);
         }

@@ -146,6 +146,23 @@ public sealed class RetrievalQualityTests(KnowledgeBaseFixture fixture) : IClass
     }
 
     [Theory]
+    [MemberData(nameof(Roles))]
+    public void Ask_HeldOutBatchF_Top1AtLeast85NotStatedRecognisedAndOutOfScopeRefused(string? role)
+    {
+        var set = QuestionSet.Load("heldout_f_questions.jsonl");
+
+        var score = set.Run(fixture.KnowledgeBase, role);
+
+        // Held out: written from the documents after every change of issue 9 and never tuned on. Measured once: top-1
+        // 85.7 %, top-3 85.7 %, 3 of 4 refused (工会经费一年多少钱 is answered as not stated), 5 of 6 not-stated questions
+        // recognised, the same for every role.
+        Assert.True(set.Questions.Count(q => q.Expect.Count > 0) >= 35, "the set must stay large enough to mean something");
+        Assert.True(score.Top1 >= 85, score.ToString());
+        Assert.True(score.Refused * 4 >= score.OutOfScope * 3, score.ToString());
+        Assert.True(score.NotStatedRecognised * 6 >= score.NotStated * 5, score.ToString());
+    }
+
+    [Theory]
     [InlineData("党员")]
     [InlineData("党支部书记")]
     public void Ask_BoundMemberOrSecretary_AtLeastTheAnonymousQualityAndAtLeast85OnEveryFile(string role)
@@ -197,6 +214,7 @@ public sealed class RetrievalQualityTests(KnowledgeBaseFixture fixture) : IClass
     [InlineData("heldout_e_questions.jsonl")]
     [InlineData("heldout_e_lead_questions.jsonl")]
     [InlineData("heldout_e_notstated_questions.jsonl")]
+    [InlineData("heldout_f_questions.jsonl")]
     public void QuestionFile_EveryExpectedQuote_IsPartOfOneClause(string fileName)
     {
         var clauses = fixture.KnowledgeBase.Clauses.Select(c => c.Text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal)).ToList();
@@ -212,6 +230,6 @@ public sealed class RetrievalQualityTests(KnowledgeBaseFixture fixture) : IClass
     private static readonly string[] QuestionFiles =
     [
         "qa_sample.jsonl", "colloquial_questions.jsonl", "heldout_questions.jsonl", "heldout_c_questions.jsonl",
-        "heldout_d_questions.jsonl", "heldout_e_questions.jsonl", "heldout_e_lead_questions.jsonl",
+        "heldout_d_questions.jsonl", "heldout_e_questions.jsonl", "heldout_e_lead_questions.jsonl", "heldout_f_questions.jsonl",
     ];
 }
