@@ -124,9 +124,18 @@ public sealed partial class ClauseRetriever
         if (quantity)
         {
             var withoutRoles = roleWords.Replace(withoutFiller, "，");
-            focus.AddRange(Terms(withoutRoles)
-                .Where(t => t.Length == 2 && t[0] > 0x2E80 && t[1] > 0x2E80 && !focus.Any(w => w.Value.Contains(t, StringComparison.Ordinal)))
-                .Select(t => (t, -1)));
+            // The Chinese bigrams of what is left, as the index's analyzer would give them (read directly: this runs per question).
+            for (var k = 0; k + 1 < withoutRoles.Length; k++)
+            {
+                if (withoutRoles[k] > 0x2E80 && withoutRoles[k + 1] > 0x2E80 && char.IsLetter(withoutRoles[k]) && char.IsLetter(withoutRoles[k + 1]))
+                {
+                    var bigram = withoutRoles.Substring(k, 2);
+                    if (!focus.Any(w => w.Value.Contains(bigram, StringComparison.Ordinal)))
+                    {
+                        focus.Add((bigram, -1));
+                    }
+                }
+            }
         }
 
         return [.. focus.Distinct()];
