@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PartyAffairs.Knowledge.Vocabulary;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Settings;
 
@@ -230,30 +231,13 @@ internal static partial class SettingsCommandParser
         _ => DayOfWeek.Sunday,
     };
 
-    /// <summary>Reads 1…99 written in digits or Chinese numerals (八, 十五, 二十一).</summary>
-    private static int Number(string text)
-    {
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var digits))
-        {
-            return digits;
-        }
+    /// <summary>Reads a whole number written in digits or Chinese numerals (八, 十五, 二十一, 两) with the product's one reader; -1 when it is not one.</summary>
+    private static int Number(string text) => ChineseNumber.TryParse(text, out var value) ? value : -1;
 
-        const string numerals = "零一二三四五六七八九";
-        var ten = text.IndexOf('十', StringComparison.Ordinal);
-        if (ten < 0)
-        {
-            return text.Length == 1 ? numerals.IndexOf(text[0], StringComparison.Ordinal) : -1;
-        }
-
-        var tens = ten == 0 ? 1 : numerals.IndexOf(text[0], StringComparison.Ordinal);
-        var ones = ten == text.Length - 1 ? 0 : numerals.IndexOf(text[^1], StringComparison.Ordinal);
-        return tens < 0 || ones < 0 ? -1 : (tens * 10) + ones;
-    }
-
-    [GeneratedRegex(@"^每(?:个)?月(?:第(?<n>[一二三四五六七八九十\d]{1,3})个|(?<last>最后一个|最后1个))(?:星期|周|礼拜)(?<w>[一二三四五六日天1-7])")]
+    [GeneratedRegex(@"^每(?:个)?月(?:第(?<n>[一二两三四五六七八九十\d]{1,3})个|(?<last>最后一个|最后1个))(?:星期|周|礼拜)(?<w>[一二三四五六日天1-7])")]
     private static partial Regex NthWeekday();
 
-    [GeneratedRegex(@"^每(?:个)?月(?<d>[一二三四五六七八九十\d]{1,3})(?:日|号)")]
+    [GeneratedRegex(@"^每(?:个)?月(?<d>[一二两三四五六七八九十\d]{1,3})(?:日|号)")]
     private static partial Regex MonthDay();
 
     [GeneratedRegex(@"^(?:\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?(?:\s*[、,]\s*)?)+")]
@@ -265,10 +249,10 @@ internal static partial class SettingsCommandParser
     [GeneratedRegex(@"^\d{1,2}:\d{2}(?!\d)")]
     private static partial Regex TimeAtStart();
 
-    [GeneratedRegex(@"^[一二三四五六七八九十\d]{1,3}$")]
+    [GeneratedRegex(@"^[一二两三四五六七八九十\d]{1,3}$")]
     private static partial Regex NumberText();
 
-    [GeneratedRegex(@"(?:(?<today>当天)|提前(?<n>[一二三四五六七八九十\d]{1,3})天)\s*(?<t>\d{1,2}:\d{2})\s*[,、]?\s*")]
+    [GeneratedRegex(@"(?:(?<today>当天)|提前(?<n>[一二两三四五六七八九十\d]{1,3})天)\s*(?<t>\d{1,2}:\d{2})\s*[,、]?\s*")]
     private static partial Regex Lead();
 
     [GeneratedRegex(@"^(?<a>\d{1,2}:\d{2})\s*[-~至到—–]\s*(?<b>\d{1,2}:\d{2})$")]

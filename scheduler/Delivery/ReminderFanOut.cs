@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using PartyAffairs.Knowledge.Duties;
+using PartyAffairs.Knowledge.Vocabulary;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Duties;
 using PartyAffairs.Scheduler.Periods;
@@ -31,7 +33,7 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
     {
         ArgumentNullException.ThrowIfNull(planned);
         var members = await directory.ListMembersAsync(planned.BranchId, cancellationToken);
-        var secretaries = members.Where(m => DutyKinds.SecretaryRoles.Contains(m.Role, StringComparer.Ordinal)).ToArray();
+        var secretaries = members.Where(m => PartyVocabulary.Shipped.SecretaryRoles.Contains(m.Role, StringComparer.Ordinal)).ToArray();
         var queued = 0;
         switch (planned.Audience)
         {
@@ -119,7 +121,7 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
         for (var p = month.Previous(); periods.Count < 6; p = p.Previous())
         {
             periods.Add(p);
-            records.Add(await ledger.GetForDutyAsync(planned.BranchId, DutyKinds.Dues, p.Key, cancellationToken));
+            records.Add(await ledger.GetForDutyAsync(planned.BranchId, DutyKinds.MembershipDues, p.Key, cancellationToken));
         }
 
         var streaks = members.ToDictionary(m => m.MemberId, m => MissedMonths(m.MemberId, m.Since, records, periods), StringComparer.Ordinal);

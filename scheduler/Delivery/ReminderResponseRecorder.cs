@@ -1,3 +1,4 @@
+using PartyAffairs.Knowledge.Vocabulary;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Duties;
 using PartyAffairs.Scheduler.Periods;
@@ -81,7 +82,7 @@ public sealed class ReminderResponseRecorder(
             return result;
         }
 
-        var secretaries = members.Where(m => DutyKinds.SecretaryRoles.Contains(m.Role, StringComparer.Ordinal) && m.MemberId != memberId).ToArray();
+        var secretaries = members.Where(m => PartyVocabulary.Shipped.SecretaryRoles.Contains(m.Role, StringComparer.Ordinal) && m.MemberId != memberId).ToArray();
         var now = time.GetUtcNow();
         var notice = new PlannedReminder
         {

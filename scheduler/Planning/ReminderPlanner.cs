@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartyAffairs.Knowledge.Duties;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Duties;
 using PartyAffairs.Scheduler.Periods;
@@ -18,10 +19,10 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
     private const int MaxPacedCount = 12;
 
     /// <summary>Reminder kinds handled by member reminders rather than secretary follow-up.</summary>
-    private static readonly HashSet<string> MemberReminded = [DutyKinds.ThemedDay, DutyKinds.Dues];
+    private static readonly HashSet<string> MemberReminded = [DutyKinds.ThemedPartyDay, DutyKinds.MembershipDues];
 
     /// <summary>Duties one event may satisfy together (组织生活会 together with 民主评议党员).</summary>
-    private static readonly string[][] HeldTogether = [[DutyKinds.OrganisationalLifeMeeting, DutyKinds.MemberReview]];
+    private static readonly string[][] HeldTogether = [[DutyKinds.OrganisationalLifeMeeting, DutyKinds.MemberAppraisal]];
 
     /// <summary>Every occurrence with <see cref="PlannedReminder.DueAt"/> in [<paramref name="from"/>, <paramref name="to"/>], ordered by due time.</summary>
     public IReadOnlyList<PlannedReminder> Plan(string branchId, BranchReminderSettings settings, ITrackedDutyCatalog catalog,
@@ -59,7 +60,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
 
     private void PlanThemedDays(Context c, ITrackedDutyCatalog catalog, DateOnly month, List<PlannedReminder> result)
     {
-        if (c.Settings.ThemedDay is not { } rule || catalog.Find(DutyKinds.ThemedDay) is not { } duty)
+        if (c.Settings.ThemedDay is not { } rule || catalog.Find(DutyKinds.ThemedPartyDay) is not { } duty)
         {
             return;
         }
@@ -114,7 +115,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
 
     private void PlanDues(Context c, ITrackedDutyCatalog catalog, DateOnly month, List<PlannedReminder> result)
     {
-        if (catalog.Find(DutyKinds.Dues) is not { } duty)
+        if (catalog.Find(DutyKinds.MembershipDues) is not { } duty)
         {
             return;
         }

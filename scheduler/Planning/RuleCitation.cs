@@ -1,3 +1,4 @@
+using PartyAffairs.Knowledge.Duties;
 using PartyAffairs.Scheduler.Duties;
 
 namespace PartyAffairs.Scheduler.Planning;
@@ -13,7 +14,7 @@ public static class RuleCitation
         var rule = duty.Rules.FirstOrDefault(r => r.Period == duty.Period && (r.Count ?? 1) == duty.Count) ?? (duty.Rules.Count > 0 ? duty.Rules[0] : null);
         if (rule is null)
         {
-            return duty.Kind == DutyKinds.Dues ? RuleSource.DuesRegulations : RuleSource.NationalBaseline;
+            return duty.Kind == DutyKinds.MembershipDues ? RuleSource.DuesRegulations : RuleSource.NationalBaseline;
         }
 
         return new RuleSource

@@ -69,6 +69,7 @@ public sealed class SettingsCommandParserTests
     [InlineData("设置免打扰 21:30-08:00", true)]
     [InlineData("设置免打扰 晚上", false)]
     [InlineData("设置提醒 提前3天 08:30 当天 08:30", true)]
+    [InlineData("设置提醒 提前两天 08:30", true)]
     [InlineData("设置提醒 提前一周", false)]
     [InlineData("设置依据文件 000 003", true)]
     [InlineData("设置依据文件 全部", true)]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartyAffairs.Knowledge.Duties;
 using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Duties;
@@ -56,7 +57,7 @@ public sealed class DutyPlanningTests
     {
         var plan = Plan(new KnowledgeDutyCatalog([]), "2026-11-01T00:00:00", "2026-11-30T23:59:59");
 
-        Assert.DoesNotContain(plan, p => p.ReminderKind.Key.StartsWith("member-", StringComparison.Ordinal) && (p.Kinds.Contains(DutyKinds.Dues) || p.Kinds.Contains(DutyKinds.ThemedDay)));
+        Assert.DoesNotContain(plan, p => p.ReminderKind.Key.StartsWith("member-", StringComparison.Ordinal) && (p.Kinds.Contains(DutyKinds.MembershipDues) || p.Kinds.Contains(DutyKinds.ThemedPartyDay)));
         Assert.Single(plan, p => p.ReminderKind.Key == "dues");
     }
 

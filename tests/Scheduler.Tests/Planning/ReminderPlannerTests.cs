@@ -1,5 +1,6 @@
 using PartyAffairs.Bot.Reminders;
 using System.Globalization;
+using PartyAffairs.Knowledge.Duties;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Duties;
 using PartyAffairs.Scheduler.Planning;
@@ -102,10 +103,10 @@ public sealed class ReminderPlannerTests
     public void Plan_OrganisationalLifeAndReview_OneReminderForBoth()
     {
         var plan = Plan(new BranchReminderSettings(), "2026-12-01T00:00:00", "2026-12-31T23:59:59")
-            .Where(p => p.Kinds.Contains(DutyKinds.MemberReview)).ToArray();
+            .Where(p => p.Kinds.Contains(DutyKinds.MemberAppraisal)).ToArray();
 
         Assert.Equal(2, plan.Length);
-        Assert.All(plan, p => Assert.Equal([DutyKinds.OrganisationalLifeMeeting, DutyKinds.MemberReview], p.Kinds));
+        Assert.All(plan, p => Assert.Equal([DutyKinds.OrganisationalLifeMeeting, DutyKinds.MemberAppraisal], p.Kinds));
         Assert.All(plan, p => Assert.Equal("2026", p.PeriodKey));
         Assert.Contains("召开组织生活会、开展民主评议党员", Words.Text(plan[0]), StringComparison.Ordinal);
     }
