@@ -180,7 +180,7 @@ public sealed class IntentRecognizerTests
     [Fact]
     public void Lexicon_EveryDutyKind_IsATrackedKindOfTheScheduler()
     {
-        Assert.All(IntentLexicon.Default.DutyKinds, kind => Assert.NotNull(DutyKinds.Find(kind)));
+        Assert.All(IntentLexicon.Default.DutyKinds, kind => Assert.NotNull(DutyKindProfiles.Find(kind)));
     }
 
     [Fact]
