@@ -3,6 +3,7 @@ using PartyAffairs.Bot.BotFramework;
 using PartyAffairs.Bot.Channels;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.Knowledge;
+using PartyAffairs.Bot.Ledger;
 using PartyAffairs.Bot.Scheduling;
 using PartyAffairs.Bot.State;
 
@@ -20,7 +21,8 @@ builder
     .AddChannels()
     .AddConversations()
     .AddAdminApi()
-    .AddReminders();
+    .AddReminders()
+    .AddLedger();
 
 var app = builder.Build();
 
@@ -32,5 +34,6 @@ app.MapChannelEndpoints();
 app.MapConversationEndpoints();
 app.MapAdminApi();
 app.MapReminderEndpoints();
+app.MapLedgerApi();
 
 await app.RunAsync();
