@@ -17,6 +17,9 @@ public sealed partial class LedgerDatabase : IDisposable
     /// <summary>How long a SQLite statement waits for another writer's lock before failing.</summary>
     public const int SqliteBusyTimeoutMilliseconds = 5000;
 
+    // One instance for every database: EF keys its internal service providers on the options' extensions.
+    private static readonly SqlitePragmas Pragmas = new(SqliteBusyTimeoutMilliseconds);
+
     private readonly DbContextOptions _options;
     private readonly SemaphoreSlim _migration = new(1, 1);
     private readonly SemaphoreSlim? _writeGate;
@@ -51,7 +54,7 @@ public sealed partial class LedgerDatabase : IDisposable
         }.ToString();
         var options = new DbContextOptionsBuilder<SqliteLedgerDbContext>()
             .UseSqlite(connection)
-            .AddInterceptors(new SqlitePragmas(SqliteBusyTimeoutMilliseconds))
+            .AddInterceptors(Pragmas)
             .Options;
         return new LedgerDatabase(LedgerProvider.Sqlite, options, full);
     }

@@ -11,6 +11,7 @@ using PartyAffairs.Scheduler.Planning;
 using PartyAffairs.Scheduler.Settings;
 using Quartz;
 using StackExchange.Redis;
+using PartyAffairs.Scheduler.Tests.Completion;
 
 namespace PartyAffairs.Scheduler.Tests.Jobs;
 
@@ -60,7 +61,7 @@ internal sealed class ReminderHost : IAsyncDisposable
         return options;
     }
 
-    public static async Task<ReminderHost> StartAsync(string redisConfiguration, FakeTimeProvider time, IMemberDirectory roster, ReminderOptions? options = null)
+    public static async Task<ReminderHost> StartAsync(string redisConfiguration, FakeTimeProvider time, IMemberDirectory roster, ReminderOptions? options = null, ILedgerBackend? ledgers = null)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
         var sender = new RecordingSender(time);
@@ -76,7 +77,7 @@ internal sealed class ReminderHost : IAsyncDisposable
         services.AddSingleton(new BranchDutyCatalogs([], []));
         services.AddSingleton<IMemberDirectory>(roster);
         services.AddSingleton<IReminderSender>(sender);
-        services.AddSingleton<ICompletionLedger, RedisCompletionLedger>();
+        services.AddSingleton(sp => (ledgers ?? new RedisLedgerBackend()).Create(sp.GetRequiredService<IConnectionMultiplexer>()));
         services.AddReminderScheduler(enabled: true, q => q.AddJobListener(fires));
         var host = builder.Build();
         await host.StartAsync();
