@@ -356,17 +356,14 @@ public sealed class DuesService(LedgerDatabase database, BranchScopes scopes, Du
     private static DuesProfile View(DuesProfileRow row) => new()
     {
         Category = row.Category,
-        MonthlyIncome = row.MonthlyIncome is { } income ? Normalize(income) : null,
-        Rate = row.Rate is { } rate ? Normalize(rate) : null,
+        MonthlyIncome = row.MonthlyIncome is { } income ? Numbers.Normalize(income) : null,
+        Rate = row.Rate is { } rate ? Numbers.Normalize(rate) : null,
         MonthlyAmount = decimal.Round(row.MonthlyAmount, 2) + 0.00m,
         Reason = row.Reason,
         EffectiveFrom = row.EffectiveFrom,
         SetBy = row.SetBy,
         SetAt = row.SetAt,
     };
-
-    /// <summary>Drops trailing zeros a numeric column adds (0.0150 → 0.015).</summary>
-    private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static bool IsAmount(decimal value, decimal max) => value >= 0 && value <= max && decimal.Round(value, 2) == value;
 

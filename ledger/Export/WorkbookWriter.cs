@@ -93,7 +93,7 @@ public static class WorkbookWriter
             InlineString = new InlineString(new Text(Safe(text)) { Space = SpaceProcessingModeValues.Preserve }),
         },
         Money money => new Cell { CellReference = reference, DataType = CellValues.Number, StyleIndex = MoneyStyle, CellValue = new CellValue(money.Amount) },
-        decimal number => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number) },
+        decimal number => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(Numbers.Normalize(number)) },
         int number => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number) },
         _ => throw new ArgumentException($"Unsupported cell value {value.GetType()}.", nameof(value)),
     };

@@ -259,7 +259,7 @@ public sealed class RecordService(LedgerDatabase database, BranchScopes scopes, 
         Date = row.Date,
         Topic = row.Topic,
         Speaker = row.Speaker,
-        Hours = row.Hours,
+        Hours = row.Hours is { } hours ? Numbers.Normalize(hours) : null,
         Notes = row.Notes,
         Attendance = row.Attendance.OrderBy(a => a.Present ? 0 : 1).ThenBy(a => a.Id)
             .Select(a => new RecordAttendee(a.MemberId, a.Name, a.Present, a.Reason, a.ConfirmedAt)).ToArray(),

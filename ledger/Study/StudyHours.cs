@@ -38,12 +38,12 @@ internal static class StudyHours
         var result = new Dictionary<string, List<StudySource>>(StringComparer.Ordinal);
         foreach (var a in attended.Where(a => a.Hours > 0))
         {
-            Sources(result, a.MemberId).Add(new StudySource(a.Date, a.Hours!.Value, a.Kind, a.Topic, a.Id, null));
+            Sources(result, a.MemberId).Add(new StudySource(a.Date, Numbers.Normalize(a.Hours!.Value), a.Kind, a.Topic, a.Id, null));
         }
 
         foreach (var e in entries)
         {
-            Sources(result, e.MemberId).Add(new StudySource(e.Date, e.Hours, StudySource.SelfStudy, e.Topic, null, e.Id));
+            Sources(result, e.MemberId).Add(new StudySource(e.Date, Numbers.Normalize(e.Hours), StudySource.SelfStudy, e.Topic, null, e.Id));
         }
 
         foreach (var list in result.Values)
