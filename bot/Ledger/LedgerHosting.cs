@@ -52,7 +52,7 @@ internal static class LedgerHosting
             }
 
             // An upgraded deployment's completions come over from Redis before anything else uses the ledger.
-            new RedisCompletionImport(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>())
+            new RedisCompletionImport(sp.GetRequiredService<IConnectionMultiplexer>())
                 .AttachTo(database, o => LedgerLog.Imported(logger, o.Records, o.Occurrences, o.Written, o.Skipped));
             return database;
         });

@@ -13,11 +13,10 @@ namespace PartyAffairs.Ledger.Completion;
 /// inserted with ON CONFLICT DO NOTHING, so a repeated or concurrent import adds nothing). The Redis keys are left as they
 /// were (no longer read or written); docs/ledger.md says how to delete them once the import is checked.
 /// </summary>
-public sealed class RedisCompletionImport(IConnectionMultiplexer redis, TimeProvider time)
+public sealed class RedisCompletionImport(IConnectionMultiplexer redis)
 {
     private const string Pattern = "pa:done:*";
 
-    private static readonly TimeSpan ConnectWait = TimeSpan.FromSeconds(5);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -49,12 +48,8 @@ public sealed class RedisCompletionImport(IConnectionMultiplexer redis, TimeProv
         var occurrences = new List<(CompletionRecord Record, string Key)>();
         var skipped = 0;
         var db = redis.GetDatabase();
-        // The host's connection is made in the background; give it a moment before calling the store unreachable.
-        var deadline = time.GetUtcNow() + ConnectWait;
-        while (!redis.IsConnected && time.GetUtcNow() < deadline)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
-        }
+        // The host's connection is made in the background: a PING waits for it (up to the configured timeout, then throws).
+        await db.PingAsync();
 
         var servers = redis.GetEndPoints().Select(e => redis.GetServer(e)).Where(s => !s.IsReplica).ToArray();
         if (servers.Length == 0 || servers.Any(s => !s.IsConnected))
