@@ -27,12 +27,14 @@ public sealed class CompletionHistory(LedgerDatabase database, BranchScopes scop
         var branchId = scope.Branch.Id;
         var (completions, counts) = await database.ReadAsync(async (db, ct) =>
         {
-            var rows = await db.Completions.Where(c => c.BranchId == branchId && c.PeriodKey.StartsWith(prefix)).ToListAsync(ct);
+            var rows = await db.Completions.Where(c => c.BranchId == branchId && c.PeriodKey.StartsWith(prefix))
+                .Select(c => new { c.SubjectId, c.DutyKind, c.PeriodKey, c.Status, c.RecordedAt })
+                .ToListAsync(ct);
             var occurrences = await db.Occurrences.Where(o => o.BranchId == branchId && o.PeriodKey.StartsWith(prefix))
                 .GroupBy(o => new { o.SubjectId, o.DutyKind, o.PeriodKey })
                 .Select(g => new { g.Key.SubjectId, g.Key.DutyKind, g.Key.PeriodKey, Count = g.Count() })
                 .ToListAsync(ct);
-            return (rows.ToDictionary(r => (r.SubjectId, r.DutyKind, r.PeriodKey)),
+            return (rows.ToDictionary(r => (r.SubjectId, r.DutyKind, r.PeriodKey), r => (r.Status, r.RecordedAt)),
                 occurrences.ToDictionary(o => (o.SubjectId, o.DutyKind, o.PeriodKey), o => o.Count));
         }, cancellationToken);
 
@@ -53,7 +55,7 @@ public sealed class CompletionHistory(LedgerDatabase database, BranchScopes scop
                 foreach (var period in periods)
                 {
                     var key = (id, duty.Kind, period.Key);
-                    completions.TryGetValue(key, out var row);
+                    var found = completions.TryGetValue(key, out var row);
                     result.Add(new DutyPeriodStatus
                     {
                         SubjectId = id,
@@ -62,10 +64,10 @@ public sealed class CompletionHistory(LedgerDatabase database, BranchScopes scop
                         DutyKind = duty.Kind,
                         DutyTitle = duty.Title,
                         PeriodKey = period.Key,
-                        State = row is null ? PeriodState.Missing : row.Status == nameof(CompletionStatus.Leave) ? PeriodState.Leave : PeriodState.Done,
+                        State = !found ? PeriodState.Missing : row.Status == nameof(CompletionStatus.Leave) ? PeriodState.Leave : PeriodState.Done,
                         Count = counts.TryGetValue(key, out var count) ? count : 0,
                         Required = duty.Count,
-                        RecordedAt = row?.RecordedAt,
+                        RecordedAt = found ? row.RecordedAt : null,
                     });
                 }
             }

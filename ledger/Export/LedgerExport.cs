@@ -26,17 +26,16 @@ public sealed class LedgerExport(BranchScopes scopes, RecordService records, Due
             return null;
         }
 
-        var recordsTask = records.ListStoredAsync(branchId, year, cancellationToken);
         var duesTask = dues.BranchYearAsync(branchId, year, cancellationToken);
-        var studyTask = study.SummariesAsync(scope, year, cancellationToken);
         var statusTask = completions.YearAsync(scope, year, cancellationToken);
-        await Task.WhenAll(recordsTask, duesTask, studyTask, statusTask);
+        var list = await records.ListStoredAsync(branchId, year, cancellationToken);
+        var summaries = await study.SummariesAsync(scope, year, list, cancellationToken);
 
         var sheets = new[]
         {
-            RecordsSheet(await recordsTask),
+            RecordsSheet(list),
             DuesSheet(scope, await duesTask, year),
-            StudySheet(await studyTask),
+            StudySheet(summaries),
             CompletionSheet(await statusTask),
         };
         using var buffer = new MemoryStream();

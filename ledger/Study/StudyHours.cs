@@ -48,7 +48,32 @@ internal static class StudyHours
 
         foreach (var list in result.Values)
         {
-            list.Sort((x, y) => x.Date != y.Date ? x.Date.CompareTo(y.Date) : (x.RecordId ?? x.EntryId ?? 0).CompareTo(y.RecordId ?? y.EntryId ?? 0));
+            list.Sort(Compare);
+        }
+
+        return result;
+    }
+
+    /// <summary>Every member's sources in the year of <paramref name="records"/> (already loaded) and <paramref name="entries"/>, by member id.</summary>
+    public static Dictionary<string, List<StudySource>> Sources(IEnumerable<Records.MeetingRecord> records, IEnumerable<StudyEntryRow> entries)
+    {
+        var result = new Dictionary<string, List<StudySource>>(StringComparer.Ordinal);
+        foreach (var record in records.Where(r => r.Hours > 0))
+        {
+            foreach (var attendee in record.Present)
+            {
+                Sources(result, attendee.MemberId).Add(new StudySource(record.Date, record.Hours!.Value, record.Kind, record.Topic, record.Id, null));
+            }
+        }
+
+        foreach (var e in entries)
+        {
+            Sources(result, e.MemberId).Add(new StudySource(e.Date, Numbers.Normalize(e.Hours), StudySource.SelfStudy, e.Topic, null, e.Id));
+        }
+
+        foreach (var list in result.Values)
+        {
+            list.Sort(Compare);
         }
 
         return result;
@@ -85,6 +110,9 @@ internal static class StudyHours
             }
         }
     }
+
+    private static int Compare(StudySource x, StudySource y) =>
+        x.Date != y.Date ? x.Date.CompareTo(y.Date) : (x.RecordId ?? x.EntryId ?? 0).CompareTo(y.RecordId ?? y.EntryId ?? 0);
 
     private static List<StudySource> Sources(Dictionary<string, List<StudySource>> map, string memberId)
     {

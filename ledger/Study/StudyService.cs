@@ -124,6 +124,15 @@ public sealed class StudyService(LedgerDatabase database, BranchScopes scopes, S
         return scope.Members.Select(m => Summary(scope, m, year, sources.TryGetValue(m.Id, out var list) ? list : [])).ToArray();
     }
 
+    /// <summary>Every member's hours in <paramref name="year"/> from records already loaded (the workbook) and the year's own entries.</summary>
+    internal async Task<IReadOnlyList<StudySummary>> SummariesAsync(BranchScope scope, int year, IReadOnlyList<MeetingRecord> records, CancellationToken cancellationToken)
+    {
+        var (from, to, branchId) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1), scope.Branch.Id);
+        var entries = await database.ReadAsync(async (db, ct) => await db.StudyEntries.Where(s => s.BranchId == branchId && s.Date >= from && s.Date < to).ToListAsync(ct), cancellationToken);
+        var sources = StudyHours.Sources(records, entries);
+        return scope.Members.Select(m => Summary(scope, m, year, sources.TryGetValue(m.Id, out var list) ? list : [])).ToArray();
+    }
+
     private async Task<StudySummary> SummaryAsync(BranchScope scope, string memberId, int year, CancellationToken cancellationToken)
     {
         var sources = await database.ReadAsync((db, ct) => StudyHours.SourcesAsync(db, scope.Branch.Id, year, [memberId], ct), cancellationToken);
