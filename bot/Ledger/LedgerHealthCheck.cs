@@ -11,15 +11,14 @@ internal sealed class LedgerHealthCheck(LedgerDatabase database) : IHealthCheck
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(3));
         try
         {
-            return await database.PingAsync(timeout.Token)
+            // The wait is bounded, not the work: a first check may be running the start-up migration, which must not be cancelled.
+            return await database.PingAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(3), cancellationToken)
                 ? HealthCheckResult.Healthy(database.Provider.ToString())
                 : HealthCheckResult.Unhealthy("The ledger database does not answer.");
         }
-        catch (Exception e) when (e is OperationCanceledException or StackExchange.Redis.RedisException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutException or StackExchange.Redis.RedisException)
         {
             return HealthCheckResult.Unhealthy("The ledger database does not answer.", e);
         }
