@@ -202,8 +202,8 @@ public sealed class RecordService(LedgerDatabase database, BranchScopes scopes, 
             var attendance = (await (from a in db.Attendance
                                      join r in db.Records on a.RecordId equals r.Id
                                      where r.BranchId == branchId && r.Date >= first && r.Date < end
-                                     select a).ToListAsync(ct))
-                .ToLookup(a => a.RecordId);
+                                     select new { a.Id, a.RecordId, a.MemberId, a.Name, a.Present, a.Reason, a.ConfirmedAt }).ToListAsync(ct))
+                .ToLookup(a => a.RecordId, a => new AttendanceRow { Id = a.Id, RecordId = a.RecordId, MemberId = a.MemberId, Name = a.Name, Present = a.Present, Reason = a.Reason, ConfirmedAt = a.ConfirmedAt });
             foreach (var row in rows)
             {
                 row.Attendance = [.. attendance[row.Id]];

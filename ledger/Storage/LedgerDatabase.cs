@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
@@ -20,8 +21,12 @@ public sealed partial class LedgerDatabase : IDisposable
     // One instance for every database: EF keys its internal service providers on the options' extensions.
     private static readonly SqlitePragmas Pragmas = new(SqliteBusyTimeoutMilliseconds);
 
+    // A SQLite file's gates are per process, not per object: every LedgerDatabase over one file (several hosts in one
+    // test process) migrates and writes one at a time.
+    private static readonly ConcurrentDictionary<string, (SemaphoreSlim Migration, SemaphoreSlim Writes)> FileGates = new(StringComparer.Ordinal);
+
     private readonly DbContextOptions _options;
-    private readonly SemaphoreSlim _migration = new(1, 1);
+    private readonly SemaphoreSlim _migration;
     private readonly SemaphoreSlim? _writeGate;
     private readonly List<Func<LedgerDbContext, CancellationToken, Task>> _initializers = [];
     private volatile bool _ready;
@@ -31,7 +36,14 @@ public sealed partial class LedgerDatabase : IDisposable
         Provider = provider;
         _options = options;
         SqlitePath = sqlitePath;
-        _writeGate = provider == LedgerProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
+        if (sqlitePath is null)
+        {
+            _migration = new SemaphoreSlim(1, 1);
+        }
+        else
+        {
+            (_migration, _writeGate) = FileGates.GetOrAdd(sqlitePath, _ => (new SemaphoreSlim(1, 1), new SemaphoreSlim(1, 1)));
+        }
     }
 
     /// <summary>The store.</summary>
@@ -119,9 +131,17 @@ public sealed partial class LedgerDatabase : IDisposable
                 {
                     // Persistent in the file: readers never block the writer, and a backup (VACUUM INTO) runs beside both.
                     await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+                    // EF's SQLite migration lock is a row in __EFMigrationsLock: a process stopped while migrating leaves it,
+                    // and every later start would wait for it forever. One process uses a SQLite file and this process
+                    // migrates it under the gate above, so a row found here is stale.
+                    await context.Database.ExecuteSqlRawAsync(
+                        "CREATE TABLE IF NOT EXISTS \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL CONSTRAINT \"PK___EFMigrationsLock\" PRIMARY KEY, \"Timestamp\" TEXT NOT NULL); DELETE FROM \"__EFMigrationsLock\";",
+                        cancellationToken);
                 }
 
-                await context.Database.MigrateAsync(cancellationToken);
+                // Not cancelled half way: a stopping host lets the migration (a few statements) finish.
+                await context.Database.MigrateAsync(CancellationToken.None);
                 foreach (var initializer in _initializers)
                 {
                     await initializer(context, cancellationToken);
@@ -154,9 +174,11 @@ public sealed partial class LedgerDatabase : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _migration.Dispose();
-        _writeGate?.Dispose();
-        if (SqlitePath is not null)
+        if (SqlitePath is null)
+        {
+            _migration.Dispose();
+        }
+        else
         {
             // Pooled connections keep the file open; release them so the file can be replaced (restore) or deleted.
             SqliteConnection.ClearAllPools();
