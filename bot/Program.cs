@@ -3,6 +3,7 @@ using PartyAffairs.Bot.Admin;
 using PartyAffairs.Bot.ChatPage;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.Knowledge;
+using PartyAffairs.Bot.Ledger;
 using PartyAffairs.Bot.Operations;
 using PartyAffairs.Bot.Scheduling;
 using PartyAffairs.Bot.State;
@@ -30,6 +31,7 @@ builder
     .AddConversations()
     .AddAdminApi()
     .AddReminders()
+    .AddLedger()
     .AddOperations(); // last: it counts the turns of the bot the areas above composed
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ app.MapWeCom();
 app.MapConversationEndpoints();
 app.MapAdminApi();
 app.MapReminderEndpoints();
+app.MapLedgerApi();
 app.MapOperations();
 
 await app.RunAsync();

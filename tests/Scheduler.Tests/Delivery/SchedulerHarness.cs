@@ -13,10 +13,10 @@ using StackExchange.Redis;
 
 namespace PartyAffairs.Scheduler.Tests.Delivery;
 
-/// <summary>One scheduler instance over a real Redis: the same classes the host wires, a roster in memory, a loopback sink.</summary>
+/// <summary>One scheduler instance over a real Redis: the same classes the host wires, a roster in memory, a loopback sink; the completion ledger in Redis unless given.</summary>
 internal sealed class SchedulerHarness
 {
-    public SchedulerHarness(IConnectionMultiplexer redis, FakeTimeProvider time, InMemoryDirectory directory, LoopbackSink sink, ReminderOptions? options = null, IReadOnlyList<Duty>? duties = null)
+    public SchedulerHarness(IConnectionMultiplexer redis, FakeTimeProvider time, InMemoryDirectory directory, LoopbackSink sink, ReminderOptions? options = null, IReadOnlyList<Duty>? duties = null, ICompletionLedger? ledger = null)
     {
         Time = time;
         Options = options ?? new ReminderOptions { RetryBackoff = TimeSpan.FromSeconds(1), DefaultRateLimit = new ChannelRateLimit { Permits = 100_000, Window = TimeSpan.FromSeconds(1) } };
@@ -26,7 +26,7 @@ internal sealed class SchedulerHarness
             Options.RateLimits.Clear();
         }
 
-        Ledger = new RedisCompletionLedger(redis);
+        Ledger = ledger ?? new RedisCompletionLedger(redis);
         Settings = new RedisBranchSettingsStore(redis);
         Store = new ReminderDeliveryStore(redis, Options);
         Catalogs = new BranchDutyCatalogs(duties ?? [], []);
@@ -43,7 +43,7 @@ internal sealed class SchedulerHarness
 
     public ReminderOptions Options { get; }
 
-    public RedisCompletionLedger Ledger { get; }
+    public ICompletionLedger Ledger { get; }
 
     public RedisBranchSettingsStore Settings { get; }
 

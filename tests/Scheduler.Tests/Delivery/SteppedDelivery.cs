@@ -31,8 +31,8 @@ internal static class SteppedDelivery
     public static ChannelRateLimiter Limiter(IConnectionMultiplexer connection, SteppedClock clock, ReminderOptions? options = null) =>
         new(connection, options ?? new ReminderOptions(), clock, NullLogger<ChannelRateLimiter>.Instance);
 
-    public static ReminderDispatcher Dispatcher(IConnectionMultiplexer connection, IReminderSender channel, SteppedClock clock, ReminderOptions options) => new(
-        new ReminderDeliveryStore(connection, options), channel, new RedisCompletionLedger(connection),
+    public static ReminderDispatcher Dispatcher(IConnectionMultiplexer connection, IReminderSender channel, SteppedClock clock, ReminderOptions options, ICompletionLedger? ledger = null) => new(
+        new ReminderDeliveryStore(connection, options), channel, ledger ?? new RedisCompletionLedger(connection),
         new RedisBranchSettingsStore(connection), Limiter(connection, clock, options), options, clock, NullLogger<ReminderDispatcher>.Instance);
 
     /// <summary>One branch's December dues reminder, useful for thirty days from <see cref="Start"/>.</summary>

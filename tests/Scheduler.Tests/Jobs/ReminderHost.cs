@@ -12,6 +12,7 @@ using PartyAffairs.Scheduler.Planning;
 using PartyAffairs.Scheduler.Settings;
 using Quartz;
 using StackExchange.Redis;
+using PartyAffairs.Scheduler.Tests.Completion;
 
 namespace PartyAffairs.Scheduler.Tests.Jobs;
 
@@ -62,7 +63,7 @@ internal sealed class ReminderHost : IAsyncDisposable
         return options;
     }
 
-    public static async Task<ReminderHost> StartAsync(string redisConfiguration, FakeTimeProvider time, IMemberDirectory roster, ReminderOptions? options = null)
+    public static async Task<ReminderHost> StartAsync(string redisConfiguration, FakeTimeProvider time, IMemberDirectory roster, ReminderOptions? options = null, ILedgerBackend? ledgers = null)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
         var sender = new RecordingSender(time);
@@ -78,7 +79,7 @@ internal sealed class ReminderHost : IAsyncDisposable
         services.AddSingleton(new BranchDutyCatalogs([], []));
         services.AddSingleton<IMemberDirectory>(roster);
         services.AddSingleton<IReminderSender>(sender);
-        services.AddSingleton<ICompletionLedger, RedisCompletionLedger>();
+        services.AddSingleton(sp => (ledgers ?? new RedisLedgerBackend()).Create(sp.GetRequiredService<IConnectionMultiplexer>()));
         services.AddReminderScheduler(enabled: true, q => q.AddJobListener(fires));
 
         // The words and the settings commands, as the bot registers them (bot/Scheduling/SchedulingHosting).

@@ -21,18 +21,8 @@ public sealed class DutyPlanningTests
         Planner.Plan("b1", new BranchReminderSettings(), catalog, Titles, Local(from), Local(to));
 
     /// <summary>A duty as the knowledge base extracts it from document 003.</summary>
-    internal static Duty Rule(string kind, string period, int count, string? actor = "党支部", string summary = "规定") => new()
-    {
-        Id = $"003-{kind}-{period}-{count}",
-        Document = "003",
-        ClauseId = "二.(一).3",
-        Text = summary,
-        Actor = actor,
-        Kind = kind,
-        Summary = summary,
-        Period = period,
-        Count = count,
-    };
+    internal static Duty Rule(string kind, string period, int count, string? actor = "党支部", string summary = "规定") =>
+        DutyRules.Rule(kind, period, count, actor, summary);
 
     [Fact]
     public void Plan_GroupMeetingForMembers_OpensOnFirstWorkingDayAndNudgesWeekBeforeMonthEnd()
