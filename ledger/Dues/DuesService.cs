@@ -193,7 +193,7 @@ public sealed class DuesService(LedgerDatabase database, BranchScopes scopes, Du
 
         var now = time.GetUtcNow().ToUniversalTime();
         var batch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var dues = scope.Duties.Find(Scheduler.Duties.DutyKinds.Dues);
+        var dues = scope.Duties.Find(PartyAffairs.Knowledge.Duties.DutyKinds.MembershipDues);
         var result = await database.WriteAsync(async (db, ct) =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

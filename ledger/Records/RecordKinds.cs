@@ -1,5 +1,5 @@
 using KnowledgeKinds = PartyAffairs.Knowledge.Duties.DutyKinds;
-using SchedulerKinds = PartyAffairs.Scheduler.Duties.DutyKinds;
+using SchedulerKinds = PartyAffairs.Scheduler.Duties.DutyKindProfiles;
 
 namespace PartyAffairs.Ledger.Records;
 
