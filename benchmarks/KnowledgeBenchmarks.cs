@@ -17,9 +17,15 @@ public class KnowledgeBenchmarks
     private (string Name, byte[] Bytes)[] files = [];
     private KnowledgeBase knowledgeBase = null!;
 
-    /// <summary>Questions of each kind: colloquial, formal, place-specific, role-specific, out of scope.</summary>
+    /// <summary>
+    /// Questions of each kind: colloquial, formal, place-specific, role-specific, a fact the documents do not state, a row
+    /// of the scoring table, out of scope.
+    /// </summary>
     public static IEnumerable<string> Questions() =>
-        ["小组会多长时间开一回", "党员每年集中学习培训时间要求", "丹阳的要求是多少学时", "预备党员多久写一次思想汇报", "机关党委书记每年向谁述职？", "请问北京明天的天气"];
+        ["小组会多长时间开一回", "党员每年集中学习培训时间要求", "丹阳的要求是多少学时", "预备党员多久写一次思想汇报", "机关党委书记每年向谁述职？", "预备期多久", "五星双优学习星满分多少", "请问北京明天的天气"];
+
+    /// <summary>Questions a bound member asks in chat (the role re-ranks and may add its own rule).</summary>
+    public static IEnumerable<string> MemberQuestions() => ["每年要参加几次集中轮训", "党费多久交一次"];
 
     [GlobalSetup]
     public void Setup()
@@ -37,6 +43,11 @@ public class KnowledgeBenchmarks
     [Benchmark]
     [ArgumentsSource(nameof(Questions))]
     public KnowledgeAnswer Ask(string question) => knowledgeBase.Ask(question);
+
+    /// <summary>Answer one question for a bound branch secretary.</summary>
+    [Benchmark]
+    [ArgumentsSource(nameof(MemberQuestions))]
+    public KnowledgeAnswer AskAsSecretary(string question) => knowledgeBase.Ask(question, "党支部书记");
 
     private KnowledgeBase Build()
     {

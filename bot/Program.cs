@@ -3,6 +3,8 @@ using PartyAffairs.Bot.Admin;
 using PartyAffairs.Bot.ChatPage;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.Knowledge;
+using PartyAffairs.Bot.Ledger;
+using PartyAffairs.Bot.Operations;
 using PartyAffairs.Bot.Scheduling;
 using PartyAffairs.Bot.State;
 using PartyAffairs.BotFramework;
@@ -28,7 +30,9 @@ builder
     .AddWeCom()
     .AddConversations()
     .AddAdminApi()
-    .AddReminders();
+    .AddReminders()
+    .AddLedger()
+    .AddOperations(); // last: it counts the turns of the bot the areas above composed
 
 var app = builder.Build();
 
@@ -42,5 +46,7 @@ app.MapWeCom();
 app.MapConversationEndpoints();
 app.MapAdminApi();
 app.MapReminderEndpoints();
+app.MapLedgerApi();
+app.MapOperations();
 
 await app.RunAsync();

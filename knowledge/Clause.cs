@@ -15,6 +15,12 @@ public sealed record Clause
     /// <summary>Headings above the clause, outermost first, as written.</summary>
     public IReadOnlyList<string> HeadingPath { get; init; } = [];
 
+    /// <summary>
+    /// In a document holding several lists (001 has four), the title of the list the clause belongs to, as written
+    /// ("机关党委书记推进党建工作责任清单"); null in a document holding one.
+    /// </summary>
+    public string? ListTitle { get; init; }
+
     /// <summary>Organisation levels and roles the clause applies to (党支部, 党支部书记, 党员 …); the section's own roles first.</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
 

@@ -17,4 +17,7 @@ public enum ClauseKind
 
     /// <summary>One sentence of a long unit; <see cref="Clause.ParentId"/> names the unit.</summary>
     Sentence,
+
+    /// <summary>The label cell of a table row when it holds a value of its own ("学习星 25分"); the row's items follow it.</summary>
+    TableRow,
 }

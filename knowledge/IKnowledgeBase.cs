@@ -9,6 +9,10 @@ public interface IKnowledgeBase
     /// <summary>Every duty with a frequency, quota or deadline, one entry per duty.</summary>
     IReadOnlyList<Duty> Duties { get; }
 
-    /// <summary>Answers a question, optionally narrowed to one role (for example 党支部书记).</summary>
+    /// <summary>
+    /// Answers a question. A member's <paramref name="role"/> (党员, 党支部书记, 组织委员 …) re-ranks, never filters: it
+    /// makes the member the subject of a question that names nobody, breaks a tie, and may add the rule written for that
+    /// role as a second line; it never removes the clause that answers the question.
+    /// </summary>
     KnowledgeAnswer Ask(string question, string? role = null);
 }

@@ -59,6 +59,7 @@ public sealed class KnowledgeBase : IKnowledgeBase
     }
 
     /// <inheritdoc />
+    /// <remarks>A role re-ranks, never filters: see <see cref="IKnowledgeBase.Ask"/>.</remarks>
     public KnowledgeAnswer Ask(string question, string? role = null)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -69,7 +70,7 @@ public sealed class KnowledgeBase : IKnowledgeBase
         }
 
         var result = current.Retriever.Search(question.Trim(), role, take: 8);
-        return AnswerComposer.Compose(result, current.Duties, current.Retriever.NormalizedText);
+        return AnswerComposer.Compose(result, current.Duties, current.Retriever.NormalizedText, current.Retriever.RowItems);
     }
 
     private State Build(CorpusLoadResult corpus)

@@ -47,11 +47,36 @@ public static class KnowledgeTexts
         "抱歉，这个问题不在党建责任清单的范围内。我可以回答党组织和党员的工作职责、会议和活动的频次、学时要求、时间节点等问题，例如："
         + string.Join("；", examples);
 
-    /// <summary>The citation of a clause: document title, number and clause id.</summary>
-    public static string Citation(string title, string? number, string clauseId) =>
-        number is null ? $"（依据：《{title}》第 {clauseId} 条）" : $"（依据：《{title}》（{number}）第 {clauseId} 条）";
+    /// <summary>The citation of a clause: the title of its list, the document number and the clause's place in words.</summary>
+    public static string Citation(string listTitle, string? number, string reference) =>
+        number is null ? $"（依据：《{listTitle}》{reference}）" : $"（依据：《{listTitle}》（{number}）{reference}）";
 
     /// <summary>One differing rule of another document.</summary>
-    public static string OtherRule(string title, string? number, string clauseId, string requirement) =>
-        number is null ? $"《{title}》第 {clauseId} 条：{requirement}" : $"《{title}》（{number}）第 {clauseId} 条：{requirement}";
+    public static string OtherRule(string listTitle, string? number, string reference, string requirement) =>
+        number is null ? $"《{listTitle}》{reference}：{requirement}" : $"《{listTitle}》（{number}）{reference}：{requirement}";
+
+    /// <summary>Heading of the rule written for the member's own role, shown after the answer.</summary>
+    public static string RoleRuleHeading(string role) => $"对{role}的要求：";
+
+    /// <summary>Heading of the items of a scoring table's row.</summary>
+    public const string RowItemsHeading = "其中：";
+
+    /// <summary>The answer when the documents do not state the asked fact; the nearest related rules follow it.</summary>
+    public static string NotStated(string fact) => $"现有文件没有写明{fact}。与此相关的规定是：";
+
+    /// <summary>The name of the kind of fact a question asks for, as the not-stated answer says it.</summary>
+    public static string FactName(Retrieval.AskedFact fact) => fact switch
+    {
+        Retrieval.AskedFact.Frequency => "具体的频次",
+        Retrieval.AskedFact.Duration => "具体的时长或期限",
+        Retrieval.AskedFact.TermOfOffice => "任期或换届的年限",
+        Retrieval.AskedFact.Count => "具体的数量",
+        Retrieval.AskedFact.People => "具体的人数",
+        Retrieval.AskedFact.Amount => "具体的金额或比例",
+        Retrieval.AskedFact.Deadline => "具体的时间",
+        Retrieval.AskedFact.DayOfMonth => "具体的日期",
+        Retrieval.AskedFact.Quota => "具体的学时",
+        Retrieval.AskedFact.Score => "具体的分值",
+        _ => "这一点",
+    };
 }

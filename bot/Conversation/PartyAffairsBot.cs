@@ -111,6 +111,7 @@ internal sealed class PartyAffairsBot(
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             ConversationLog.StoreUnavailable(logger, channelId, e.GetType().Name);
+            Operations.TurnMetrics.MarkFailed();
             if (begun && dedupe is not null)
             {
                 await ForgetQuietlyAsync(channelId, dedupe);

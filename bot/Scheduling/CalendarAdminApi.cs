@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PartyAffairs.Bot.Admin;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Scheduler.Calendar;
 
 namespace PartyAffairs.Bot.Scheduling;
@@ -62,7 +63,7 @@ internal static class CalendarAdminApi
         }
 
         HolidayYear? notice;
-        string? problem;
+        HolidayNoticeProblem? problem;
         try
         {
             using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
@@ -75,7 +76,7 @@ internal static class CalendarAdminApi
 
         if (problem is not null)
         {
-            return Results.BadRequest(new AdminError(problem));
+            return Results.BadRequest(new AdminError(CalendarTexts.Problem(problem)));
         }
 
         await refresher.LoadAsync(notice!, ct);

@@ -1,8 +1,7 @@
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Bot.State;
 using PartyAffairs.BotFramework.Builder;
 using PartyAffairs.BotFramework.Schema;
-using PartyAffairs.Scheduler.Delivery;
-using PartyAffairs.Scheduler.Settings;
 
 namespace PartyAffairs.Bot.Scheduling;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PartyAffairs.Scheduler.Completion;
 using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.State;
@@ -27,7 +26,6 @@ internal static class StateHosting
         services.AddHostedService<EmbeddedStoreCheckpoints>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
 
-        services.AddSingleton<ICompletionLedger, RedisCompletionLedger>();
         services.AddSingleton<RosterStore>();
         services.AddSingleton<ChannelAddressStore>();
         services.AddSingleton<ConversationStateStore>();

@@ -62,6 +62,9 @@ public sealed partial class CorpusParser
     [GeneratedRegex(@"\d")]
     private static partial Regex Digit();
 
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
     [GeneratedRegex(@"^[^\s(（\d]+")]
     private static partial Regex LabelIdPart();
 
@@ -128,6 +131,7 @@ public sealed partial class CorpusParser
         private readonly List<int> partLines = [];
         private readonly HashSet<int> collectionLines = [];
         private string? collectionTitle;
+        private string? listTitle;
         private int partNumber;
         private int rootParagraphs;
         private string[]? tableHeader;
@@ -274,6 +278,7 @@ public sealed partial class CorpusParser
 
             FirstPartHeading ??= heading;
             partNumber++;
+            listTitle = MultiPart ? WhiteSpace().Replace(SpacedArabicMarker().Replace(heading, string.Empty), string.Empty) : null;
             stack.Add(new Frame { Style = Style.Part, Token = MultiPart ? "§" + partNumber : null, Text = heading, HeadingOnly = true });
         }
 
@@ -440,6 +445,15 @@ public sealed partial class CorpusParser
             var partHeadings = HeadingTexts();
             var partRoles = SectionRoles();
             var partPrefix = IdOf(stack);
+
+            // A row label written in this row with a value of its own ("学习星 25分", "加分 项目 (上限 10分)") is the row's
+            // own clause: the table can then answer what a row is worth and what it holds.
+            if (labelCount > 0 && cells[labelCount - 1].Length > 0 && Digit().IsMatch(cells[labelCount - 1]) && idLabel.Length > 0)
+            {
+                Emit((partPrefix.Length > 0 ? partPrefix + "." : string.Empty) + idLabel, cells[labelCount - 1], ClauseKind.TableRow, line,
+                    partHeadings.Concat(labelPath.Take(labelPath.Count - 1)).ToList(), partRoles);
+            }
+
             for (var c = 0; c < contents.Count; c++)
             {
                 if (contents[c].Length == 0)
@@ -573,7 +587,7 @@ public sealed partial class CorpusParser
             {
                 Add(new Clause
                 {
-                    DocumentId = documentId, Id = id, Text = text, HeadingPath = headings, Kind = kind,
+                    DocumentId = documentId, Id = id, Text = text, HeadingPath = headings, Kind = kind, ListTitle = listTitle,
                     Roles = Merge(sectionRoles, RoleLexicon.Find(text)), Line = line + 1, Ordinal = Clauses.Count,
                 });
                 return;
@@ -583,7 +597,7 @@ public sealed partial class CorpusParser
             {
                 Add(new Clause
                 {
-                    DocumentId = documentId, Id = Unique(id + "#" + (s + 1)), Text = sentences[s], HeadingPath = headings,
+                    DocumentId = documentId, Id = Unique(id + "#" + (s + 1)), Text = sentences[s], HeadingPath = headings, ListTitle = listTitle,
                     Kind = ClauseKind.Sentence, ParentId = id, Roles = Merge(sectionRoles, RoleLexicon.Find(sentences[s])),
                     Line = line + 1, Ordinal = Clauses.Count,
                 });

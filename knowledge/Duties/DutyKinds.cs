@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
+using PartyAffairs.Knowledge.Vocabulary;
 
 namespace PartyAffairs.Knowledge.Duties;
 
 /// <summary>
-/// The canonical duty names (<see cref="Duty.Kind"/>) and the phrasings of the documents that map to each.
-/// The first group (主题党日 … 集中学习) is what the scheduler reminds about; the rest name the other recurring duties.
+/// The canonical duty names (<see cref="Duty.Kind"/>) and the phrasings of the documents that map to each, read from
+/// <see cref="PartyVocabulary"/>. The constants are typed handles on names the vocabulary defines.
 /// </summary>
-public static partial class DutyKinds
+public static class DutyKinds
 {
     /// <summary>主题党日: the branch's monthly themed party day (主题党日, 党日活动).</summary>
     public const string ThemedPartyDay = "主题党日";
@@ -111,59 +112,20 @@ public static partial class DutyKinds
     /// Every kind <see cref="Duty.Kind"/> reports. The classifier also knows generic activities (听取汇报, 检查考核, 专题研究 …)
     /// so that a duty naming one is not given the kind of a meeting mentioned nearby; those are reported as null.
     /// </summary>
-    public static IReadOnlyList<string> Canonical { get; } =
-    [
-        ThemedPartyDay, MembershipDues, BranchCommittee, GeneralMeeting, GroupMeeting, PartyLecture, OrganisationalLifeMeeting,
-        DemocraticLifeMeeting, MemberAppraisal, HeartToHeartTalk, DutyReport, CollectiveStudy, CentralGroupStudy, ThoughtReport,
-        Training, IntegrityStudy, WarningEducation, Ideology, ProbationAssessment, IntegrityDay, ResponsibilityList,
-    ];
+    public static IReadOnlyList<string> Canonical { get; } = [.. PartyVocabulary.Shipped.DutyKinds.Where(k => k.Reported).Select(k => k.Name)];
 
     private static readonly HashSet<string> CanonicalSet = [.. Canonical];
 
-    /// <summary>The kinds the scheduler reminds about, each reliably recognised in the corpus.</summary>
-    public static IReadOnlyList<string> Reminded { get; } =
-    [
-        ThemedPartyDay, MembershipDues, BranchCommittee, GeneralMeeting, GroupMeeting, PartyLecture,
-        OrganisationalLifeMeeting, MemberAppraisal, HeartToHeartTalk, DutyReport, CollectiveStudy,
-    ];
+    /// <summary>The kinds the scheduler tracks and reminds about (those with a title in the vocabulary), each reliably recognised in the corpus.</summary>
+    public static IReadOnlyList<string> Reminded { get; } = [.. PartyVocabulary.Shipped.DutyKinds.Where(k => k.IsTracked).Select(k => k.Name)];
 
-    // Earliest match wins; at the same position the first row wins, so the specific rows come first.
+    // Earliest match wins; at the same position the first kind of the vocabulary wins, so the specific kinds come first.
     private static readonly (string Kind, Regex Pattern)[] Rows =
-    [
-        (CentralGroupStudy, new Regex("中心组", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (Ideology, new Regex("意识形态", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (ThemedPartyDay, new Regex("主题党日|党日活动|党日", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (MembershipDues, new Regex("党费", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (BranchCommittee, new Regex("(?:党)?支部委员会(?:会议)?|支部委员会议|支委会", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (GeneralMeeting, new Regex("(?:支部)?党员大会|支部大会", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (GroupMeeting, new Regex("党小组会", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (OrganisationalLifeMeeting, new Regex("组织生活会", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (DemocraticLifeMeeting, new Regex("民主生活会", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (MemberAppraisal, new Regex("党员民主评议|民主评议|评议党员", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (PartyLecture, new Regex("党课", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (HeartToHeartTalk, new Regex("谈心谈话|谈心", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (DutyReport, new Regex("(?<!专项)述职", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (ThoughtReport, new Regex("思想汇报|书面汇报|汇报思想(?!政治)|书面形式汇报", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (IntegrityStudy, new Regex("廉政专题学习|廉政.{0,2}学习", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (WarningEducation, new Regex("警示教育", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (Training, new Regex("集中轮训|集中培训|培训", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (CollectiveStudy, new Regex("集中学习|集体学习|党支部学习|支部学习|夜学", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (IntegrityDay, new Regex("自省日", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (ProbationAssessment, new Regex("教育、考察|考察工作", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (ThoughtAnalysis, new Regex("思想状况|思想动态", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (HearReport, new Regex("听取", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (FieldResearch, new Regex("调研", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (SubjectStudy, new Regex("专题研究|研究", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (WorkReport, new Regex("汇报|报告|报送", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (Inspection, new Regex("检查|考核|督查|考评", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (Briefing, new Regex("通报", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (WorkPlanning, new Regex("部署|工作计划|年度计划", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (WorkSummary, new Regex("总结", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (Commendation, new Regex("表彰", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (Filing, new Regex("备案", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (VacancyFilling, new Regex("增补", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        (ResponsibilityList, new Regex("清单", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-    ];
+        [.. PartyVocabulary.Shipped.DutyKinds.Select(k => (k.Name, new Regex(k.Phrasing, RegexOptions.CultureInvariant | RegexOptions.Compiled)))];
+
+    // 意识形态, 中心组: topics that name the kind of every duty of the passage they govern.
+    private static readonly (string Kind, Regex Pattern)[] PassageTopics =
+        [.. Rows.Where(r => PartyVocabulary.Shipped.DutyKind(r.Kind).GovernsPassage)];
 
     /// <summary>The canonical kind named earliest in <paramref name="text"/>, or null when it names none.</summary>
     public static string? Find(string? text) => Classify(text) is { } kind && IsCanonical(kind) ? kind : null;
@@ -214,14 +176,18 @@ public static partial class DutyKinds
             return null;
         }
 
-        var ideology = text.IndexOf("意识形态", StringComparison.Ordinal);
-        var centralGroup = text.IndexOf("中心组", StringComparison.Ordinal);
-        return (ideology, centralGroup) switch
+        string? best = null;
+        var bestIndex = int.MaxValue;
+        foreach (var (kind, pattern) in PassageTopics)
         {
-            (< 0, < 0) => null,
-            (>= 0, < 0) => Ideology,
-            (< 0, >= 0) => CentralGroupStudy,
-            _ => ideology < centralGroup ? Ideology : CentralGroupStudy,
-        };
+            var match = pattern.Match(text);
+            if (match.Success && match.Index < bestIndex)
+            {
+                best = kind;
+                bestIndex = match.Index;
+            }
+        }
+
+        return best;
     }
 }

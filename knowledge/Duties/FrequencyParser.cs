@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PartyAffairs.Knowledge.Vocabulary;
 
 namespace PartyAffairs.Knowledge.Duties;
 
@@ -137,6 +138,12 @@ public static partial class FrequencyParser
 
     private static int? Number(Group group) =>
         group.Success && ChineseNumber.TryParse(group.Value, out var value) ? value : null;
+
+    // A count may be a spoken range (一两次, 两三次): its minimum is the count, its maximum the range's end.
+    private static (int Min, int Max)? CountRange(Group group) =>
+        group.Success && ChineseNumber.TryParseRange(group.Value, out var range) && range.Min == decimal.Truncate(range.Min) && range.Max <= int.MaxValue
+            ? ((int)range.Min, (int)decimal.Truncate(range.Max))
+            : null;
 
     private static Token? ReadDeadline(Match m, string sentence)
     {
@@ -297,12 +304,13 @@ public static partial class FrequencyParser
 
     private static Token? ReadCount(Match m, string sentence)
     {
-        if (Number(m.Groups["n"]) is not { } count || count <= 0)
+        if (CountRange(m.Groups["n"]) is not { } spoken || spoken.Min <= 0)
         {
             return null;
         }
 
-        var max = Number(m.Groups["n2"]);
+        var count = spoken.Min;
+        var max = Number(m.Groups["n2"]) ?? spoken.Max;
         var qualifiers = m.Groups["q"].Success || m.Groups["more"].Success ? CountQualifiers.AtLeast : CountQualifiers.None;
         return new Token(TokenType.Count, m.Index, m.Index + m.Length)
         {

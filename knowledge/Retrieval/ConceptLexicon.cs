@@ -54,9 +54,9 @@ internal static class ConceptLexicon
         C("党内统计", "统计|年报", "统计|年报", 2.5, null),
         C("纪检", "纪检|纪委", "纪检|纪委", 2.5, null),
         C("流动和困难党员", "流动党员|离退休|老党员|困难党员|退休", "流动党员|离退休|老党员|困难党员", 2.5, null),
-        C("群团", "工会|共青团|妇联|妇女|群团|团支部|青年", "工会|共青团|群团|妇委会|妇女组织|青年", 2, null),
+        C("群团", "工会|共青团|团委|妇联|妇女|群团|团支部|青年", "工会|共青团|群团|妇委会|妇女组织|青年", 2, null),
         C("党务干部", "党务干部|党务人员|党务工作人员|专职", "党务干部|党务工作人员|党务人员|专职", 2, null),
-        C("五星双优", "五星|双优|创星|扣分|加分|几分|多少分", "五星|双优|扣分|加分|\\d分\\)", 2.5, null),
+        C("五星双优", "五星|双优|创星|扣分|加分|几分|多少分|满分|分值|总分|计分|算分|[学规服民创]\\w星(?!期)", "五星|双优|扣分|加分|\\d分\\)|[学规服民创]\\w星\\d+分", 2.5, null),
         C("智慧党建", "智慧党建|平台|系统|网上", "智慧党建|平台|信息系统", 2, null),
         C("党建品牌", "品牌|先锋支部|先锋工程|示范点", "品牌|先锋支部|先锋工程|示范点", 2.5, null),
         C("民主集中制", "民主集中制|少数服从多数", "民主集中制|少数服从多数", 3, null),
@@ -75,14 +75,18 @@ internal static class ConceptLexicon
         C("党费基数", "涨工资|加工资|工资.{0,2}(涨|调|变|提高|增加|上调|多)|调资|调工资|增资|基数", "增加工资|新工资", 3, null),
         // 配多少比例, 占比多少: a share of a whole, as the documents write it (占…总数的2%).
         C("比例", "比例|占比|百分之|%|几成", "占.{0,24}\\d+%", 3, null),
+        // 支部书记是怎么产生的: officers are put forward, elected and appointed (推荐…任命, 换届选举, 公推直选).
+        C("选举任命", "产生|选出|选举|推选|推荐|任命|怎么当上|谁当|改选", "选举|推荐|任命|改选|公推直选|推选", 2.5, null),
+        // 党员年度考核分几个等次: the grades an assessment gives.
+        C("考核等次", "等次|等级|档次", "等次|档次", 2.5, null),
         C("选人用人", "提拔|选拔|任用|用人|任免|调动", "选拔任用|选人用人|任免|提拔|任用", 2.5, null),
     ];
 
-    // Topics are a ulong bit set, and 1UL << 64 wraps to 1 (topic 64 would silently alias topic 0): fail at start-up
-    // instead. 64 of 64 are in use; widen the set (UInt128 or a struct of words) before adding one.
-    private static readonly Dictionary<string, int> IndexByName = All.Count <= 64
+    // Topics are a TopicSet (128 bits); a topic beyond its capacity would have no bit: fail at start-up instead (a test
+    // keeps the count well below the capacity, so adding a topic never reaches this).
+    private static readonly Dictionary<string, int> IndexByName = All.Count <= TopicSet.Capacity
         ? All.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal)
-        : throw new InvalidOperationException("ConceptLexicon holds more than 64 topics, the width of its ulong bit set.");
+        : throw new InvalidOperationException($"ConceptLexicon holds {All.Count} topics, more than the {TopicSet.Capacity} a TopicSet holds.");
 
     private static readonly System.Buffers.SearchValues<char> PhraseBreaks = System.Buffers.SearchValues.Create("，。；、：,;:");
 
@@ -94,6 +98,9 @@ internal static class ConceptLexicon
     private static readonly Regex ResponsibilityQuery = R("谁|哪个部门|哪个人|由谁|负责|职责|责任|干什么|做什么|管什么|任务|干啥|做啥|管啥");
     private static readonly Regex ContentQuery = R("内容|包括|包含|哪些|有什么|是什么|讲什么|学什么|些什么|程序|步骤|流程|(研究|干|做|搞|开展)什么|主要(任务|干|做|研究)");
     private static readonly Regex MannerQuery = R("什么(方式|方法|形式|办法|途径)|(用|以|采取|通过)什么|怎么(表决|投票|选|评|考核|开展|汇报|谈|算)|如何(表决|投票|选|评|考核|开展|汇报|谈|算)|方式|方法|办法");
+    private static readonly Regex PermissionQuery = R("能不能|能否|可不可以|可以.{0,12}吗|能.{0,12}[吗不]$|允许|行不行|可否|准不准");
+    private static readonly Regex CombinationQuery = R("一起|一块|合并|同时|一并|合在一起|放在一起|结合");
+    private static readonly Regex ScoreQuery = R("满分|多少分|几分|分值|总分|计分|算分|得分|扣多少|扣几");
     private static readonly Regex ConsequenceQuery = R("怎么处理|如何处理|怎么办|后果|会怎样|会怎么样|处理");
     private static readonly Regex ThresholdQuery = R("多少人|几人|几个人|人数|多少名|多少个|几个|几名|多少党员|比例|占多少|配多少|多少分|几分");
 
@@ -108,14 +115,17 @@ internal static class ConceptLexicon
     private static readonly Regex ResponsibilityClause = R("负责|责任人|主持|职责|由.{1,12}(担任|负责)|担任|兼任|书记任|科长任|任(组长|副组长|办公室主任)|审批|任命");
     private static readonly Regex ContentClause = R("主要内容|包括|主要任务|主要职责|程序|以下");
     private static readonly Regex ConsequenceClause = R("处理|处置|扣分|不予|倒扣|追究");
+    private static readonly Regex PermissionClause = R("可以|方可|可委托|不得|不能|不宜|不予|严禁|禁止|允许|不准|经.{1,8}同意");
+    private static readonly Regex CombinationClause = R("结合|一并|同时|合并|一同|相结合");
+    private static readonly Regex ScoreClause = R(@"\d+(\.\d+)?分");
     private static readonly Regex MannerClause = R("方式|方法|办法|(?<!多样|各种)形式(?!主义|多样)|采取|通过.{1,16}(进行|开展)|计算");
     private static readonly Regex ThresholdClause = R(@"\d+(人|个|%|名|分)|\d—\d|人数|半数");
 
     /// <summary>The topics a normalized question names, as a bit set.</summary>
-    public static ulong QueryConcepts(string normalized) => Match(normalized, static c => c.Query);
+    public static TopicSet QueryConcepts(string normalized) => Match(normalized, static c => c.Query);
 
     /// <summary>The topics a normalized clause text names, as a bit set.</summary>
-    public static ulong ClauseConcepts(string normalized) => Match(normalized, static c => c.Clause);
+    public static TopicSet ClauseConcepts(string normalized) => Match(normalized, static c => c.Clause);
 
     /// <summary>What a normalized question asks for.</summary>
     public static QueryIntent QueryIntents(string normalized)
@@ -159,6 +169,21 @@ internal static class ConceptLexicon
         if (MannerQuery.IsMatch(normalized))
         {
             intent |= QueryIntent.Manner;
+        }
+
+        if (PermissionQuery.IsMatch(normalized))
+        {
+            intent |= QueryIntent.Permission;
+        }
+
+        if (CombinationQuery.IsMatch(normalized))
+        {
+            intent |= QueryIntent.Combination;
+        }
+
+        if (ScoreQuery.IsMatch(normalized))
+        {
+            intent |= QueryIntent.Score;
         }
 
         return intent;
@@ -206,6 +231,21 @@ internal static class ConceptLexicon
         if (MannerClause.IsMatch(normalized))
         {
             intent |= QueryIntent.Manner;
+        }
+
+        if (PermissionClause.IsMatch(normalized))
+        {
+            intent |= QueryIntent.Permission;
+        }
+
+        if (CombinationClause.IsMatch(normalized))
+        {
+            intent |= QueryIntent.Combination;
+        }
+
+        if (ScoreClause.IsMatch(normalized))
+        {
+            intent |= QueryIntent.Score;
         }
 
         return intent;
@@ -286,14 +326,14 @@ internal static class ConceptLexicon
     /// <summary>Whether a normalized clause states an explicit date or time limit ("3月底前", "30日内").</summary>
     public static bool HasExplicitDate(string normalized) => DateClause.IsMatch(normalized);
 
-    private static ulong Match(string normalized, Func<Concept, Regex> pattern)
+    private static TopicSet Match(string normalized, Func<Concept, Regex> pattern)
     {
-        ulong bits = 0;
+        var bits = default(TopicSet);
         for (var i = 0; i < All.Count; i++)
         {
             if (pattern(All[i]).IsMatch(normalized))
             {
-                bits |= 1UL << i;
+                bits |= TopicSet.Of(i);
             }
         }
 

@@ -30,4 +30,13 @@ public enum QueryIntent
 
     /// <summary>How something is done (用什么方式, 什么方法, 怎么表决 …).</summary>
     Manner = 128,
+
+    /// <summary>Whether something is allowed (能不能, 可以…吗, 允许 …).</summary>
+    Permission = 256,
+
+    /// <summary>Whether two things are done together (一起, 合并, 一并 …).</summary>
+    Combination = 512,
+
+    /// <summary>How many points a scoring sheet gives (多少分, 满分, 怎么计分 …).</summary>
+    Score = 1024,
 }

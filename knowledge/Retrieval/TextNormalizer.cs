@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PartyAffairs.Knowledge.Vocabulary;
 
 namespace PartyAffairs.Knowledge.Retrieval;
 
@@ -28,6 +30,8 @@ internal static partial class TextNormalizer
         ("归谁管", "由谁负责"), ("谁来管", "谁负责"), ("谁管", "谁负责"),
         // The documents set up an organization with 设立 and 成立 alike (设立机关党总支, 成立机关党支部).
         ("成立", "设立"),
+        // 还没建 is the documents' 尚未建立 (尚未建立机关群团组织的).
+        ("还没有建立", "尚未建立"), ("还没有建", "尚未建立"), ("还没建", "尚未建立"), ("没有建立", "尚未建立"), ("没建", "尚未建立"),
     ];
 
     // 开 before a count is a meeting being held, the documents' 召开 (支委会多久开一回, 一年开几次), never 开展 or 开始.
@@ -57,9 +61,10 @@ internal static partial class TextNormalizer
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
-    // Chinese numerals before a measure word: 一百人 → 100人, 两个月 → 2个月, 四次 → 4次, 十二次 → 12次.
-    [GeneratedRegex(@"[一二两三四五六七八九十百]+(?=(个|次|人|名|年|天|日|学时|小时|回|项|条|分))")]
-    private static partial Regex ChineseNumber();
+    // Chinese numerals before a measure word: 一百人 → 100人, 两个月 → 2个月, 四次 → 4次, 十二次 → 12次, and spoken ranges
+    // as the documents write ranges: 一两个月 → 1—2个月, 三五天 → 3—5天.
+    [GeneratedRegex(@"[一二两俩仨三四五六七八九十百]+(?=(个|次|人|名|年|天|日|学时|小时|回|项|条|分(?!之)))")]
+    private static partial Regex SpokenNumber();
 
     /// <summary>The normalized form of <paramref name="text"/>.</summary>
     public static string Normalize(string text)
@@ -72,7 +77,7 @@ internal static partial class TextNormalizer
             s = s.Replace(from, to, StringComparison.Ordinal);
         }
 
-        s = ChineseNumber().Replace(s, m => ToArabic(m.Value));
+        s = SpokenNumber().Replace(s, m => ToArabic(m.Value));
         // The comma keeps the word apart: "季度开" must not become the bigram 度召 of "每季度召开1次" of another meeting.
         s = MoreThanPeople().Replace(s, "$1人以上");
         s = HoldMeeting().Replace(s, "，召开");
@@ -83,29 +88,8 @@ internal static partial class TextNormalizer
         return s;
     }
 
-    private static string ToArabic(string chinese)
-    {
-        var total = 0;
-        var digit = 0;
-        foreach (var c in chinese)
-        {
-            var value = "零一二三四五六七八九".IndexOf(c, StringComparison.Ordinal);
-            if (c == '两')
-            {
-                value = 2;
-            }
-
-            if (value >= 0)
-            {
-                digit = value;
-                continue;
-            }
-
-            var unit = c == '百' ? 100 : 10;
-            total += (digit == 0 ? 1 : digit) * unit;
-            digit = 0;
-        }
-
-        return (total + digit).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string ToArabic(string chinese) =>
+        !ChineseNumber.TryParseRange(chinese, out var range) ? chinese
+        : range.IsSingle ? range.Min.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{range.Min}—{range.Max}");
 }

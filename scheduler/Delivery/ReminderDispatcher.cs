@@ -72,7 +72,7 @@ public sealed class ReminderDispatcher : IDisposable
             Parallelism = _options.Parallelism,
             PollInterval = _options.PollInterval,
             Recovery = _store.RecoverItemAsync,
-            Recovered = report => ReminderLog.Recovered(_logger, string.Join(", ", report.Instances), report.Returned, report.Interrupted),
+            Recovered = Recovered,
         },
         _time,
         _logger));
@@ -89,6 +89,20 @@ public sealed class ReminderDispatcher : IDisposable
     /// <inheritdoc />
     public void Dispose() => _worker?.Dispose();
 
+    private void Recovered(RecoveryReport report)
+    {
+        var instances = string.Join(", ", report.Instances);
+        if (report.Returned + report.Interrupted > 0)
+        {
+            ReminderLog.Recovered(_logger, instances, report.Returned, report.Interrupted);
+        }
+        else
+        {
+            // A stopped instance that left nothing behind is routine, not a warning.
+            ReminderLog.RecoveredNothing(_logger, instances);
+        }
+    }
+
     private async Task<WorkResult> HandleAsync(RedisValue value, CancellationToken cancellationToken)
     {
         if (DeliveryItem.Parse(value.ToString()) is not { } item || await OccurrenceAsync(item.OccurrenceId) is not { } occurrence)
@@ -102,6 +116,7 @@ public sealed class ReminderDispatcher : IDisposable
         {
             if (await _store.SetStateAsync(key, ReminderState.Dropped, "expired", claimedFirst: false))
             {
+                ReminderMetrics.Skipped(item.ChannelId, "expired");
                 ReminderLog.DroppedExpired(_logger, key.ToString());
             }
 
@@ -125,6 +140,7 @@ public sealed class ReminderDispatcher : IDisposable
         if (await ConfirmedAsync(occurrence, item.MemberId, cancellationToken))
         {
             await _store.SetStateAsync(key, ReminderState.Skipped, "confirmed", claimedFirst: true);
+            ReminderMetrics.Skipped(item.ChannelId, "confirmed");
             return WorkResult.Completed;
         }
 
@@ -155,11 +171,13 @@ public sealed class ReminderDispatcher : IDisposable
         if (outcome.Status == SendStatus.Sent)
         {
             await _store.SetStateAsync(key, ReminderState.Sent, _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), claimedFirst: true);
+            ReminderMetrics.Sent(item.ChannelId);
         }
         else
         {
             ReminderLog.SendFailed(_logger, key.ToString(), outcome.Error);
             await _store.SetStateAsync(key, ReminderState.Failed, outcome.Error ?? outcome.Status.ToString(), claimedFirst: true);
+            ReminderMetrics.Failed(item.ChannelId);
         }
 
         return WorkResult.Completed;

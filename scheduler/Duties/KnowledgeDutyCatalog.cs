@@ -1,5 +1,6 @@
-using PartyAffairs.Knowledge;
 using PartyAffairs.Knowledge.Duties;
+using PartyAffairs.Knowledge.Vocabulary;
+using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Periods;
 
 namespace PartyAffairs.Scheduler.Duties;
@@ -9,7 +10,7 @@ namespace PartyAffairs.Scheduler.Duties;
 /// documents count (all documents when none are chosen); where they differ, the strictest rule (shortest period, then
 /// highest count) sets the schedule and every differing rule is kept in <see cref="TrackedDuty.Rules"/> with its source;
 /// for a duty each member confirms, rules addressed to members take precedence over rules for officers.
-/// A kind no binding document sets keeps its national baseline (<see cref="DutyKinds"/>).
+/// A kind no binding document sets keeps its national baseline (<see cref="DutyKindProfiles"/>).
 /// </summary>
 public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
 {
@@ -27,10 +28,10 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
 
         var result = new List<TrackedDuty>();
         var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var profile in DutyKinds.All)
+        foreach (var profile in DutyKindProfiles.All)
         {
             known.Add(profile.Kind);
-            var rules = usable.Where(d => DutyKinds.Find(d.Kind) == profile).ToArray();
+            var rules = usable.Where(d => DutyKindProfiles.Find(d.Kind) == profile).ToArray();
             if (rules.Length == 0)
             {
                 if (profile.BaselinePeriod is not null)
@@ -49,7 +50,7 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
         }
 
         // Kinds the knowledge base names that the scheduler has no profile for are still tracked, titled by their summary.
-        foreach (var group in usable.Where(d => d.Kind is { Length: > 0 } && DutyKinds.Find(d.Kind) is null).GroupBy(d => d.Kind!, StringComparer.Ordinal))
+        foreach (var group in usable.Where(d => d.Kind is { Length: > 0 } && DutyKindProfiles.Find(d.Kind) is null).GroupBy(d => d.Kind!, StringComparer.Ordinal))
         {
             var rules = group.ToArray();
             var governing = Strictest(rules);
@@ -84,7 +85,7 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
         Window = window,
         Deadline = deadline,
         Audience = audience,
-        Roles = audience == DutyAudience.Branch ? DutyKinds.SecretaryRoles : memberRoles,
+        Roles = audience == DutyAudience.Branch ? PartyVocabulary.Shipped.SecretaryRoles : memberRoles,
         Aliases = aliases,
         Rules = rules,
     };
@@ -93,7 +94,7 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
     private static IReadOnlyList<string> MemberRolesOf(IReadOnlyList<Duty> rules)
     {
         var members = rules.Where(r => r.Actor is DutyActors.Member or DutyActors.ProbationaryMember).ToArray();
-        return members.Length > 0 && members.All(r => r.Actor == DutyActors.ProbationaryMember) ? [DutyKinds.ProbationaryMember] : [];
+        return members.Length > 0 && members.All(r => r.Actor == DutyActors.ProbationaryMember) ? DutyKindProfiles.ProbationaryMembers : [];
     }
 
     /// <summary>

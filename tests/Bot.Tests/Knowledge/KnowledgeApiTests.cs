@@ -51,11 +51,38 @@ public sealed class KnowledgeApiTests(RedisServerFixture redis) : IClassFixture<
         var body = await client.GetFromJsonAsync<JsonElement>(Url("给我讲个笑话"));
 
         Assert.False(body.GetProperty("answered").GetBoolean());
+        Assert.False(body.GetProperty("notStated").GetBoolean());
         Assert.Contains("例如", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("预备期多久")]
+    [InlineData("支委会多久换届")]
+    [InlineData("我工资8000党费交多少")]
+    public async Task Ask_FactTheDocumentsDoNotState_Returns200NotAnsweredNotStatedWithTheNearestClauses(string question)
+    {
+        var body = await client.GetFromJsonAsync<JsonElement>(Url(question));
+
+        Assert.False(body.GetProperty("answered").GetBoolean());
+        Assert.True(body.GetProperty("notStated").GetBoolean());
+        Assert.StartsWith("现有文件没有写明", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        var source = body.GetProperty("sources")[0];
+        Assert.False(string.IsNullOrEmpty(source.GetProperty("clauseId").GetString()));
+        Assert.False(string.IsNullOrEmpty(source.GetProperty("text").GetString()));
+    }
+
     [Fact]
-    public async Task Ask_WithRole_NarrowsToThatRole()
+    public async Task Ask_WithRole_NeverLosesTheAnonymousAnswer()
+    {
+        var anonymous = await client.GetFromJsonAsync<JsonElement>(Url("党费多久交一次"));
+        var secretary = await client.GetFromJsonAsync<JsonElement>(Url("党费多久交一次") + "&role=" + Uri.EscapeDataString("党支部书记"));
+
+        Assert.Equal(anonymous.GetProperty("sources")[0].GetProperty("clauseId").GetString(), secretary.GetProperty("sources")[0].GetProperty("clauseId").GetString());
+        Assert.Contains("对党支部书记的要求", secretary.GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_WithRole_QuestionNamingNobody_LeadsWithThatRolesRule()
     {
         var body = await client.GetFromJsonAsync<JsonElement>(Url("每年要参加几次集中轮训") + "&role=" + Uri.EscapeDataString("党支部书记"));
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PartyAffairs.Ledger.Completion;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -56,7 +57,8 @@ public sealed class StateHostingTests(RedisServerFixture redis) : IClassFixture<
         await factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringSetAsync(key, "x");
 
         Assert.Equal("x", (string?)await redis.Connection.GetDatabase().StringGetAsync(key));
-        Assert.IsType<RedisCompletionLedger>(factory.Services.GetRequiredService<ICompletionLedger>());
+        // Completions live in the ledger's relational store (docs/ledger.md), not in Redis.
+        Assert.IsType<SqlCompletionLedger>(factory.Services.GetRequiredService<ICompletionLedger>());
     }
 
     [Fact]

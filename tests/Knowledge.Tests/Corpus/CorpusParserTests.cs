@@ -110,6 +110,33 @@ public sealed class CorpusParserTests(CorpusFixture corpus) : IClassFixture<Corp
     }
 
     [Fact]
+    public void Parse_ScoringTableRowLabelWithPoints_IsAClauseOfItsOwnBeforeItsItems()
+    {
+        var clauses = corpus.Document("004").Clauses.ToList();
+
+        var rows = clauses.Where(c => c.Kind == ClauseKind.TableRow).ToList();
+
+        Assert.Equal(["学习星 25分", "规范星 25分", "服务星 20分", "民主星 15分", "创新星 15分", "业绩优 20分", "加分 项目 (上限 10分)"], rows.Select(r => r.Text));
+        var learning = rows[0];
+        Assert.Equal("§4.学习星", learning.Id);
+        Assert.True(clauses.IndexOf(learning) < clauses.FindIndex(c => c.Id == "§4.学习星.1#1"));
+        Assert.DoesNotContain("学习星 25分", learning.HeadingPath);
+    }
+
+    [Theory]
+    [InlineData("001", "§1.一.1#1", "党组书记抓党建工作责任清单")]
+    [InlineData("001", "§2.二.7", "机关党委书记推进党建工作责任清单")]
+    [InlineData("001", "§3.1", "党组成员和局领导“一岗双责”清单")]
+    [InlineData("003", "§2.三.(十五).1", "党支部工作制度")]
+    [InlineData("004", "§2.统筹谋划.1", "机关党组织书记责任清单")]
+    [InlineData("004", "§4.学习星.1#1", "2020年度市直机关基层党组织“五星示范、双优引领”成效标准")]
+    [InlineData("000", "一.(三).4#6", null)]
+    public void Parse_DocumentWithSeveralLists_EachClauseKnowsItsList(string document, string id, string? list)
+    {
+        Assert.Equal(list, corpus.Document(document).Clauses.Single(c => c.Id == id).ListTitle);
+    }
+
+    [Fact]
     public void Parse_FormFieldsAndEmptyRows_AreReportedAsSkipped()
     {
         var skipped = corpus.Document("004").Skipped;

@@ -13,7 +13,10 @@ public sealed class KnowledgeBaseAnswerTests(KnowledgeBaseFixture fixture) : ICl
         var first = answer.Sources[0];
         Assert.StartsWith(first.Text.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '．', '.', '、', ' '), answer.Answer, StringComparison.Ordinal);
         Assert.Contains($"《{first.DocumentTitle}》", answer.Answer, StringComparison.Ordinal);
-        Assert.Contains(first.ClauseId, answer.Answer, StringComparison.Ordinal);
+        // The clause is cited in words (第一部分（三）第4项); its id stays in the sources, never in the answer text.
+        var clause = Kb.Clauses.Single(c => c.DocumentId == first.Document && c.Id == first.ClauseId);
+        Assert.Contains(PartyAffairs.Knowledge.Retrieval.ClauseCitation.Reference(clause), answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.ClauseId, answer.Answer, StringComparison.Ordinal);
     }
 
     [Fact]

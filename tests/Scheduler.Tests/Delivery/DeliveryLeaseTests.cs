@@ -4,6 +4,7 @@ using PartyAffairs.Scheduler.Jobs;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
 using static PartyAffairs.Scheduler.Tests.Delivery.SteppedDelivery;
+using PartyAffairs.Scheduler.Tests.Completion;
 
 namespace PartyAffairs.Scheduler.Tests.Delivery;
 
@@ -11,8 +12,7 @@ namespace PartyAffairs.Scheduler.Tests.Delivery;
 /// The delivery service's lease loop on a real redis-server: an instance waiting a long time for a channel's rate limit
 /// keeps its lease, so another instance's maintenance does not take its in-flight reminder away.
 /// </summary>
-[Collection(RedisGroup.Name)]
-public sealed class DeliveryLeaseTests(RedisServerFixture redis)
+public abstract class DeliveryLeaseTests(RedisServerFixture redis, ILedgerBackend ledgers)
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(5);
 
@@ -20,6 +20,7 @@ public sealed class DeliveryLeaseTests(RedisServerFixture redis)
     public async Task DeliveryService_RateLimitWaitLongerThanTheLease_LeaseRenewedAndSentOnceByTheWaitingInstance()
     {
         await redis.FlushAsync();
+        await ledgers.ResetAsync();
         var clock = new SteppedClock(Start);
         var db = redis.Connection.GetDatabase();
         var strict = new ReminderOptions { Parallelism = 1 };
@@ -28,8 +29,8 @@ public sealed class DeliveryLeaseTests(RedisServerFixture redis)
         loose.RateLimits["dingtalk"] = new ChannelRateLimit { Permits = 5, Window = TimeSpan.FromMinutes(10) };
         var waitingChannel = new Channel();
         var otherChannel = new Channel();
-        var waiting = Dispatcher(redis.Connection, waitingChannel, clock, strict);
-        var other = Dispatcher(redis.Connection, otherChannel, clock, loose);
+        var waiting = Dispatcher(redis.Connection, waitingChannel, clock, strict, ledgers.Create(redis.Connection));
+        var other = Dispatcher(redis.Connection, otherChannel, clock, loose, ledgers.Create(redis.Connection));
         var occurrence = Dues();
         await db.SortedSetAddAsync(ReminderKeys.RateLimit("dingtalk"), "earlier-send", Start.ToUnixTimeMilliseconds());
         await new ReminderDeliveryStore(redis.Connection, strict).EnqueueAsync(occurrence, [new DeliveryItem(occurrence.Id, "m01", "dingtalk")], default);

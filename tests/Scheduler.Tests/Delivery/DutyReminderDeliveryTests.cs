@@ -5,12 +5,12 @@ using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Planning;
 using PartyAffairs.Scheduler.Tests.Planning;
 using PartyAffairs.Tests.Infrastructure;
+using PartyAffairs.Scheduler.Tests.Completion;
 
 namespace PartyAffairs.Scheduler.Tests.Delivery;
 
 /// <summary>Members' duty reminders, window openings and counted duties end to end: planner, fan-out, Redis, dispatcher.</summary>
-[Collection(RedisGroup.Name)]
-public sealed class DutyReminderDeliveryTests(RedisServerFixture redis)
+public abstract class DutyReminderDeliveryTests(RedisServerFixture redis, ILedgerBackend ledgers)
 {
     private const string Branch = "b1";
 
@@ -19,9 +19,10 @@ public sealed class DutyReminderDeliveryTests(RedisServerFixture redis)
     private async Task<(SchedulerHarness Harness, InMemoryDirectory Directory, LoopbackSink Sink)> StartAsync(string now, int members = 8, IReadOnlyList<Duty>? duties = null)
     {
         await redis.FlushAsync();
+        await ledgers.ResetAsync();
         var directory = InMemoryDirectory.WithMembers(members);
         var sink = new LoopbackSink();
-        return (new SchedulerHarness(redis.Connection, new FakeTimeProvider(Local(now)), directory, sink, duties: duties), directory, sink);
+        return (new SchedulerHarness(redis.Connection, new FakeTimeProvider(Local(now)), directory, sink, duties: duties, ledger: ledgers.Create(redis.Connection)), directory, sink);
     }
 
     private static CompletionRecord Confirmed(string member, string kind, string period, CompletionStatus status = CompletionStatus.Done) => new()
@@ -66,8 +67,8 @@ public sealed class DutyReminderDeliveryTests(RedisServerFixture redis)
         // One rule for 预备党员, one for 党员 working away (the roster does not say who is away).
         var duties = new[]
         {
-            DutyPlanningTests.Rule("思想汇报", "P3M", 1, actor: "预备党员", summary: "预备党员在预备期内每季度进行一次书面汇报"),
-            DutyPlanningTests.Rule("思想汇报", "P3M", 1, actor: "党员", summary: "党员外出时，每季度用书面形式汇报一次思想工作情况"),
+            DutyRules.Rule("思想汇报", "P3M", 1, actor: "预备党员", summary: "预备党员在预备期内每季度进行一次书面汇报"),
+            DutyRules.Rule("思想汇报", "P3M", 1, actor: "党员", summary: "党员外出时，每季度用书面形式汇报一次思想工作情况"),
         };
         var (harness, directory, sink) = await StartAsync("2026-10-08T08:30:00", duties: duties);
         for (var i = 0; i < 2; i++)
@@ -142,7 +143,7 @@ public sealed class DutyReminderDeliveryTests(RedisServerFixture redis)
     [Fact]
     public async Task Run_FourTimesAYearCommittee_CountsOneToFourAndRemindersStopAtFour()
     {
-        var duties = new[] { DutyPlanningTests.Rule("支部委员会", "P1Y", 4, summary: "支部委员会会议全年不少于四次") };
+        var duties = new[] { DutyRules.Rule("支部委员会", "P1Y", 4, summary: "支部委员会会议全年不少于四次") };
         var (harness, _, sink) = await StartAsync("2026-12-01T10:00:00", duties: duties);
         var replies = new List<string>();
         foreach (var day in new[] { "2026-12-01", "2026-12-02", "2026-12-03" })
@@ -176,7 +177,7 @@ public sealed class DutyReminderDeliveryTests(RedisServerFixture redis)
     [Fact]
     public async Task Run_CountedDutyOpensAtYearStart_SecretariesToldHowManyTimes()
     {
-        var duties = new[] { DutyPlanningTests.Rule("支部委员会", "P1Y", 4, summary: "支部委员会会议全年不少于四次") };
+        var duties = new[] { DutyRules.Rule("支部委员会", "P1Y", 4, summary: "支部委员会会议全年不少于四次") };
         var (harness, _, sink) = await StartAsync("2026-01-04T08:30:00", duties: duties);
 
         await harness.RunAsync(Branch);
@@ -194,7 +195,7 @@ public sealed class DutyReminderDeliveryTests(RedisServerFixture redis)
     [InlineData(0, "2026-03-24T08:30:00", "pace-1", true)]
     public async Task Run_PacingCheckpoint_SecretariesToldOnlyWhenBehind(int confirmations, string now, string kind, bool told)
     {
-        var duties = new[] { DutyPlanningTests.Rule("支部委员会", "P1Y", 4, summary: "支部委员会会议全年不少于四次") };
+        var duties = new[] { DutyRules.Rule("支部委员会", "P1Y", 4, summary: "支部委员会会议全年不少于四次") };
         var (harness, _, sink) = await StartAsync("2026-01-10T10:00:00", duties: duties);
         for (var i = 0; i < confirmations; i++)
         {

@@ -5,11 +5,11 @@ using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Scheduler.Planning;
 using PartyAffairs.Tests.Infrastructure;
 using StackExchange.Redis;
+using PartyAffairs.Scheduler.Tests.Completion;
 
 namespace PartyAffairs.Scheduler.Tests.Delivery;
 
-[Collection(RedisGroup.Name)]
-public sealed class ReminderDeliveryTests(RedisServerFixture redis)
+public abstract class ReminderDeliveryTests(RedisServerFixture redis, ILedgerBackend ledgers)
 {
     private const string Branch = "b1";
 
@@ -18,10 +18,11 @@ public sealed class ReminderDeliveryTests(RedisServerFixture redis)
     private async Task<(SchedulerHarness Harness, InMemoryDirectory Directory, LoopbackSink Sink)> StartAsync(string now, int members = 30, string? themedDay = "设置主题党日 每月第一个周五 15:00 三楼会议室")
     {
         await redis.FlushAsync();
+        await ledgers.ResetAsync();
         var time = new FakeTimeProvider(Local(now));
         var directory = InMemoryDirectory.WithMembers(members);
         var sink = new LoopbackSink();
-        var harness = new SchedulerHarness(redis.Connection, time, directory, sink);
+        var harness = new SchedulerHarness(redis.Connection, time, directory, sink, ledger: ledgers.Create(redis.Connection));
         if (themedDay is not null)
         {
             Assert.True((await harness.SettingsService.ApplyCommandAsync(Branch, themedDay, default)).Saved);
@@ -55,7 +56,7 @@ public sealed class ReminderDeliveryTests(RedisServerFixture redis)
         var (first, directory, sinkA) = await StartAsync("2026-12-01T08:30:00", members: 300, themedDay: null);
         await using var second = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var sinkB = new LoopbackSink();
-        var other = new SchedulerHarness(second, first.Time, directory, sinkB);
+        var other = new SchedulerHarness(second, first.Time, directory, sinkB, ledger: ledgers.Create(second));
 
         await Task.WhenAll(Task.Run(() => first.RunAsync(Branch)), Task.Run(() => other.RunAsync(Branch)));
 
@@ -86,7 +87,7 @@ public sealed class ReminderDeliveryTests(RedisServerFixture redis)
         // The process is gone; after its lease runs out a restarted instance recovers what it had taken.
         first.Time.Advance(first.Options.Lease + TimeSpan.FromSeconds(1));
         var sinkB = new LoopbackSink();
-        var restarted = new SchedulerHarness(redis.Connection, first.Time, directory, sinkB);
+        var restarted = new SchedulerHarness(redis.Connection, first.Time, directory, sinkB, ledger: ledgers.Create(redis.Connection));
         await restarted.RunAsync(Branch);
 
         var all = sinkA.OfKind(":dues:").Concat(sinkB.OfKind(":dues:")).ToArray();
@@ -98,10 +99,10 @@ public sealed class ReminderDeliveryTests(RedisServerFixture redis)
     public async Task Run_FanOutInterruptedBeforeItWasMarkedQueued_RedoneWithoutDoubles()
     {
         var (harness, directory, sink) = await StartAsync("2026-12-01T08:30:00", members: 80, themedDay: null);
-        var dues = (await harness.Coordinator.UpcomingAsync(Branch, TimeSpan.FromMinutes(1), default)).Single(p => p.ReminderKind == "dues");
+        var dues = (await harness.Coordinator.UpcomingAsync(Branch, TimeSpan.FromMinutes(1), default)).Single(p => p.ReminderKind.Key == "dues");
         var half = new InMemoryDirectory();
         half.Members.AddRange(directory.Members.Take(40));
-        var partial = new ReminderFanOut(half, harness.Ledger, harness.Store, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderFanOut>.Instance);
+        var partial = new ReminderFanOut(half, harness.Ledger, harness.Store, new Bot.Reminders.ReminderWording(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderFanOut>.Instance);
         await partial.FanOutAsync(dues, default);
         await redis.Connection.GetDatabase().HashDeleteAsync(ReminderKeys.Occurrence(dues.Id), "q"); // the crash came before the last write
 
@@ -271,6 +272,7 @@ public sealed class ReminderDeliveryTests(RedisServerFixture redis)
     public async Task Run_ArrearsOverSevenMonths_NudgesAtTwoAndFourTellsSecretaryAtThreeAndFive()
     {
         await redis.FlushAsync();
+        await ledgers.ResetAsync();
         var time = new FakeTimeProvider(Local("2026-01-10T09:00:00"));
         var directory = new InMemoryDirectory();
         var since = new DateOnly(2026, 1, 1);
@@ -278,7 +280,7 @@ public sealed class ReminderDeliveryTests(RedisServerFixture redis)
         directory.Members.Add(new ReminderRecipient { MemberId = "late", Name = "张三", Role = "党员", ChannelId = "wecom", Since = since });
         directory.Members.Add(new ReminderRecipient { MemberId = "paid", Name = "李四", Role = "党员", ChannelId = "dingtalk", Since = since });
         var sink = new LoopbackSink();
-        var harness = new SchedulerHarness(redis.Connection, time, directory, sink);
+        var harness = new SchedulerHarness(redis.Connection, time, directory, sink, ledger: ledgers.Create(redis.Connection));
         var seen = new List<(int Month, string Key, string Member)>();
 
         for (var month = 1; month <= 7; month++)

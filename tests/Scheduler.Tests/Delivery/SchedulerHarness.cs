@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PartyAffairs.Delivery;
 using PartyAffairs.Delivery.Pacing;
 using PartyAffairs.Delivery.Retry;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Completion;
@@ -15,34 +16,35 @@ using StackExchange.Redis;
 
 namespace PartyAffairs.Scheduler.Tests.Delivery;
 
-/// <summary>One scheduler instance over a real Redis: the same classes the host wires, a roster in memory, a loopback sink.</summary>
+/// <summary>One scheduler instance over a real Redis: the same classes the host wires, a roster in memory, a loopback sink; the completion ledger in Redis unless given.</summary>
 internal sealed class SchedulerHarness
 {
-    public SchedulerHarness(IConnectionMultiplexer redis, FakeTimeProvider time, InMemoryDirectory directory, LoopbackSink sink, ReminderOptions? options = null, IReadOnlyList<Duty>? duties = null)
+    public SchedulerHarness(IConnectionMultiplexer redis, FakeTimeProvider time, InMemoryDirectory directory, LoopbackSink sink, ReminderOptions? options = null, IReadOnlyList<Duty>? duties = null, ICompletionLedger? ledger = null)
     {
         Time = time;
         // The fake clock does not move by itself: reminder caps are tested on their own (ReminderPacingTests).
         Options = options ?? new ReminderOptions();
         var instance = new DeliveryInstance();
-        Ledger = new RedisCompletionLedger(redis);
+        Ledger = ledger ?? new RedisCompletionLedger(redis);
         Settings = new RedisBranchSettingsStore(redis);
         Store = new ReminderDeliveryStore(redis, Options, instance, time);
         Catalogs = new BranchDutyCatalogs(duties ?? [], []);
         var calendar = WorkingCalendar.LoadDefault();
-        FanOut = new ReminderFanOut(directory, Ledger, Store, NullLogger<ReminderFanOut>.Instance);
+        FanOut = new ReminderFanOut(directory, Ledger, Store, new ReminderWording(), NullLogger<ReminderFanOut>.Instance);
         Coordinator = new ReminderCoordinator(Settings, Catalogs, new ReminderPlanner(calendar), calendar, FanOut, Store, Options, time, NullLogger<ReminderCoordinator>.Instance);
         Dispatcher = new ReminderDispatcher(
             Store, sink, Ledger, Settings, new SharedRateLimiter(redis, instance, time, NullLogger<SharedRateLimiter>.Instance),
             new DeliveryRetry(new RetryOptions { Backoff = TimeSpan.FromSeconds(1) }, time), Options, time, NullLogger<ReminderDispatcher>.Instance);
-        SettingsService = new ReminderSettingsService(Settings, Catalogs, Coordinator, [], calendar, time);
-        Responses = new ReminderResponseService(Ledger, directory, Settings, Catalogs, FanOut, time);
+        SettingsService = new ReminderSettingsService(new BranchSettingsService(Settings, Catalogs, Coordinator, [], calendar, time));
+        Recorder = new ReminderResponseRecorder(Ledger, directory, Settings, Catalogs, FanOut, time);
+        Responses = new ReminderResponseService(Recorder);
     }
 
     public FakeTimeProvider Time { get; }
 
     public ReminderOptions Options { get; }
 
-    public RedisCompletionLedger Ledger { get; }
+    public ICompletionLedger Ledger { get; }
 
     public RedisBranchSettingsStore Settings { get; }
 
@@ -56,8 +58,13 @@ internal sealed class SchedulerHarness
 
     public ReminderDispatcher Dispatcher { get; }
 
+    /// <summary>The settings commands as the host words them (bot/Reminders over the scheduler's BranchSettingsService).</summary>
     public ReminderSettingsService SettingsService { get; }
 
+    /// <summary>The scheduler's typed recording of answers.</summary>
+    public ReminderResponseRecorder Recorder { get; }
+
+    /// <summary>The reminder buttons as the host reads them (bot/Reminders over the scheduler's ReminderResponseRecorder).</summary>
     public ReminderResponseService Responses { get; }
 
     /// <summary>Ticks every group of the branch, then delivers everything queued.</summary>

@@ -35,11 +35,11 @@ internal static class SteppedDelivery
     public static RetryOptions Retry { get; } = new() { Backoff = TimeSpan.FromSeconds(1) };
 
     /// <summary>One instance's dispatcher: its own instance id, the shared rate limiter and the retry layer on the stepped clock.</summary>
-    public static ReminderDispatcher Dispatcher(IConnectionMultiplexer connection, IReminderSender channel, SteppedClock clock, ReminderOptions options)
+    public static ReminderDispatcher Dispatcher(IConnectionMultiplexer connection, IReminderSender channel, SteppedClock clock, ReminderOptions options, ICompletionLedger? ledger = null)
     {
         var instance = new DeliveryInstance();
         return new(
-            new ReminderDeliveryStore(connection, options, instance, clock), channel, new RedisCompletionLedger(connection),
+            new ReminderDeliveryStore(connection, options, instance, clock), channel, ledger ?? new RedisCompletionLedger(connection),
             new RedisBranchSettingsStore(connection), new SharedRateLimiter(connection, instance, clock, NullLogger<SharedRateLimiter>.Instance),
             new DeliveryRetry(Retry, clock), options, clock, NullLogger<ReminderDispatcher>.Instance);
     }

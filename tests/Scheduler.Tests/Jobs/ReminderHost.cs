@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Delivery;
@@ -11,12 +12,14 @@ using PartyAffairs.Scheduler.Planning;
 using PartyAffairs.Scheduler.Settings;
 using Quartz;
 using StackExchange.Redis;
+using PartyAffairs.Scheduler.Tests.Completion;
 
 namespace PartyAffairs.Scheduler.Tests.Jobs;
 
 /// <summary>
 /// One scheduler instance as the bot hosts it: a generic host with <see cref="ReminderSchedulerServices.AddReminderScheduler"/>
-/// (real Quartz, in-memory store, on the fake clock), its own Redis connection to the shared redis-server, a loopback sender.
+/// (real Quartz, in-memory store, on the fake clock), its own Redis connection to the shared redis-server, a loopback sender,
+/// and the host's words (<see cref="ReminderWording"/>).
 /// </summary>
 internal sealed class ReminderHost : IAsyncDisposable
 {
@@ -60,7 +63,7 @@ internal sealed class ReminderHost : IAsyncDisposable
         return options;
     }
 
-    public static async Task<ReminderHost> StartAsync(string redisConfiguration, FakeTimeProvider time, IMemberDirectory roster, ReminderOptions? options = null)
+    public static async Task<ReminderHost> StartAsync(string redisConfiguration, FakeTimeProvider time, IMemberDirectory roster, ReminderOptions? options = null, ILedgerBackend? ledgers = null)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
         var sender = new RecordingSender(time);
@@ -76,8 +79,12 @@ internal sealed class ReminderHost : IAsyncDisposable
         services.AddSingleton(new BranchDutyCatalogs([], []));
         services.AddSingleton<IMemberDirectory>(roster);
         services.AddSingleton<IReminderSender>(sender);
-        services.AddSingleton<ICompletionLedger, RedisCompletionLedger>();
+        services.AddSingleton(sp => (ledgers ?? new RedisLedgerBackend()).Create(sp.GetRequiredService<IConnectionMultiplexer>()));
         services.AddReminderScheduler(enabled: true, q => q.AddJobListener(fires));
+
+        // The words and the settings commands, as the bot registers them (bot/Scheduling/SchedulingHosting).
+        services.AddSingleton<IReminderWording, ReminderWording>();
+        services.AddSingleton<ReminderSettingsService>();
         var host = builder.Build();
         await host.StartAsync();
         return new ReminderHost(host, connection, sender, fires, time, log);

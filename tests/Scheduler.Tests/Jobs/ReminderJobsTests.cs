@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Scheduler.Jobs;
 using PartyAffairs.Scheduler.Planning;
@@ -9,6 +10,7 @@ using PartyAffairs.Scheduler.Tests.Delivery;
 using PartyAffairs.Tests.Infrastructure;
 using Quartz;
 using StackExchange.Redis;
+using PartyAffairs.Scheduler.Tests.Completion;
 
 namespace PartyAffairs.Scheduler.Tests.Jobs;
 
@@ -16,8 +18,7 @@ namespace PartyAffairs.Scheduler.Tests.Jobs;
 /// The Quartz side run for real: a Quartz scheduler (in-memory store) per host on the fake clock, the real tick, sync and
 /// start-up wiring, real redis-server, a loopback sender. The fake clock is moved by the test; Quartz waits on it.
 /// </summary>
-[Collection(RedisGroup.Name)]
-public sealed class ReminderJobsTests(RedisServerFixture redis)
+public abstract class ReminderJobsTests(RedisServerFixture redis, ILedgerBackend ledgers)
 {
     private const string Branch = "b1";
     private const string ThemedDay = "设置主题党日 每月第一个周五 15:00 三楼会议室";
@@ -27,6 +28,7 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
     private async Task<(FakeTimeProvider Time, BranchRoster Roster)> ArrangeAsync(string now, int members = 12, string? themedDay = ThemedDay)
     {
         await redis.FlushAsync();
+        await ledgers.ResetAsync();
         var time = new FakeTimeProvider(Local(now));
         var roster = new BranchRoster().With(Branch, members);
         if (themedDay is not null)
@@ -49,7 +51,7 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
     public async Task Tick_ThemedDayTrigger_FiresAtThePlannedShanghaiInstantSendsEachMemberOnceAndMovesOn()
     {
         var (time, roster) = await ArrangeAsync("2026-11-02T10:00:00");
-        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster);
+        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster, ledgers: ledgers);
         await StartedAsync(host);
         var key = ReminderTriggerFactory.Key(Branch, ReminderGroup.ThemedDay);
 
@@ -89,7 +91,7 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
     public async Task Tick_SettingsUnreadableAtTheFire_RetriedAMinuteLaterAndSentOnce()
     {
         var (time, roster) = await ArrangeAsync("2026-11-02T10:00:00");
-        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster);
+        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster, ledgers: ledgers);
         await StartedAsync(host);
         var due = Local("2026-11-03T08:30:00");
         var db = redis.Connection.GetDatabase();
@@ -114,7 +116,7 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
     public async Task Sync_BranchCreatedWhileRunning_GetsItsTriggersAtTheNextSync()
     {
         var (time, roster) = await ArrangeAsync("2026-11-02T10:00:00");
-        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster);
+        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster, ledgers: ledgers);
         await StartedAsync(host);
 
         roster.With("b2", 5);
@@ -141,7 +143,7 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
     public async Task Refresh_PlaceChangedBeforeThePendingFire_FireKeptAndSentOnceWithTheNewPlace()
     {
         var (time, roster) = await ArrangeAsync("2026-11-02T10:00:00");
-        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster);
+        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster, ledgers: ledgers);
         await StartedAsync(host);
         var due = Local("2026-11-03T08:30:00");
         Assert.Equal(due, await host.NextFireAsync(Branch, ReminderGroup.ThemedDay));
@@ -160,7 +162,7 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
     public async Task Refresh_ThemedDayMovedEarlier_TriggerMovesEarlierAndFiresThere()
     {
         var (time, roster) = await ArrangeAsync("2026-11-01T10:00:00");
-        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster);
+        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster, ledgers: ledgers);
         await StartedAsync(host);
         Assert.Equal(Local("2026-11-03T08:30:00"), await host.NextFireAsync(Branch, ReminderGroup.ThemedDay));
 
@@ -179,7 +181,7 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
     public async Task Refresh_ThemedDayMovedLater_PendingFireKeptThenTriggerMovesToTheNewDay()
     {
         var (time, roster) = await ArrangeAsync("2026-11-02T10:00:00");
-        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster);
+        await using var host = await ReminderHost.StartAsync(redis.Configuration, time, roster, ledgers: ledgers);
         await StartedAsync(host);
         var pending = Local("2026-11-03T08:30:00");
 
@@ -202,7 +204,7 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
     {
         var (time, roster) = await ArrangeAsync("2026-11-30T09:00:00");
         var members = roster.MemberIds(Branch).Count;
-        var first = await ReminderHost.StartAsync(redis.Configuration, time, roster);
+        var first = await ReminderHost.StartAsync(redis.Configuration, time, roster, ledgers: ledgers);
         await StartedAsync(first);
 
         // Dec 1 08:30: the themed day's 3-day lead and the month's dues reminder.
@@ -214,7 +216,7 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
 
         // Down until Friday Dec 4 10:00: the on-the-day reminder (08:30) was missed and is useful until 15:00.
         time.SetUtcNow(Local("2026-12-04T10:00:00"));
-        await using var second = await ReminderHost.StartAsync(redis.Configuration, time, roster);
+        await using var second = await ReminderHost.StartAsync(redis.Configuration, time, roster, ledgers: ledgers);
         await StartedAsync(second);
         await ReminderHost.StepUntilAsync(time, async () => second.Sender.OfKind("themed-1204-0d").Count >= members && await second.IdleAsync(), "catch-up delivered");
 
@@ -231,8 +233,8 @@ public sealed class ReminderJobsTests(RedisServerFixture redis)
     {
         var (time, roster) = await ArrangeAsync("2026-11-30T09:00:00", members: 40);
         var members = roster.MemberIds(Branch).Count;
-        await using var a = await ReminderHost.StartAsync(redis.Configuration, time, roster);
-        await using var b = await ReminderHost.StartAsync(redis.Configuration, time, roster);
+        await using var a = await ReminderHost.StartAsync(redis.Configuration, time, roster, ledgers: ledgers);
+        await using var b = await ReminderHost.StartAsync(redis.Configuration, time, roster, ledgers: ledgers);
         await StartedAsync(a);
         await StartedAsync(b);
         var key = ReminderTriggerFactory.Key(Branch, ReminderGroup.ThemedDay);

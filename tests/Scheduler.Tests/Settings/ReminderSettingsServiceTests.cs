@@ -1,19 +1,21 @@
+using PartyAffairs.Bot.Reminders;
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using PartyAffairs.Scheduler.Settings;
 using PartyAffairs.Scheduler.Tests.Delivery;
 using PartyAffairs.Tests.Infrastructure;
+using PartyAffairs.Scheduler.Tests.Completion;
 
 namespace PartyAffairs.Scheduler.Tests.Settings;
 
-[Collection(RedisGroup.Name)]
-public sealed class ReminderSettingsServiceTests(RedisServerFixture redis)
+public abstract class ReminderSettingsServiceTests(RedisServerFixture redis, ILedgerBackend ledgers)
 {
     private async Task<SchedulerHarness> StartAsync()
     {
         await redis.FlushAsync();
+        await ledgers.ResetAsync();
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00+08:00", CultureInfo.InvariantCulture));
-        return new SchedulerHarness(redis.Connection, time, InMemoryDirectory.WithMembers(3), new LoopbackSink());
+        return new SchedulerHarness(redis.Connection, time, InMemoryDirectory.WithMembers(3), new LoopbackSink(), ledger: ledgers.Create(redis.Connection));
     }
 
     [Theory]
@@ -36,7 +38,7 @@ public sealed class ReminderSettingsServiceTests(RedisServerFixture redis)
         Assert.Contains("示例", outcome.Reply, StringComparison.Ordinal);
         var stored = await harness.Settings.GetAsync("b1", default);
         Assert.NotNull(stored);
-        Assert.Equal(saved.Settings.ThemedDay!.Describe(), stored.ThemedDay?.Describe());
+        Assert.Equal(ReminderTexts.Describe(saved.Settings.ThemedDay!), stored.ThemedDay is { } rule ? ReminderTexts.Describe(rule) : null);
         Assert.Equal(saved.Settings.QuietHours, stored.QuietHours);
         Assert.Equal(saved.Settings.TimeZone, stored.TimeZone);
         Assert.Equal(saved.Settings.Leads, stored.Leads.ToArray());
@@ -127,8 +129,9 @@ public sealed class ReminderSettingsServiceTests(RedisServerFixture redis)
     public async Task DescribePlan_BeforeFourthQuarter_ListsWindowOpeningAndMembersDutyReminders()
     {
         await redis.FlushAsync();
+        await ledgers.ResetAsync();
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-09-28T10:00:00+08:00", CultureInfo.InvariantCulture));
-        var harness = new SchedulerHarness(redis.Connection, time, InMemoryDirectory.WithMembers(3), new LoopbackSink());
+        var harness = new SchedulerHarness(redis.Connection, time, InMemoryDirectory.WithMembers(3), new LoopbackSink(), ledger: ledgers.Create(redis.Connection));
 
         var plan = await harness.SettingsService.DescribePlanAsync("b1", 40, default);
 

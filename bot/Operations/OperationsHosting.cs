@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using PartyAffairs.BotFramework.Builder;
+using PartyAffairs.Scheduler.Delivery;
+
+namespace PartyAffairs.Bot.Operations;
+
+/// <summary>
+/// Composition of the Operations area: the start-up banner, the meters of every area exported at <c>/metrics</c>
+/// (Prometheus text format, through the OpenTelemetry SDK), and turn counting around the bot. Add it last: it wraps
+/// the <see cref="IBot"/> the other areas registered. Documented in docs/operations.md.
+/// </summary>
+internal static class OperationsHosting
+{
+    /// <summary>The meters exported: the product's areas, then ASP.NET Core's and the runtime's built-in ones.</summary>
+    public static readonly string[] Meters =
+    [
+        TurnMetrics.MeterName,
+        ReminderMetrics.MeterName,
+        StoreMetrics.MeterName,
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "System.Runtime",
+    ];
+
+    /// <summary>Registers the area's services.</summary>
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName)
+            .Validate(o => o.SampleInterval > TimeSpan.Zero, "Metrics:SampleInterval must be positive.")
+            .ValidateOnStart();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(Meters)
+            // A scrape every 15-60 s needs no response cache, and a cached answer would hide the last turns.
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        services.AddSingleton<StoreMetrics>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreMetrics>());
+        services.AddHostedService<StartupBanner>();
+
+        var bot = services.LastOrDefault(d => d.ServiceType == typeof(IBot));
+        if (bot is not null)
+        {
+            services.Remove(bot);
+            services.AddSingleton<IBot>(sp => new MeteredBot(Resolve(sp, bot)));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps <c>/metrics</c> behind <see cref="MetricsAccess"/>.</summary>
+    public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder endpoints)
+    {
+        _ = endpoints.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        endpoints.MapPrometheusScrapingEndpoint(MetricsOptions.Path, meterProvider: null, configureBranchedPipeline: b => b.UseMiddleware<MetricsAccess>(), optionsName: null);
+        return endpoints;
+    }
+
+    private static IBot Resolve(IServiceProvider services, ServiceDescriptor descriptor) => descriptor switch
+    {
+        { ImplementationInstance: IBot instance } => instance,
+        { ImplementationFactory: { } factory } => (IBot)factory(services),
+        { ImplementationType: { } type } => (IBot)ActivatorUtilities.CreateInstance(services, type),
+        _ => throw new InvalidOperationException("The IBot registration is neither an instance, a factory nor a type."),
+    };
+}
