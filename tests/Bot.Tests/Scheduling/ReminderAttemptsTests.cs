@@ -9,7 +9,9 @@ using PartyAffairs.Bot.State;
 using PartyAffairs.Bot.Tests.Channels;
 using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Scheduler.Delivery;
+using PartyAffairs.Scheduler.Periods;
 using PartyAffairs.Scheduler.Planning;
+using PartyAffairs.Scheduler.Planning.Kinds;
 using PartyAffairs.Tests.DingTalk;
 using PartyAffairs.Tests.Infrastructure;
 using PartyAffairs.Tests.WeCom;
@@ -96,13 +98,12 @@ public sealed class ReminderAttemptsTests(RedisServerFixture redis) : IClassFixt
             BranchId = branch,
             Group = ReminderGroup.Dues,
             Kinds = ["党费"],
-            PeriodKey = "2026-11",
-            ReminderKind = "dues-attempts-test",
+            Titles = ["交纳党费"],
+            Period = DutyPeriod.Containing(PeriodUnit.Month, new DateOnly(2026, 11, 1)),
+            ReminderKind = new DuesNudge(DuesDay: 23, DaysLeft: 7),
             Audience = ReminderAudience.UnconfirmedMembers,
             DueAt = now,
             UsefulUntil = now.AddDays(30),
-            Title = "交纳党费",
-            Text = "【党费提醒】11月党费尚未确认交纳。",
         };
 
         Assert.Equal(1, await services.GetRequiredService<ReminderFanOut>().FanOutAsync(planned, default));
