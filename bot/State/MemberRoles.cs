@@ -1,3 +1,5 @@
+using PartyAffairs.Scheduler.Duties;
+
 namespace PartyAffairs.Bot.State;
 
 /// <summary>The roles a roster may give a member, and which of them may run secretary commands.</summary>
@@ -19,6 +21,9 @@ public static class MemberRoles
     /// <summary>True for a role a roster may name.</summary>
     public static bool IsValid(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
 
-    /// <summary>True for roles that may send notices, see completion and nudge (书记, 副书记).</summary>
-    public static bool IsSecretary(string? role) => role is Secretary or DeputySecretary;
+    /// <summary>
+    /// True for roles that may run secretary commands (notices, completion status, nudges, reminder settings): the
+    /// scheduler's <see cref="DutyKinds.SecretaryRoles"/> (书记, 副书记), the one list of them.
+    /// </summary>
+    public static bool IsSecretary(string? role) => role is not null && DutyKinds.SecretaryRoles.Contains(role, StringComparer.Ordinal);
 }
