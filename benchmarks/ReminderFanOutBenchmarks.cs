@@ -4,9 +4,12 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using PartyAffairs.Benchmarks.Reminders;
 using PartyAffairs.Benchmarks.State;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Delivery;
+using PartyAffairs.Scheduler.Periods;
 using PartyAffairs.Scheduler.Planning;
+using PartyAffairs.Scheduler.Planning.Kinds;
 using PartyAffairs.Scheduler.Settings;
 
 namespace PartyAffairs.Benchmarks;
@@ -45,7 +48,7 @@ public class ReminderFanOutBenchmarks
         var settings = new RedisBranchSettingsStore(_store.Connection);
         var store = new ReminderDeliveryStore(_store.Connection, options);
         _sink = new CountingSink();
-        _fanOut = new ReminderFanOut(directory, ledger, store, NullLogger<ReminderFanOut>.Instance);
+        _fanOut = new ReminderFanOut(directory, ledger, store, new ReminderWording(), NullLogger<ReminderFanOut>.Instance);
 
         // The shared limiter runs on the system clock so its permits leave the window and are trimmed as in production
         // (on the fixed clock every permit would stay counted); the limit itself never binds here.
@@ -62,7 +65,7 @@ public class ReminderFanOutBenchmarks
         var delivered = clock.Elapsed;
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var after = await UsedMemoryAsync();
-        var key = await _admin.GetDatabase().ExecuteAsync("MEMORY", "USAGE", ReminderKeys.Reminder("bench:党费:2026-12:dues-0", "m00001").ToString());
+        var key = await _admin.GetDatabase().ExecuteAsync("MEMORY", "USAGE", ReminderKeys.Reminder("bench-0:党费:2026-12:dues", "m00001").ToString());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// [{Store}] {_sink.Count} delivered; queued in {queued.TotalMilliseconds:F0} ms, delivered in {delivered.TotalMilliseconds:F0} ms, CPU {cpuUsed.TotalMilliseconds:F0} ms; " +
             $"store memory per member: {(queuedMemory - before) / (double)Members:F0} B while queued, {(after - before) / (double)Members:F0} B after delivery; MEMORY USAGE of one key: {key}"));
@@ -93,16 +96,18 @@ public class ReminderFanOutBenchmarks
         var n = _occurrence++;
         return new PlannedReminder
         {
-            BranchId = "bench",
+            // A new occurrence per invocation (the directory gives every branch the same members): the month's dues reminder
+            // of branch bench-{n}, an occurrence id as long as before the typed kinds (bench:党费:2026-12:dues-{n}).
+            BranchId = string.Create(CultureInfo.InvariantCulture, $"bench-{n}"),
             Group = ReminderGroup.Dues,
             Kinds = ["党费"],
-            PeriodKey = "2026-12",
-            ReminderKind = string.Create(CultureInfo.InvariantCulture, $"dues-{n}"),
+            Titles = ["交纳党费"],
+            Period = DutyPeriod.Containing(PeriodUnit.Month, new DateOnly(2026, 12, 1)),
+            ReminderKind = new DuesStart(),
             Audience = ReminderAudience.UnconfirmedMembers,
             DueAt = DateTimeOffset.Parse("2026-12-01T08:30:00+08:00", CultureInfo.InvariantCulture),
             UsefulUntil = DateTimeOffset.Parse("2027-01-01T00:00:00+08:00", CultureInfo.InvariantCulture),
-            Title = "交纳党费",
-            Text = "【党费提醒】请按时交纳12月党费。依据：《中国共产党章程》第八条。交纳后请点“已完成”。",
+            Sources = [RuleSource.DuesRegulations],
         };
     }
 

@@ -3,6 +3,7 @@ using PartyAffairs.Bot.Admin;
 using PartyAffairs.Bot.ChatPage;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.Knowledge;
+using PartyAffairs.Bot.Operations;
 using PartyAffairs.Bot.Scheduling;
 using PartyAffairs.Bot.State;
 using PartyAffairs.BotFramework;
@@ -28,7 +29,8 @@ builder
     .AddWeCom()
     .AddConversations()
     .AddAdminApi()
-    .AddReminders();
+    .AddReminders()
+    .AddOperations();
 
 var app = builder.Build();
 
@@ -42,5 +44,6 @@ app.MapWeCom();
 app.MapConversationEndpoints();
 app.MapAdminApi();
 app.MapReminderEndpoints();
+app.MapOperations();
 
 await app.RunAsync();

@@ -9,6 +9,9 @@ internal static class AdminHosting
     public static WebApplicationBuilder AddAdminApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
+        // Without Admin:Token, the token generated on first run under the data folder (AdminCredential).
+        builder.Services.AddSingleton<AdminCredential>();
+        builder.Services.AddSingleton<IPostConfigureOptions<AdminOptions>>(sp => sp.GetRequiredService<AdminCredential>());
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using PartyAffairs.Bot.Conversation.Commands;
 using PartyAffairs.Bot.Conversation.Dialogs;
 using PartyAffairs.Bot.Conversation.Pipeline;
+using PartyAffairs.Bot.Operations;
 using PartyAffairs.BotFramework.Builder;
 
 namespace PartyAffairs.Bot.Conversation;
@@ -29,8 +30,10 @@ internal static class ConversationHosting
     /// </summary>
     public static IServiceCollection AddConversationPipeline(this IServiceCollection services)
     {
-        // Cheapest refusal first: an over-long text touches nothing. Then a store outage anywhere below gets one polite
-        // answer; retried activities stop before anything is read; the member is looked up once for every later step.
+        // Every message turn is counted (Operations' meter), failures included. Then the cheapest refusal: an over-long
+        // text touches nothing. A store outage anywhere below gets one polite answer; retried activities stop before
+        // anything is read; the member is looked up once for every later step.
+        services.AddTurnMiddleware<TurnMetricsMiddleware>();
         services.AddTurnMiddleware<TextLengthMiddleware>();
         services.AddTurnMiddleware<StoreOutageMiddleware>();
         services.AddTurnMiddleware<DeduplicationMiddleware>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PartyAffairs.Bot.Admin;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Scheduler.Calendar;
 using StackExchange.Redis;
 
@@ -66,7 +67,7 @@ internal static class CalendarAdminApi
         }
 
         HolidayYear? notice;
-        string? problem;
+        HolidayNoticeProblem? problem;
         try
         {
             using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
@@ -79,7 +80,7 @@ internal static class CalendarAdminApi
 
         if (problem is not null)
         {
-            return Results.BadRequest(new AdminError(problem));
+            return Results.BadRequest(new AdminError(CalendarTexts.Problem(problem)));
         }
 
         await refresher.LoadAsync(notice!, ct);

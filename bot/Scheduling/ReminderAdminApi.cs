@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PartyAffairs.Bot.Admin;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Settings;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.Conversation.Commands;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Delivery;
@@ -37,6 +38,11 @@ internal static class SchedulingHosting
         services.AddHostedService(sp => sp.GetRequiredService<HolidayCalendarRefresher>());
         services.AddSingleton<IMemberDirectory, RosterMemberDirectory>();
         services.AddSingleton<IReminderSender, ProactiveReminderSender>();
+
+        // The words: the scheduler plans typed reminders and settings outcomes, the host words them and reads chat answers.
+        services.AddSingleton<IReminderWording, ReminderWording>();
+        services.AddSingleton<ReminderSettingsService>();
+        services.AddSingleton<ReminderResponseService>();
 
         // Planner, stores, delivery, triggers, Quartz and the hosted services: one wiring shared with the tests that run
         // a real Quartz scheduler (tests/Scheduler.Tests/Jobs).

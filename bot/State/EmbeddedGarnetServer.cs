@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -32,8 +33,10 @@ public sealed class EmbeddedGarnetServer : IDisposable
     /// <summary>
     /// Starts a server that keeps its files in <paramref name="dataDir"/> and recovers what it finds there.
     /// With <paramref name="commitWait"/> a write is answered only once its append-only-file entry is on disk.
+    /// Garnet's own log goes to <paramref name="loggerFactory"/> under categories <c>Garnet.*</c> (nowhere when null); its
+    /// console banner is never printed.
     /// </summary>
-    public static EmbeddedGarnetServer Start(string dataDir, int? port = null, bool commitWait = true)
+    public static EmbeddedGarnetServer Start(string dataDir, int? port = null, bool commitWait = true, ILoggerFactory? loggerFactory = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
         var root = Path.GetFullPath(dataDir);
@@ -49,6 +52,9 @@ public sealed class EmbeddedGarnetServer : IDisposable
             "--checkpointdir", checkpointDir,
             "--aof",
             "--recover",
+            // Quiet: no colour banner on stdout. Without a logger factory Garnet would add a console logger of its own.
+            "-q",
+            "--disable-console-logger",
             // Small footprint: the bot's state is kilobytes per member, not gigabytes.
             "--memory", "256m",
             "--page", "4m",
@@ -59,7 +65,21 @@ public sealed class EmbeddedGarnetServer : IDisposable
             args.Add("--aof-commit-wait");
         }
 
-        var server = new GarnetServer([.. args], loggerFactory: null, cleanupDir: false);
+        var listeners = Trace.Listeners.OfType<ConsoleTraceListener>().ToHashSet();
+        GarnetServer server;
+        try
+        {
+            server = new GarnetServer([.. args], loggerFactory is null ? null : new GarnetLoggerFactory(loggerFactory), cleanupDir: false);
+        }
+        finally
+        {
+            // Garnet's constructor adds a console trace listener to the process; the host's logging is the one output.
+            foreach (var added in Trace.Listeners.OfType<ConsoleTraceListener>().Where(l => !listeners.Contains(l)).ToList())
+            {
+                Trace.Listeners.Remove(added);
+            }
+        }
+
         try
         {
             server.Start();

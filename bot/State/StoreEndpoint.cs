@@ -9,7 +9,7 @@ internal sealed class StoreEndpoint : IDisposable
 {
     private readonly EmbeddedGarnetServer? _embedded;
 
-    public StoreEndpoint(IOptions<RedisOptions> redis, IOptions<StorageOptions> storage, ILogger<StoreEndpoint> logger)
+    public StoreEndpoint(IOptions<RedisOptions> redis, IOptions<StorageOptions> storage, ILoggerFactory loggerFactory, ILogger<StoreEndpoint> logger)
     {
         if (!string.IsNullOrWhiteSpace(redis.Value.Configuration))
         {
@@ -18,7 +18,7 @@ internal sealed class StoreEndpoint : IDisposable
             return;
         }
 
-        _embedded = EmbeddedGarnetServer.Start(storage.Value.DataDir, commitWait: storage.Value.AofCommitWait);
+        _embedded = EmbeddedGarnetServer.Start(storage.Value.DataDir, commitWait: storage.Value.AofCommitWait, loggerFactory: loggerFactory);
         // Admin commands (SAVE for checkpoints) are allowed on our own loopback server only.
         Configuration = _embedded.EndPoint + ",allowAdmin=true";
         StateLog.UsingEmbeddedGarnet(logger, _embedded.EndPoint, _embedded.DataDir);

@@ -12,7 +12,7 @@ internal static partial class ProtocolLog
     [LoggerMessage(3, LogLevel.Warning, "A reply to channel {ChannelId} failed (transient: {Transient}): {Reason}")]
     public static partial void ReplyFailed(ILogger logger, string? channelId, bool transient, string reason);
 
-    [LoggerMessage(4, LogLevel.Warning, "DirectLine:Secret is not set: secret-authenticated Direct Line clients are refused; the chat page still works with tokens signed by a key generated at start-up.")]
+    [LoggerMessage(4, LogLevel.Information, "DirectLine:Secret is not set: secret-authenticated Direct Line clients are refused; the chat page still works with tokens signed by a key generated at start-up.")]
     public static partial void NoDirectLineSecret(ILogger logger);
 
     [LoggerMessage(5, LogLevel.Information, "Direct Line transcripts are kept in {Store}")]

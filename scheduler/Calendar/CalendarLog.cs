@@ -12,7 +12,7 @@ internal static partial class CalendarLog
     public static partial void RefreshFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(4203, LogLevel.Error, "The stored holiday notice for {Year} is invalid and is ignored: {Problem}")]
-    public static partial void NoticeInvalid(ILogger logger, int year, string problem);
+    public static partial void NoticeInvalid(ILogger logger, int year, HolidayNoticeProblem problem);
 
     [LoggerMessage(4204, LogLevel.Warning, "Could not refresh the reminder triggers of branch {Branch} after the holiday notices changed; its next tick plans with the new calendar")]
     public static partial void TriggerRefreshFailed(ILogger logger, Exception exception, string branch);

@@ -8,34 +8,34 @@ namespace PartyAffairs.Scheduler.Calendar;
 /// One year's State Council notice as JSON, the shape of a year in the shipped table plus its source:
 /// <c>{"source": "国务院办公厅关于2027年部分节假日安排的通知…", "holidays": [{"name", "dates": [...]}], "workdays": [{"name", "date"}]}</c>.
 /// Reading validates it for loading: dates inside the year, adjusted working days on Saturdays or Sundays, no date both,
-/// names required, and every statutory holiday of the law present with its statutory days (each error in Chinese, for the
-/// operator).
+/// names required, and every statutory holiday of the law present with its statutory days (each problem typed, worded for
+/// the operator by the host).
 /// </summary>
 public static class HolidayNoticeJson
 {
     /// <summary>Reads and validates a notice for <paramref name="year"/>; returns null and the notice, or the first problem.</summary>
-    public static string? Read(JsonElement root, int year, out HolidayYear? notice)
+    public static HolidayNoticeProblem? Read(JsonElement root, int year, out HolidayYear? notice)
     {
         notice = null;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return CalendarTexts.NoticeNotJson;
+            return new HolidayNoticeProblem(HolidayNoticeProblemCode.NotJson);
         }
 
         if (!root.TryGetProperty("source", out var sourceElement) || sourceElement.ValueKind != JsonValueKind.String
             || sourceElement.GetString()!.Trim() is not { Length: > 0 } source)
         {
-            return CalendarTexts.SourceMissing(year);
+            return new HolidayNoticeProblem(HolidayNoticeProblemCode.SourceMissing) { Year = year };
         }
 
         if (!root.TryGetProperty("holidays", out var holidaysElement) || holidaysElement.ValueKind == JsonValueKind.Null)
         {
-            return CalendarTexts.HolidaysMissing;
+            return new HolidayNoticeProblem(HolidayNoticeProblemCode.HolidaysMissing);
         }
 
         if (holidaysElement.ValueKind != JsonValueKind.Array)
         {
-            return CalendarTexts.NotAnArray("holidays");
+            return new HolidayNoticeProblem(HolidayNoticeProblemCode.NotAnArray) { Name = "holidays" };
         }
 
         var holidays = new List<HolidayBlock>();
@@ -45,12 +45,12 @@ public static class HolidayNoticeJson
             index++;
             if (Name(block) is not { } name)
             {
-                return CalendarTexts.HolidayNameMissing(index);
+                return new HolidayNoticeProblem(HolidayNoticeProblemCode.HolidayNameMissing) { Index = index };
             }
 
             if (!block.TryGetProperty("dates", out var datesElement) || datesElement.ValueKind != JsonValueKind.Array || datesElement.GetArrayLength() == 0)
             {
-                return CalendarTexts.DatesMissing(name);
+                return new HolidayNoticeProblem(HolidayNoticeProblemCode.DatesMissing) { Name = name };
             }
 
             var dates = new List<DateOnly>();
@@ -69,7 +69,7 @@ public static class HolidayNoticeJson
 
         if (holidays.Count == 0)
         {
-            return CalendarTexts.HolidaysMissing;
+            return new HolidayNoticeProblem(HolidayNoticeProblemCode.HolidaysMissing);
         }
 
         var workdays = new List<AdjustedWorkday>();
@@ -77,7 +77,7 @@ public static class HolidayNoticeJson
         {
             if (workdaysElement.ValueKind != JsonValueKind.Array)
             {
-                return CalendarTexts.NotAnArray("workdays");
+                return new HolidayNoticeProblem(HolidayNoticeProblemCode.NotAnArray) { Name = "workdays" };
             }
 
             index = 0;
@@ -86,12 +86,12 @@ public static class HolidayNoticeJson
                 index++;
                 if (Name(entry) is not { } name)
                 {
-                    return CalendarTexts.WorkdayNameMissing(index);
+                    return new HolidayNoticeProblem(HolidayNoticeProblemCode.WorkdayNameMissing) { Index = index };
                 }
 
                 if (!entry.TryGetProperty("date", out var dateElement))
                 {
-                    return CalendarTexts.WorkdayDateMissing(name);
+                    return new HolidayNoticeProblem(HolidayNoticeProblemCode.WorkdayDateMissing) { Name = name };
                 }
 
                 if (Date(dateElement, name, year, out var date) is { } error)
@@ -101,7 +101,7 @@ public static class HolidayNoticeJson
 
                 if (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
                 {
-                    return CalendarTexts.WorkdayNotWeekend(name, date);
+                    return new HolidayNoticeProblem(HolidayNoticeProblemCode.WorkdayNotWeekend) { Name = name, Date = date };
                 }
 
                 workdays.Add(new AdjustedWorkday(name, date));
@@ -111,7 +111,7 @@ public static class HolidayNoticeJson
         var daysOff = holidays.SelectMany(h => h.Dates).ToHashSet();
         if (workdays.FirstOrDefault(w => daysOff.Contains(w.Date)) is { } both)
         {
-            return CalendarTexts.BothHolidayAndWorkday(both.Date);
+            return new HolidayNoticeProblem(HolidayNoticeProblemCode.BothHolidayAndWorkday) { Date = both.Date };
         }
 
         if (StatutoryHolidays.Covers(year) && MissingStatutoryDay(year, holidays) is { } missing)
@@ -131,7 +131,7 @@ public static class HolidayNoticeJson
     }
 
     /// <summary>Reads a notice from text (the store); returns the first problem, or null.</summary>
-    public static string? Read(string json, int year, out HolidayYear? notice)
+    public static HolidayNoticeProblem? Read(string json, int year, out HolidayYear? notice)
     {
         try
         {
@@ -141,7 +141,7 @@ public static class HolidayNoticeJson
         catch (JsonException)
         {
             notice = null;
-            return CalendarTexts.NoticeNotJson;
+            return new HolidayNoticeProblem(HolidayNoticeProblemCode.NotJson);
         }
     }
 
@@ -165,20 +165,20 @@ public static class HolidayNoticeJson
     }
 
     /// <summary>Each statutory holiday must be named in a block (春节, or 国庆节、中秋节 …) that holds its statutory days.</summary>
-    private static string? MissingStatutoryDay(int year, IReadOnlyList<HolidayBlock> holidays)
+    private static HolidayNoticeProblem? MissingStatutoryDay(int year, IReadOnlyList<HolidayBlock> holidays)
     {
         foreach (var group in StatutoryHolidays.Days(year).GroupBy(d => d.Holiday))
         {
             var blocks = holidays.Where(h => h.Name.Contains(group.Key, StringComparison.Ordinal)).ToArray();
             if (blocks.Length == 0)
             {
-                return CalendarTexts.StatutoryHolidayMissing(group.Key, year, group.Select(d => d.Date));
+                return new HolidayNoticeProblem(HolidayNoticeProblemCode.StatutoryHolidayMissing) { Name = group.Key, Year = year, Dates = [.. group.Select(d => d.Date)] };
             }
 
             var dates = blocks.SelectMany(b => b.Dates).ToHashSet();
             if (group.FirstOrDefault(d => !dates.Contains(d.Date)) is { } day)
             {
-                return CalendarTexts.StatutoryDayMissing(blocks[0].Name, day);
+                return new HolidayNoticeProblem(HolidayNoticeProblemCode.StatutoryDayMissing) { Name = blocks[0].Name, StatutoryDay = day };
             }
         }
 
@@ -189,16 +189,16 @@ public static class HolidayNoticeJson
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
         && name.GetString()!.Trim() is { Length: > 0 } text ? text : null;
 
-    private static string? Date(JsonElement element, string name, int year, out DateOnly date)
+    private static HolidayNoticeProblem? Date(JsonElement element, string name, int year, out DateOnly date)
     {
         if (element.ValueKind != JsonValueKind.String
             || !DateOnly.TryParseExact(element.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             date = default;
-            return CalendarTexts.DateUnreadable(name, element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText());
+            return new HolidayNoticeProblem(HolidayNoticeProblemCode.DateUnreadable) { Name = name, Text = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText() };
         }
 
-        return date.Year == year ? null : CalendarTexts.DateOutsideYear(name, date, year);
+        return date.Year == year ? null : new HolidayNoticeProblem(HolidayNoticeProblemCode.DateOutsideYear) { Name = name, Date = date, Year = year };
     }
 
     private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

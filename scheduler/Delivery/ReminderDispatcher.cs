@@ -37,7 +37,15 @@ public sealed class ReminderDispatcher(
         var (returned, interrupted, instances) = await queue.RecoverAsync(InstanceId, now);
         foreach (var instance in instances)
         {
-            ReminderLog.Recovered(logger, instance, returned, interrupted);
+            // A stopped instance that left nothing behind is routine, not a warning.
+            if (returned + interrupted > 0)
+            {
+                ReminderLog.Recovered(logger, instance, returned, interrupted);
+            }
+            else
+            {
+                ReminderLog.RecoveredNothing(logger, instance);
+            }
         }
     }
 
@@ -89,6 +97,7 @@ public sealed class ReminderDispatcher(
         {
             if (await queue.SetStateAsync(key, ReminderState.Dropped, "expired", claimedFirst: false))
             {
+                ReminderMetrics.Skipped(item.ChannelId, "expired");
                 ReminderLog.DroppedExpired(logger, key.ToString());
             }
 
@@ -115,6 +124,7 @@ public sealed class ReminderDispatcher(
         if (await ConfirmedAsync(occurrence, item.MemberId, cancellationToken))
         {
             await queue.SetStateAsync(key, ReminderState.Skipped, "confirmed", claimedFirst: true);
+            ReminderMetrics.Skipped(item.ChannelId, "confirmed");
             await queue.DoneAsync(InstanceId, value);
             return;
         }
@@ -142,11 +152,13 @@ public sealed class ReminderDispatcher(
         if (outcome.Status == SendStatus.Sent)
         {
             await queue.SetStateAsync(key, ReminderState.Sent, time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), claimedFirst: true);
+            ReminderMetrics.Sent(item.ChannelId);
         }
         else
         {
             ReminderLog.SendFailed(logger, key.ToString(), outcome.Error);
             await queue.SetStateAsync(key, ReminderState.Failed, outcome.Error ?? outcome.Status.ToString(), claimedFirst: true);
+            ReminderMetrics.Failed(item.ChannelId);
         }
 
         await queue.DoneAsync(InstanceId, value);

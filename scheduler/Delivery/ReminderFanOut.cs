@@ -1,18 +1,25 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Duties;
 using PartyAffairs.Scheduler.Periods;
 using PartyAffairs.Scheduler.Planning;
+using PartyAffairs.Scheduler.Planning.Kinds;
 
 namespace PartyAffairs.Scheduler.Delivery;
 
 /// <summary>
 /// Resolves a planned reminder's audience against the roster and the ledger and queues one item per recipient. Running it
 /// twice for one occurrence queues duplicates, never double sends: each item's idempotency key is claimed once at delivery.
+/// The message is worded once per occurrence by the host's <see cref="IReminderWording"/>, with the branch's progress.
 /// </summary>
-public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger ledger, ReminderDeliveryStore queue, ILogger<ReminderFanOut> logger)
+public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger ledger, ReminderDeliveryStore queue, IReminderWording wording, ILogger<ReminderFanOut> logger)
 {
+    /// <summary>Answers offered on an actionable reminder: done, and leave where each member confirms for themself.</summary>
+    private static readonly CompletionStatus[] DoneOrLeave = [CompletionStatus.Done, CompletionStatus.Leave];
+
+    /// <summary>The answer offered where the branch confirms once (a secretary for the branch).</summary>
+    private static readonly CompletionStatus[] DoneOnly = [CompletionStatus.Done];
+
     /// <summary>Months of missed dues after which the member is nudged privately.</summary>
     public static readonly int[] MemberArrearsSteps = [2, 4];
 
@@ -32,7 +39,7 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
             {
                 var done = await ConfirmedAsync(planned.BranchId, planned.Kinds, planned.PeriodKey, cancellationToken);
                 var recipients = members.Where(m => Applies(planned, m) && !planned.Kinds.All(k => done[k].ContainsKey(m.MemberId))).ToArray();
-                queued += await QueueAsync(Record(planned, planned.Id, planned.Text, OccurrenceRecord.RecipientSubject), recipients, cancellationToken);
+                queued += await QueueAsync(Record(planned, null, OccurrenceRecord.RecipientSubject), recipients, cancellationToken);
                 break;
             }
 
@@ -47,8 +54,7 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
                         break;
                     }
 
-                    var text = planned.Progress?.Invoke(new ReminderProgress(null, count)) ?? planned.Text;
-                    queued += await QueueAsync(Record(planned, planned.Id, text, CompletionRecord.BranchSubject), secretaries, cancellationToken);
+                    queued += await QueueAsync(Record(planned, new ReminderProgress(null, count), CompletionRecord.BranchSubject), secretaries, cancellationToken);
                 }
 
                 break;
@@ -60,15 +66,14 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
                 var pending = members.Count(m => Applies(planned, m) && !planned.Kinds.All(k => done[k].ContainsKey(m.MemberId)));
                 if (pending > 0)
                 {
-                    var text = planned.Progress?.Invoke(new ReminderProgress(pending, 0)) ?? planned.Text;
-                    queued += await QueueAsync(Record(planned, planned.Id, text, null), secretaries, cancellationToken);
+                    queued += await QueueAsync(Record(planned, new ReminderProgress(pending, 0), null), secretaries, cancellationToken);
                 }
 
                 break;
             }
 
             case ReminderAudience.Secretaries:
-                queued += await QueueAsync(Record(planned, planned.Id, planned.Text, null), secretaries, cancellationToken);
+                queued += await QueueAsync(Record(planned, null, null), secretaries, cancellationToken);
                 break;
 
             case ReminderAudience.ArrearsLadder:
@@ -80,19 +85,11 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
         return queued;
     }
 
-    /// <summary>Queues a one-off notice (a leave told to the secretaries) under its own occurrence id.</summary>
-    public async Task<int> NotifyAsync(string branchId, string occurrenceId, IReadOnlyList<string> kinds, string periodKey, string text, IReadOnlyList<ReminderRecipient> recipients, DateTimeOffset usefulUntil, CancellationToken cancellationToken)
+    /// <summary>Queues a one-off notice (a leave told to the secretaries) to <paramref name="recipients"/>, under its own occurrence id and without buttons.</summary>
+    public async Task<int> NotifyAsync(PlannedReminder notice, IReadOnlyList<ReminderRecipient> recipients, CancellationToken cancellationToken)
     {
-        var record = new OccurrenceRecord
-        {
-            Id = occurrenceId,
-            BranchId = branchId,
-            Kinds = kinds,
-            PeriodKey = periodKey,
-            UsefulUntil = usefulUntil,
-            Message = new ReminderMessage { Text = text },
-        };
-        return await QueueAsync(record, recipients, cancellationToken);
+        ArgumentNullException.ThrowIfNull(notice);
+        return await QueueAsync(Record(notice with { Actionable = false }, null, null), recipients, cancellationToken);
     }
 
     /// <summary>Consecutive months (most recent first in <paramref name="previousMonths"/>) without a 党费 record (done or excused), counted from the member's start.</summary>
@@ -116,7 +113,7 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
 
     private async Task<int> FanOutArrearsAsync(PlannedReminder planned, IReadOnlyList<ReminderRecipient> members, IReadOnlyList<ReminderRecipient> secretaries, CancellationToken cancellationToken)
     {
-        var month = DutyPeriod.Containing(PeriodUnit.Month, DateOnly.ParseExact(planned.PeriodKey + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var month = planned.Period;
         var periods = new List<DutyPeriod>();
         var records = new List<IReadOnlyDictionary<string, CompletionRecord>>();
         for (var p = month.Previous(); periods.Count < 6; p = p.Previous())
@@ -132,8 +129,8 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
             var due = members.Where(m => streaks[m.MemberId] == step).ToArray();
             if (due.Length > 0)
             {
-                var id = string.Create(CultureInfo.InvariantCulture, $"{planned.Id}-{step}");
-                queued += await QueueAsync(Record(planned, id, ReminderTexts.ArrearsMember(step), null), due, cancellationToken);
+                // The occurrence id ends in arrears-{step}: the ladder's id with the step appended, as it always was.
+                queued += await QueueAsync(Record(planned with { ReminderKind = new ArrearsNudge(step) }, null, null), due, cancellationToken);
             }
         }
 
@@ -142,8 +139,7 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
             var names = members.Where(m => streaks[m.MemberId] == step).Select(m => m.Name).ToArray();
             if (names.Length > 0)
             {
-                var id = string.Create(CultureInfo.InvariantCulture, $"{planned.Id}-report-{step}");
-                queued += await QueueAsync(Record(planned, id, ReminderTexts.ArrearsSecretary(step, names), null), secretaries, cancellationToken);
+                queued += await QueueAsync(Record(planned with { ReminderKind = new ArrearsReport(step, names) }, null, null), secretaries, cancellationToken);
             }
         }
 
@@ -188,18 +184,15 @@ public sealed class ReminderFanOut(IMemberDirectory directory, ICompletionLedger
         return reachable.Length;
     }
 
-    private static OccurrenceRecord Record(PlannedReminder planned, string id, string text, string? stopSubject) => new()
+    private OccurrenceRecord Record(PlannedReminder planned, ReminderProgress? progress, string? stopSubject) => new()
     {
-        Id = id,
+        Id = planned.Id,
         BranchId = planned.BranchId,
         Kinds = planned.Kinds,
         PeriodKey = planned.PeriodKey,
         UsefulUntil = planned.UsefulUntil,
         StopSubject = planned.Actionable ? stopSubject : null,
-        Message = new ReminderMessage
-        {
-            Text = text,
-            Actions = planned.Actionable ? ReminderResponses.Buttons(planned.Kinds, planned.PeriodKey, leave: stopSubject == OccurrenceRecord.RecipientSubject) : [],
-        },
+        Message = wording.Message(planned, progress,
+            !planned.Actionable ? [] : stopSubject == OccurrenceRecord.RecipientSubject ? DoneOrLeave : DoneOnly),
     };
 }

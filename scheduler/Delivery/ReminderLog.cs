@@ -37,4 +37,7 @@ internal static partial class ReminderLog
 
     [LoggerMessage(4011, LogLevel.Warning, "Reminder {Key} is no longer claimed by this instance (its lease lapsed and another instance took it over); not sent here")]
     public static partial void ClaimLost(ILogger logger, string key);
+
+    [LoggerMessage(4012, LogLevel.Debug, "Stopped instance {Instance} had no reminders in flight")]
+    public static partial void RecoveredNothing(ILogger logger, string instance);
 }

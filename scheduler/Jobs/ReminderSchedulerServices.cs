@@ -10,7 +10,7 @@ namespace PartyAffairs.Scheduler.Jobs;
 /// Registers the scheduler's own services, its Quartz jobs and its hosted services, so the host and the tests that run a
 /// real Quartz scheduler share one wiring. The host supplies <see cref="TimeProvider"/>, <see cref="ReminderOptions"/>,
 /// <c>IConnectionMultiplexer</c>, <c>WorkingCalendar</c>, <c>BranchDutyCatalogs</c>, <see cref="IMemberDirectory"/>,
-/// <see cref="IReminderSender"/> and <c>ICompletionLedger</c>.
+/// <see cref="IReminderSender"/>, <see cref="IReminderWording"/> (the words of reminders) and <c>ICompletionLedger</c>.
 /// </summary>
 public static class ReminderSchedulerServices
 {
@@ -36,8 +36,8 @@ public static class ReminderSchedulerServices
         services.AddSingleton<ReminderCoordinator>();
         services.AddSingleton<ReminderTriggers>();
         services.AddSingleton<IReminderTriggers>(sp => sp.GetRequiredService<ReminderTriggers>());
-        services.AddSingleton<ReminderSettingsService>();
-        services.AddSingleton<ReminderResponseService>();
+        services.AddSingleton<BranchSettingsService>();
+        services.AddSingleton<ReminderResponseRecorder>();
 
         services.AddQuartz(q =>
         {

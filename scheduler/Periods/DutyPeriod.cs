@@ -79,6 +79,56 @@ public readonly record struct DutyPeriod : IComparable<DutyPeriod>
         return Enum.IsDefined(unit);
     }
 
+    /// <summary>
+    /// Reads a <see cref="Key"/> back (2026-W47, 2026-11, 2026-B6, 2026-Q4, 2026-H2, 2026); false for anything else,
+    /// including keys of periods that do not exist (2026-13, 2026-W54).
+    /// </summary>
+    public static bool TryParse(string? key, out DutyPeriod period)
+    {
+        period = default;
+        if (key is not { Length: >= 4 } || !int.TryParse(key.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1)
+        {
+            return false;
+        }
+
+        if (key.Length == 4)
+        {
+            period = Containing(PeriodUnit.Year, new DateOnly(year, 1, 1));
+            return true;
+        }
+
+        if (key.Length < 7 || key[4] != '-')
+        {
+            return false;
+        }
+
+        var letter = char.IsAsciiDigit(key[5]) ? (char?)null : key[5];
+        var digits = key.AsSpan(letter is null ? 5 : 6);
+        if (digits.Length is < 1 or > 2 || (letter is null && digits.Length != 2)
+            || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+        {
+            return false;
+        }
+
+        (PeriodUnit Unit, int Month)? found = letter switch
+        {
+            null when n <= 12 => (PeriodUnit.Month, n),
+            'B' when n <= 6 => (PeriodUnit.TwoMonths, (n * 2) - 1),
+            'Q' when n <= 4 => (PeriodUnit.Quarter, (n * 3) - 2),
+            'H' when n <= 2 => (PeriodUnit.HalfYear, (n * 6) - 5),
+            'W' when digits.Length == 2 && n <= ISOWeek.GetWeeksInYear(year) => (PeriodUnit.Week, 0),
+            _ => null,
+        };
+        if (found is not var (unit, month))
+        {
+            return false;
+        }
+
+        var start = unit == PeriodUnit.Week ? DateOnly.FromDateTime(ISOWeek.ToDateTime(year, n, DayOfWeek.Monday)) : new DateOnly(year, month, 1);
+        period = Containing(unit, start);
+        return period.Key == key;
+    }
+
     /// <summary>The period right after this one.</summary>
     public DutyPeriod Next() => Containing(Unit, EndExclusive);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Duties;
 using PartyAffairs.Scheduler.Periods;
+using PartyAffairs.Scheduler.Planning.Kinds;
 using PartyAffairs.Scheduler.Settings;
 
 namespace PartyAffairs.Scheduler.Planning;
@@ -63,11 +64,11 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             return;
         }
 
-        var cite = RuleCitation.For(duty, c.Titles);
+        RuleSource[] sources = [RuleCitation.For(duty, c.Titles)];
         foreach (var day in rule.DatesIn(month.Year, month.Month))
         {
             var start = c.At(day, rule.Time);
-            var periodKey = DutyPeriod.Containing(PeriodUnit.Month, day).Key;
+            var period = DutyPeriod.Containing(PeriodUnit.Month, day);
             foreach (var lead in c.Settings.Leads)
             {
                 var date = ShiftBefore(day.AddDays(-lead.DaysBefore), day, c.Settings.HolidayShift);
@@ -76,14 +77,15 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                     BranchId = c.BranchId,
                     Group = ReminderGroup.ThemedDay,
                     Kinds = [duty.Kind],
-                    PeriodKey = periodKey,
-                    ReminderKind = string.Create(CultureInfo.InvariantCulture, $"themed-{day:MMdd}-{lead.DaysBefore}d"),
+                    Titles = [duty.Title],
+                    Period = period,
+                    ReminderKind = new ThemedDayLead(day, rule.Time, rule.Place, lead.DaysBefore, day.DayNumber - date.DayNumber),
                     Audience = ReminderAudience.UnconfirmedMembers,
                     DueAt = c.Due(date, lead.Time),
                     UsefulUntil = start,
-                    Day = day,
-                    Title = "主题党日",
-                    Text = ReminderTexts.ThemedDayReminder(day, rule.Time, rule.Place, day.DayNumber - date.DayNumber, cite),
+                    Deadline = day,
+                    DeadlineIsPeriodEnd = false,
+                    Sources = sources,
                 });
             }
 
@@ -95,15 +97,16 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                     BranchId = c.BranchId,
                     Group = ReminderGroup.ThemedDay,
                     Kinds = [duty.Kind],
-                    PeriodKey = periodKey,
-                    ReminderKind = string.Create(CultureInfo.InvariantCulture, $"themed-{day:MMdd}-dayoff"),
+                    Titles = [duty.Title],
+                    Period = period,
+                    ReminderKind = DayOffFlag(day),
                     Audience = ReminderAudience.Secretaries,
                     DueAt = c.DueOnDay(notice),
                     UsefulUntil = start,
-                    Day = day,
-                    Title = "主题党日",
+                    Deadline = day,
+                    DeadlineIsPeriodEnd = false,
                     Actionable = false,
-                    Text = DayOffFlag(day),
+                    Sources = sources,
                 });
             }
         }
@@ -117,8 +120,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
         }
 
         var period = DutyPeriod.Containing(PeriodUnit.Month, month);
-        var cite = RuleCitation.For(duty, c.Titles);
-        var monthName = $"{month.Month}月";
+        RuleSource[] sources = [RuleCitation.For(duty, c.Titles)];
         var end = c.At(period.EndExclusive, TimeOnly.MinValue);
         for (var i = 0; i < c.Settings.DuesDays.Count; i++)
         {
@@ -129,19 +131,19 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                 BranchId = c.BranchId,
                 Group = ReminderGroup.Dues,
                 Kinds = [duty.Kind],
-                PeriodKey = period.Key,
-                ReminderKind = i == 0 ? "dues" : string.Create(CultureInfo.InvariantCulture, $"dues-nudge-{c.Settings.DuesDays[i]}"),
+                Titles = [duty.Title],
+                Period = period,
+                ReminderKind = i == 0 ? new DuesStart() : new DuesNudge(c.Settings.DuesDays[i], period.End.DayNumber - date.DayNumber),
                 Audience = ReminderAudience.UnconfirmedMembers,
                 DueAt = c.DueOnDay(date),
                 UsefulUntil = end,
-                Day = period.End,
-                Title = "交纳党费",
-                Text = i == 0 ? ReminderTexts.DuesReminder(monthName, cite) : ReminderTexts.DuesNudge(monthName, period.End.DayNumber - date.DayNumber, cite),
+                Deadline = period.End,
+                Sources = sources,
             };
             result.Add(common);
             if (i == 0)
             {
-                result.Add(common with { ReminderKind = "arrears", Audience = ReminderAudience.ArrearsLadder, Actionable = false, Text = string.Empty });
+                result.Add(common with { ReminderKind = new DuesArrears(), Audience = ReminderAudience.ArrearsLadder, Actionable = false });
             }
         }
     }
@@ -167,12 +169,28 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             var members = group.ToArray();
             var (period, deadline) = (members[0].Period, members[0].Deadline);
             var kinds = members.Select(m => m.Duty.Kind).ToArray();
-            var titles = string.Join("、", members.Select(m => m.Duty.Title));
-            var cite = string.Join("；", members.Select(m => RuleCitation.For(m.Duty, c.Titles)).Distinct());
+            var titles = members.Select(m => m.Duty.Title).ToArray();
+            var sources = members.Select(m => RuleCitation.For(m.Duty, c.Titles)).Distinct().ToArray();
             var memberDuty = members[0].Duty.Audience == DutyAudience.Member;
             var required = members.Max(m => Math.Max(1, m.Duty.Count));
-            var (periodName, endName) = Names(period, deadline, members[0].Duty);
-            var usefulUntil = c.At(deadline.AddDays(1), TimeOnly.MinValue);
+
+            // What every reminder of the group shares; each one below sets its own kind, audience and due time.
+            var common = new PlannedReminder
+            {
+                BranchId = c.BranchId,
+                Group = ReminderGroup.Duties,
+                Kinds = kinds,
+                Titles = titles,
+                Period = period,
+                ReminderKind = new DutyWindowOpen(period.Unit),
+                Audience = ReminderAudience.SecretariesIfBranchPending,
+                DueAt = default,
+                UsefulUntil = c.At(deadline.AddDays(1), TimeOnly.MinValue),
+                Deadline = deadline,
+                DeadlineIsPeriodEnd = IsPeriodEnd(period, deadline, members[0].Duty),
+                Required = required,
+                Sources = sources,
+            };
             DateOnly? firstLead = null;
             foreach (var leadDays in c.Settings.SecretaryLeadDays)
             {
@@ -189,39 +207,24 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                 }
 
                 firstLead = firstLead is { } earlier && earlier < date ? earlier : date;
-                var daysLeft = deadline.DayNumber - date.DayNumber;
-                result.Add(new PlannedReminder
+                result.Add(common with
                 {
-                    BranchId = c.BranchId,
-                    Group = ReminderGroup.Duties,
-                    Kinds = kinds,
-                    PeriodKey = period.Key,
-                    ReminderKind = string.Create(CultureInfo.InvariantCulture, $"due-{leadDays}d"),
+                    ReminderKind = new DutyDue(leadDays, deadline.DayNumber - date.DayNumber),
                     Audience = memberDuty ? ReminderAudience.SecretariesWithMemberProgress : ReminderAudience.SecretariesIfBranchPending,
                     DueAt = c.DueOnDay(date),
-                    UsefulUntil = usefulUntil,
-                    Day = deadline,
-                    Title = titles,
                     Actionable = !memberDuty,
-                    Required = required,
                     Roles = memberDuty ? members[0].Duty.Roles : [],
-                    Text = ReminderTexts.DutyProgress(periodName, titles, endName, daysLeft, cite, null),
-                    Progress = memberDuty
-                        ? p => ReminderTexts.DutyProgress(periodName, titles, endName, daysLeft, cite, p.PendingMembers)
-                        : required > 1
-                            ? p => ReminderTexts.DutyCountProgress(periodName, titles, endName, daysLeft, cite, p.Done, required)
-                            : p => ReminderTexts.DutyProgress(periodName, titles, endName, daysLeft, cite, null),
                 });
             }
 
             if (memberDuty)
             {
-                PlanMemberDuty(c, members[0].Duty, period, deadline, cite, result);
+                PlanMemberDuty(c, members[0].Duty, period, deadline, common, result);
             }
             else
             {
-                PlanWindowOpen(c, members.Select(m => m.Duty).ToArray(), kinds, titles, period, deadline, required, cite, firstLead, usefulUntil, result);
-                PlanPace(c, kinds, titles, period, periodName, deadline, required, cite, firstLead, usefulUntil, result);
+                PlanWindowOpen(c, members.Select(m => m.Duty).ToArray(), period, deadline, firstLead, common, result);
+                PlanPace(c, period, deadline, required, firstLead, common, result);
             }
         }
     }
@@ -230,8 +233,8 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
     /// Tells the secretaries when a window opens (组织生活会 in Q4, 述职评议 and 责任清单 in their deadline's quarter) or when a
     /// period begins that needs several occurrences: on the first working day of the window, never before it opens.
     /// </summary>
-    private void PlanWindowOpen(Context c, TrackedDuty[] duties, string[] kinds, string titles, DutyPeriod period, DateOnly deadline,
-        int required, string cite, DateOnly? firstLead, DateTimeOffset usefulUntil, List<PlannedReminder> result)
+    private void PlanWindowOpen(Context c, TrackedDuty[] duties, DutyPeriod period, DateOnly deadline, DateOnly? firstLead, PlannedReminder common,
+        List<PlannedReminder> result)
     {
         if (!duties.Any(d => d.Window is not null || HasFixedDeadline(d, period) || d.Count > 1))
         {
@@ -245,22 +248,11 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             return;
         }
 
-        var windowName = WindowName(duties[0], period);
-        result.Add(new PlannedReminder
+        result.Add(common with
         {
-            BranchId = c.BranchId,
-            Group = ReminderGroup.Duties,
-            Kinds = kinds,
-            PeriodKey = period.Key,
-            ReminderKind = "open",
+            ReminderKind = new DutyWindowOpen(WindowUnit(duties[0], period)),
             Audience = ReminderAudience.SecretariesIfBranchPending,
             DueAt = c.DueOnDay(date),
-            UsefulUntil = usefulUntil,
-            Day = deadline,
-            Title = titles,
-            Required = required,
-            Text = ReminderTexts.WindowOpen(windowName, titles, deadline, required, 0, cite),
-            Progress = p => ReminderTexts.WindowOpen(windowName, titles, deadline, required, p.Done, cite),
         });
     }
 
@@ -268,8 +260,8 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
     /// Pacing for a branch duty required N times per period (全年不少于四次): the period is cut into N equal parts, and a week
     /// before the end of part k (k &lt; N) the secretaries are told if fewer than k occurrences are counted.
     /// </summary>
-    private void PlanPace(Context c, string[] kinds, string titles, DutyPeriod period, string periodName, DateOnly deadline, int required, string cite,
-        DateOnly? firstLead, DateTimeOffset usefulUntil, List<PlannedReminder> result)
+    private void PlanPace(Context c, DutyPeriod period, DateOnly deadline, int required, DateOnly? firstLead, PlannedReminder common,
+        List<PlannedReminder> result)
     {
         if (required is < 2 or > MaxPacedCount)
         {
@@ -291,23 +283,11 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
                 continue;
             }
 
-            var target = k;
-            result.Add(new PlannedReminder
+            result.Add(common with
             {
-                BranchId = c.BranchId,
-                Group = ReminderGroup.Duties,
-                Kinds = kinds,
-                PeriodKey = period.Key,
-                ReminderKind = string.Create(CultureInfo.InvariantCulture, $"pace-{k}"),
+                ReminderKind = new DutyPace(k, checkpoint),
                 Audience = ReminderAudience.SecretariesIfBranchPending,
                 DueAt = c.DueOnDay(date),
-                UsefulUntil = usefulUntil,
-                Day = checkpoint,
-                Title = titles,
-                Required = required,
-                PaceTarget = target,
-                Text = ReminderTexts.DutyPace(periodName, titles, 0, required, target, checkpoint, cite),
-                Progress = p => ReminderTexts.DutyPace(periodName, titles, p.Done, required, target, checkpoint, cite),
             });
         }
     }
@@ -326,31 +306,24 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
     /// Members' own reminders of a members' duty other than the themed day and dues (党小组会, 学时 …): one when the period (or
     /// its window) opens, and a nudge before it ends to those who have not confirmed; none for weekly duties beyond the first.
     /// </summary>
-    private void PlanMemberDuty(Context c, TrackedDuty duty, DutyPeriod period, DateOnly deadline, string cite, List<PlannedReminder> result)
+    private void PlanMemberDuty(Context c, TrackedDuty duty, DutyPeriod period, DateOnly deadline, PlannedReminder group, List<PlannedReminder> result)
     {
-        var required = Math.Max(1, duty.Count);
-        var (periodName, endName) = Names(period, deadline, duty);
         var open = calendar.Shift(WindowStart(duty, period, deadline), HolidayShift.Next);
         if (open > deadline)
         {
             open = ShiftWithin(WindowStart(duty, period, deadline), period, HolidayShift.Previous);
         }
 
-        var common = new PlannedReminder
+        var common = group with
         {
-            BranchId = c.BranchId,
-            Group = ReminderGroup.Duties,
             Kinds = [duty.Kind],
-            PeriodKey = period.Key,
-            ReminderKind = "member-open",
+            Titles = [duty.Title],
+            ReminderKind = new MemberDutyOpen(),
             Audience = ReminderAudience.UnconfirmedMembers,
             DueAt = c.DueOnDay(open),
-            UsefulUntil = c.At(deadline.AddDays(1), TimeOnly.MinValue),
-            Day = deadline,
-            Title = duty.Title,
-            Required = required,
+            Required = Math.Max(1, duty.Count),
             Roles = duty.Roles,
-            Text = ReminderTexts.MemberDutyReminder(periodName, duty.Title, deadline, required, cite),
+            Actionable = true,
         };
         if (open <= deadline)
         {
@@ -370,9 +343,8 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
 
         result.Add(common with
         {
-            ReminderKind = string.Create(CultureInfo.InvariantCulture, $"member-nudge-{nudgeDays}d"),
+            ReminderKind = new MemberDutyNudge(nudgeDays, deadline.DayNumber - nudge.DayNumber),
             DueAt = c.DueOnDay(nudge),
-            Text = ReminderTexts.MemberDutyNudge(periodName, duty.Title, endName, deadline.DayNumber - nudge.DayNumber, required, cite),
         });
     }
 
@@ -428,12 +400,13 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
         return null;
     }
 
-    private static string WindowName(TrackedDuty duty, DutyPeriod period) => duty.Window?[0] switch
+    /// <summary>The unit a duty's window is named by: the window's own (Q4 of a year → a quarter), else the period's.</summary>
+    private static PeriodUnit WindowUnit(TrackedDuty duty, DutyPeriod period) => duty.Window?[0] switch
     {
-        'Q' when period.Unit != PeriodUnit.Quarter => "本季度",
-        'H' when period.Unit != PeriodUnit.HalfYear => "本半年",
-        'M' when period.Unit != PeriodUnit.Month => "本月",
-        _ => Names(period, period.End, duty with { Deadline = null }).Period,
+        'Q' when period.Unit != PeriodUnit.Quarter => PeriodUnit.Quarter,
+        'H' when period.Unit != PeriodUnit.HalfYear => PeriodUnit.HalfYear,
+        'M' when period.Unit != PeriodUnit.Month => PeriodUnit.Month,
+        _ => period.Unit,
     };
 
     /// <summary>
@@ -457,39 +430,34 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             {
                 BranchId = c.BranchId,
                 Group = ReminderGroup.Duties,
-                Kinds = ["节假日数据"],
-                PeriodKey = year.ToString(CultureInfo.InvariantCulture),
-                ReminderKind = "calendar-missing",
+                Kinds = [ProvisionalCalendarNotice.Subject],
+                Titles = [],
+                Period = DutyPeriod.Containing(PeriodUnit.Year, new DateOnly(year, 1, 1)),
+                ReminderKind = new ProvisionalCalendarNotice(year, YearStarted: false),
                 Audience = ReminderAudience.Secretaries,
                 DueAt = c.DueOnDay(notice),
                 UsefulUntil = c.At(new DateOnly(year, 1, 1), TimeOnly.MinValue),
-                Day = new DateOnly(year, 1, 1),
-                Title = "节假日数据",
+                Deadline = new DateOnly(year, 1, 1),
+                DeadlineIsPeriodEnd = false,
                 Actionable = false,
-                Text = CalendarTexts.ProvisionalYearNotice(year, yearStarted: false),
             };
             result.Add(common);
             result.Add(common with
             {
-                ReminderKind = "calendar-missing-jan",
+                ReminderKind = new ProvisionalCalendarNotice(year, YearStarted: true),
                 DueAt = c.DueOnDay(firstWorkingDay),
                 UsefulUntil = c.At(new DateOnly(year, 2, 1), TimeOnly.MinValue),
-                Text = CalendarTexts.ProvisionalYearNotice(year, yearStarted: true),
             });
         }
     }
 
     /// <summary>The secretaries' flag of a themed day on a day off: the holiday (table or computed) and the nearest working days.</summary>
-    private string DayOffFlag(DateOnly day)
+    private ThemedDayOff DayOffFlag(DateOnly day)
     {
-        if (calendar.HolidayName(day) is not { } holiday)
-        {
-            return ReminderTexts.ThemedDayOnDayOff(day);
-        }
-
+        var holiday = calendar.HolidayName(day);
         var (before, after) = calendar.NearestWorkingDays(day);
         var suggestion = before.Month == day.Month ? before : after;
-        return ReminderTexts.ThemedDayOnHoliday(day, holiday, before, after, suggestion, calendar.IsProvisional(day.Year) ? day.Year : null);
+        return new ThemedDayOff(day, holiday, before, after, suggestion, holiday is not null && calendar.IsProvisional(day.Year) ? day.Year : null);
     }
 
     /// <summary>The last day to act in the period: a fixed deadline, the window's end, or the period's end.</summary>
@@ -522,33 +490,8 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
         return months is var (first, last) ? (new DateOnly(year, first, 1), new DateOnly(year, last, 1).AddMonths(1).AddDays(-1)) : null;
     }
 
-    private static (string Period, string End) Names(DutyPeriod period, DateOnly deadline, TrackedDuty duty)
-    {
-        var periodName = period.Unit switch
-        {
-            PeriodUnit.Week => "本周",
-            PeriodUnit.Month => "本月",
-            PeriodUnit.TwoMonths => "本期（两个月）",
-            PeriodUnit.Quarter => "本季度",
-            PeriodUnit.HalfYear => "本半年",
-            _ => "本年度",
-        };
-        if (deadline != period.End || duty.Deadline is not null)
-        {
-            return (periodName, string.Create(CultureInfo.InvariantCulture, $"{deadline.Month}月{deadline.Day}日截止"));
-        }
-
-        var endName = period.Unit switch
-        {
-            PeriodUnit.Week => "周末",
-            PeriodUnit.Month => "月底",
-            PeriodUnit.TwoMonths => "期末",
-            PeriodUnit.Quarter => "季末",
-            PeriodUnit.HalfYear => "半年末",
-            _ => "年底",
-        };
-        return (periodName, endName);
-    }
+    /// <summary>True when the deadline is the period's own end (“季末”), false for a fixed date or a window's end (“3月31日截止”).</summary>
+    private static bool IsPeriodEnd(DutyPeriod period, DateOnly deadline, TrackedDuty duty) => deadline == period.End && duty.Deadline is null;
 
     private static string SetOf(string kind) =>
         HeldTogether.FirstOrDefault(set => set.Contains(kind)) is { } set ? string.Join('+', set) : kind;

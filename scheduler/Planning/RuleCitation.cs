@@ -2,21 +2,27 @@ using PartyAffairs.Scheduler.Duties;
 
 namespace PartyAffairs.Scheduler.Planning;
 
-/// <summary>Cites the rule a reminder follows: the governing clause of a binding document, or the national baseline.</summary>
+/// <summary>Finds the rule a reminder follows: the governing clause of a binding document, or the national baseline.</summary>
 public static class RuleCitation
 {
-    /// <summary>“《title》一.(三).4：summary”, or the baseline when no document of the branch sets the duty.</summary>
-    public static string For(TrackedDuty duty, IReadOnlyDictionary<string, string> documentTitles)
+    /// <summary>The clause that sets the duty's schedule (its document titled from <paramref name="documentTitles"/>), or the baseline when no document of the branch sets the duty.</summary>
+    public static RuleSource For(TrackedDuty duty, IReadOnlyDictionary<string, string> documentTitles)
     {
         ArgumentNullException.ThrowIfNull(duty);
         ArgumentNullException.ThrowIfNull(documentTitles);
         var rule = duty.Rules.FirstOrDefault(r => r.Period == duty.Period && (r.Count ?? 1) == duty.Count) ?? (duty.Rules.Count > 0 ? duty.Rules[0] : null);
         if (rule is null)
         {
-            return duty.Kind == DutyKinds.Dues ? ReminderTexts.DuesRule : ReminderTexts.BaselineRule;
+            return duty.Kind == DutyKinds.Dues ? RuleSource.DuesRegulations : RuleSource.NationalBaseline;
         }
 
-        var title = documentTitles.TryGetValue(rule.Document, out var name) ? $"《{name.Trim('《', '》')}》" : $"文件{rule.Document}";
-        return $"{title}{rule.ClauseId}：{rule.Summary}";
+        return new RuleSource
+        {
+            Kind = RuleSourceKind.Clause,
+            Document = rule.Document,
+            DocumentTitle = documentTitles.TryGetValue(rule.Document, out var title) ? title : null,
+            ClauseId = rule.ClauseId,
+            Summary = rule.Summary,
+        };
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PartyAffairs.Scheduler.Settings;
 
 /// <summary>The branch's themed-day rule: which day of each month, at what time and where.</summary>
@@ -48,18 +46,5 @@ public sealed record ThemedDayRule
                 var date = firstMatch.AddDays(7 * (Ordinal - 1));
                 return date.Month == month ? [date] : [];
         }
-    }
-
-    /// <summary>The rule as a secretary would write it: 每月第一个星期五 15:00 三楼会议室.</summary>
-    public string Describe()
-    {
-        var when = Kind switch
-        {
-            ThemedDayRuleKind.DayOfMonth => $"每月{Day}日",
-            ThemedDayRuleKind.Dates => string.Join("、", Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
-            _ => $"每月{(Ordinal == -1 ? "最后一个" : $"第{"一二三四五"[Ordinal - 1]}个")}星期{"日一二三四五六"[(int)Weekday]}",
-        };
-        var time = Time.ToString("HH:mm", CultureInfo.InvariantCulture);
-        return Place is null ? $"{when} {time}" : $"{when} {time} {Place}";
     }
 }

@@ -15,7 +15,7 @@ public static class ThemedDayWarnings
     public const int MaxListed = 6;
 
     /// <summary>The warnings for <paramref name="rule"/> from <paramref name="today"/> on (explicit dates: all of them); empty when none.</summary>
-    public static IReadOnlyList<string> For(ThemedDayRule? rule, DateOnly today, WorkingCalendar calendar)
+    public static IReadOnlyList<SettingsWarning> For(ThemedDayRule? rule, DateOnly today, WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         if (rule is null)
@@ -24,23 +24,23 @@ public static class ThemedDayWarnings
         }
 
         var daysOff = Coming(rule, today).Where(calendar.IsDayOff).ToArray();
-        var warnings = new List<string>();
+        var warnings = new List<SettingsWarning>();
         foreach (var day in daysOff.Take(MaxListed))
         {
             var (before, after) = calendar.NearestWorkingDays(day);
-            warnings.Add(CalendarTexts.DayOffWarning(day, calendar.HolidayName(day), before, after));
+            warnings.Add(new SettingsWarning(SettingsWarningCode.DayOff) { Date = day, Holiday = calendar.HolidayName(day), NearestBefore = before, NearestAfter = after });
         }
 
         if (daysOff.Length > MaxListed)
         {
-            warnings.Add(CalendarTexts.MoreDaysOff(daysOff.Length - MaxListed));
+            warnings.Add(new SettingsWarning(SettingsWarningCode.MoreDaysOff) { Count = daysOff.Length - MaxListed });
         }
 
         var provisional = daysOff.Take(MaxListed).Where(d => calendar.HolidayName(d) is not null && calendar.IsProvisional(d.Year))
             .Select(d => d.Year).Distinct().Order().ToArray();
         if (provisional.Length > 0)
         {
-            warnings.Add(CalendarTexts.WarningsProvisional(provisional));
+            warnings.Add(new SettingsWarning(SettingsWarningCode.ProvisionalYears) { Years = provisional });
         }
 
         return warnings;

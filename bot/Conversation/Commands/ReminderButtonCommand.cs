@@ -1,4 +1,4 @@
-using PartyAffairs.Scheduler.Delivery;
+using PartyAffairs.Bot.Reminders;
 
 namespace PartyAffairs.Bot.Conversation.Commands;
 

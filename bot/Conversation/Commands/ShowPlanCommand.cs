@@ -1,4 +1,4 @@
-using PartyAffairs.Scheduler.Settings;
+using PartyAffairs.Bot.Reminders;
 
 namespace PartyAffairs.Bot.Conversation.Commands;
 

@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Operations;
 using PartyAffairs.BotFramework.Builder;
 using PartyAffairs.BotFramework.Schema;
 using IMiddleware = PartyAffairs.BotFramework.Builder.IMiddleware;
@@ -22,6 +23,7 @@ internal sealed class StoreOutageMiddleware(ILogger<StoreOutageMiddleware> logge
         catch (Exception e) when (StoreFaults.IsOutage(e) && turnContext.Activity.Type == ActivityTypes.Message)
         {
             ConversationLog.StoreUnavailable(logger, turnContext.Activity.ChannelId, e.GetType().Name);
+            TurnMetrics.MarkFailed();
             await ReplyMessage.SendAsync(turnContext, Replies.Unavailable, cancellationToken);
         }
     }

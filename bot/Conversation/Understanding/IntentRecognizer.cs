@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Bot.State;
-using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Scheduler.Periods;
 
 namespace PartyAffairs.Bot.Conversation.Understanding;

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PartyAffairs.BotFramework.Schema;
 
@@ -8,8 +9,16 @@ namespace PartyAffairs.BotFramework.DirectLine;
 /// <summary>
 /// Serves one WebSocket stream (protocols.md §3.4): text frames <c>{"activities":[…],"watermark":"n"}</c> with everything
 /// after the starting watermark, then each new activity as it is recorded; an empty frame as keep-alive when idle.
+/// When the host starts stopping, every open stream is closed first (status 1001, going away), so the server does not
+/// wait out its shutdown timeout for chat pages that would otherwise keep their sockets open.
 /// </summary>
-internal sealed class DirectLineStream(IDirectLineStore store, ConversationSignals signals, IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineStream> logger)
+internal sealed class DirectLineStream(
+    IDirectLineStore store,
+    ConversationSignals signals,
+    IOptions<DirectLineOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<DirectLineStream> logger)
 {
     private readonly int _pageSize = options.Value.PageSize;
     private readonly TimeSpan _keepAlive = TimeSpan.FromSeconds(options.Value.StreamKeepAliveSeconds);
@@ -19,7 +28,10 @@ internal sealed class DirectLineStream(IDirectLineStore store, ConversationSigna
     {
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         var receiving = ReceiveUntilClosedAsync(socket, closed);
-        var cancellationToken = closed.Token;
+        // Stopping ends the stream loop but not the receive loop: cancelling a pending receive would abort the socket,
+        // and the client is owed a close frame.
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(closed.Token, lifetime.ApplicationStopping);
+        var cancellationToken = streaming.Token;
         var closeStatus = WebSocketCloseStatus.NormalClosure;
         try
         {
@@ -55,6 +67,12 @@ internal sealed class DirectLineStream(IDirectLineStore store, ConversationSigna
             // The client reconnects through GET /conversations/{id} and resumes from its watermark.
             closeStatus = WebSocketCloseStatus.InternalServerError;
             ProtocolLog.StreamClosed(logger, "store unavailable");
+        }
+
+        if (lifetime.ApplicationStopping.IsCancellationRequested && closeStatus == WebSocketCloseStatus.NormalClosure)
+        {
+            // Going away: Web Chat reconnects (and resumes from its watermark) once the service is back.
+            closeStatus = WebSocketCloseStatus.EndpointUnavailable;
         }
 
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)

@@ -51,7 +51,8 @@ public sealed class AdminApiTests : IClassFixture<RedisServerFixture>, IAsyncDis
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("Redis:Configuration", "127.0.0.1:1")
-            .UseSetting("Admin:Token", ""));
+            .UseSetting("Admin:Token", "")
+            .UseSetting("Admin:GenerateToken", "false"));
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "");
 

@@ -15,7 +15,9 @@ using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Channels;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Delivery;
+using PartyAffairs.Scheduler.Periods;
 using PartyAffairs.Scheduler.Planning;
+using PartyAffairs.Scheduler.Planning.Kinds;
 using PartyAffairs.Tests.Infrastructure;
 
 namespace PartyAffairs.Bot.Tests.Scheduling;
@@ -190,13 +192,12 @@ public sealed class ReminderHostTests(RedisServerFixture redis) : IClassFixture<
             BranchId = host.Branch,
             Group = ReminderGroup.Dues,
             Kinds = ["党费"],
-            PeriodKey = "2026-11",
-            ReminderKind = "dues-nudge-test",
+            Titles = ["交纳党费"],
+            Period = DutyPeriod.Containing(PeriodUnit.Month, new DateOnly(2026, 11, 1)),
+            ReminderKind = new DuesNudge(DuesDay: 23, DaysLeft: 7),
             Audience = ReminderAudience.UnconfirmedMembers,
             DueAt = DateTimeOffset.Parse("2026-11-23T12:00:00+08:00", CultureInfo.InvariantCulture),
             UsefulUntil = DateTimeOffset.Parse("2026-12-01T00:00:00+08:00", CultureInfo.InvariantCulture),
-            Title = "交纳党费",
-            Text = "【党费提醒】11月党费尚未确认交纳。",
         };
 
         await services.GetRequiredService<ReminderFanOut>().FanOutAsync(planned, default);

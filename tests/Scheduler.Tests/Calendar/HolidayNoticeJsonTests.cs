@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Reminders;
 using System.Text.Json.Nodes;
 using PartyAffairs.Scheduler.Calendar;
 
@@ -75,7 +76,7 @@ public sealed class HolidayNoticeJsonTests
         var json = SampleNotice.For2027();
         spoil(json);
 
-        var problem = HolidayNoticeJson.Read(json.ToJsonString(), 2027, out var notice);
+        var problem = HolidayNoticeJson.Read(json.ToJsonString(), 2027, out var notice) is { } found ? CalendarTexts.Problem(found) : null;
 
         Assert.True(problem is not null && problem.Contains(expected, StringComparison.Ordinal), $"{name}: {problem}");
         Assert.Null(notice);
@@ -89,7 +90,7 @@ public sealed class HolidayNoticeJsonTests
     {
         var problem = HolidayNoticeJson.Read(text, 2027, out var notice);
 
-        Assert.Equal(CalendarTexts.NoticeNotJson, problem);
+        Assert.Equal(CalendarTexts.NoticeNotJson, CalendarTexts.Problem(problem!));
         Assert.Null(notice);
     }
 }

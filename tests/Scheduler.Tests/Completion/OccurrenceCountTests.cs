@@ -94,7 +94,7 @@ public sealed class OccurrenceCountTests(RedisServerFixture redis)
     [InlineData("2026-12-31T16:00:00Z", "2027-01-01")]
     public void OccurrenceKey_Instant_LocalDateOfTheBranch(string instant, string expected)
     {
-        var key = ReminderResponseService.OccurrenceKey(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var key = ReminderResponseRecorder.OccurrenceKey(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
         Assert.Equal(expected, key);
     }

@@ -98,10 +98,10 @@ public sealed class ReminderDeliveryTests(RedisServerFixture redis)
     public async Task Run_FanOutInterruptedBeforeItWasMarkedQueued_RedoneWithoutDoubles()
     {
         var (harness, directory, sink) = await StartAsync("2026-12-01T08:30:00", members: 80, themedDay: null);
-        var dues = (await harness.Coordinator.UpcomingAsync(Branch, TimeSpan.FromMinutes(1), default)).Single(p => p.ReminderKind == "dues");
+        var dues = (await harness.Coordinator.UpcomingAsync(Branch, TimeSpan.FromMinutes(1), default)).Single(p => p.ReminderKind.Key == "dues");
         var half = new InMemoryDirectory();
         half.Members.AddRange(directory.Members.Take(40));
-        var partial = new ReminderFanOut(half, harness.Ledger, harness.Store, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderFanOut>.Instance);
+        var partial = new ReminderFanOut(half, harness.Ledger, harness.Store, new Bot.Reminders.ReminderWording(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderFanOut>.Instance);
         await partial.FanOutAsync(dues, default);
         await redis.Connection.GetDatabase().HashDeleteAsync(ReminderKeys.Occurrence(dues.Id), "q"); // the crash came before the last write
 

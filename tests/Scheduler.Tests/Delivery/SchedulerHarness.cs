@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Completion;
@@ -30,11 +31,12 @@ internal sealed class SchedulerHarness
         Store = new ReminderDeliveryStore(redis, Options);
         Catalogs = new BranchDutyCatalogs(duties ?? [], []);
         var calendar = WorkingCalendar.LoadDefault();
-        FanOut = new ReminderFanOut(directory, Ledger, Store, NullLogger<ReminderFanOut>.Instance);
+        FanOut = new ReminderFanOut(directory, Ledger, Store, new ReminderWording(), NullLogger<ReminderFanOut>.Instance);
         Coordinator = new ReminderCoordinator(Settings, Catalogs, new ReminderPlanner(calendar), calendar, FanOut, Store, Options, time, NullLogger<ReminderCoordinator>.Instance);
         Dispatcher = new ReminderDispatcher(Store, sink, Ledger, Settings, new ChannelRateLimiter(redis, Options, time, NullLogger<ChannelRateLimiter>.Instance), Options, time, NullLogger<ReminderDispatcher>.Instance);
-        SettingsService = new ReminderSettingsService(Settings, Catalogs, Coordinator, [], calendar, time);
-        Responses = new ReminderResponseService(Ledger, directory, Settings, Catalogs, FanOut, time);
+        SettingsService = new ReminderSettingsService(new BranchSettingsService(Settings, Catalogs, Coordinator, [], calendar, time));
+        Recorder = new ReminderResponseRecorder(Ledger, directory, Settings, Catalogs, FanOut, time);
+        Responses = new ReminderResponseService(Recorder);
     }
 
     public FakeTimeProvider Time { get; }
@@ -55,8 +57,13 @@ internal sealed class SchedulerHarness
 
     public ReminderDispatcher Dispatcher { get; }
 
+    /// <summary>The settings commands as the host words them (bot/Reminders over the scheduler's BranchSettingsService).</summary>
     public ReminderSettingsService SettingsService { get; }
 
+    /// <summary>The scheduler's typed recording of answers.</summary>
+    public ReminderResponseRecorder Recorder { get; }
+
+    /// <summary>The reminder buttons as the host reads them (bot/Reminders over the scheduler's ReminderResponseRecorder).</summary>
     public ReminderResponseService Responses { get; }
 
     /// <summary>Ticks every group of the branch, then delivers everything queued.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Delivery;
@@ -16,7 +17,8 @@ namespace PartyAffairs.Scheduler.Tests.Jobs;
 
 /// <summary>
 /// One scheduler instance as the bot hosts it: a generic host with <see cref="ReminderSchedulerServices.AddReminderScheduler"/>
-/// (real Quartz, in-memory store, on the fake clock), its own Redis connection to the shared redis-server, a loopback sender.
+/// (real Quartz, in-memory store, on the fake clock), its own Redis connection to the shared redis-server, a loopback sender,
+/// and the host's words (<see cref="ReminderWording"/>).
 /// </summary>
 internal sealed class ReminderHost : IAsyncDisposable
 {
@@ -78,6 +80,10 @@ internal sealed class ReminderHost : IAsyncDisposable
         services.AddSingleton<IReminderSender>(sender);
         services.AddSingleton<ICompletionLedger, RedisCompletionLedger>();
         services.AddReminderScheduler(enabled: true, q => q.AddJobListener(fires));
+
+        // The words and the settings commands, as the bot registers them (bot/Scheduling/SchedulingHosting).
+        services.AddSingleton<IReminderWording, ReminderWording>();
+        services.AddSingleton<ReminderSettingsService>();
         var host = builder.Build();
         await host.StartAsync();
         return new ReminderHost(host, connection, sender, fires, time, log);

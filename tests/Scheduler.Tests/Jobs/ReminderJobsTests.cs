@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Scheduler.Jobs;
 using PartyAffairs.Scheduler.Planning;

@@ -67,4 +67,41 @@ public sealed class DutyPeriodTests
     {
         Assert.False(DutyPeriod.TryGetUnit(iso, out _));
     }
+
+    [Theory]
+    [InlineData(PeriodUnit.Week)]
+    [InlineData(PeriodUnit.Month)]
+    [InlineData(PeriodUnit.TwoMonths)]
+    [InlineData(PeriodUnit.Quarter)]
+    [InlineData(PeriodUnit.HalfYear)]
+    [InlineData(PeriodUnit.Year)]
+    public void TryParse_EveryKeyOfSeveralYears_ReadsBackTheSamePeriod(PeriodUnit unit)
+    {
+        for (var period = DutyPeriod.Containing(unit, new DateOnly(2024, 1, 1)); period.Start.Year < 2029; period = period.Next())
+        {
+            Assert.True(DutyPeriod.TryParse(period.Key, out var read), period.Key);
+            Assert.Equal(period, read);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("202")]
+    [InlineData("2026-")]
+    [InlineData("2026-13")]
+    [InlineData("2026-00")]
+    [InlineData("2026-1")]
+    [InlineData("2026-Q5")]
+    [InlineData("2026-Q0")]
+    [InlineData("2026-H3")]
+    [InlineData("2026-B7")]
+    [InlineData("2025-W53")] // 2025 has 52 ISO weeks
+    [InlineData("2026-W1")]
+    [InlineData("2026-X1")]
+    [InlineData("2026-11-01")]
+    [InlineData("二〇二六")]
+    public void TryParse_NotAPeriodKey_False(string key)
+    {
+        Assert.False(DutyPeriod.TryParse(key, out _));
+    }
 }

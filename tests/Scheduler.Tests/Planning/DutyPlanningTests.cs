@@ -41,13 +41,13 @@ public sealed class DutyPlanningTests
 
         // Nov 1 is a Sunday; Nov 23 (30 − 7) a Monday.
         Assert.Equal([("member-open", Local("2026-11-02T08:30:00")), ("member-nudge-7d", Local("2026-11-23T08:30:00"))],
-            plan.Select(p => (p.ReminderKind, p.DueAt)));
+            plan.Select(p => (p.ReminderKind.Key, p.DueAt)));
         Assert.All(plan, p => Assert.Equal("2026-11", p.PeriodKey));
         Assert.All(plan, p => Assert.True(p.Actionable));
         Assert.Equal(ReminderGroup.Duties, plan[0].Group);
-        Assert.Contains("本月请于11月30日前参加党小组会", plan[0].Text, StringComparison.Ordinal);
-        Assert.Contains("依据：", plan[0].Text, StringComparison.Ordinal);
-        Assert.Contains("尚未确认完成，距月底还有7天", plan[1].Text, StringComparison.Ordinal);
+        Assert.Contains("本月请于11月30日前参加党小组会", Words.Text(plan[0]), StringComparison.Ordinal);
+        Assert.Contains("依据：", Words.Text(plan[0]), StringComparison.Ordinal);
+        Assert.Contains("尚未确认完成，距月底还有7天", Words.Text(plan[1]), StringComparison.Ordinal);
         Assert.Equal(Local("2026-12-01T00:00:00"), plan[0].UsefulUntil);
     }
 
@@ -56,8 +56,8 @@ public sealed class DutyPlanningTests
     {
         var plan = Plan(new KnowledgeDutyCatalog([]), "2026-11-01T00:00:00", "2026-11-30T23:59:59");
 
-        Assert.DoesNotContain(plan, p => p.ReminderKind.StartsWith("member-", StringComparison.Ordinal) && (p.Kinds.Contains(DutyKinds.Dues) || p.Kinds.Contains(DutyKinds.ThemedDay)));
-        Assert.Single(plan, p => p.ReminderKind == "dues");
+        Assert.DoesNotContain(plan, p => p.ReminderKind.Key.StartsWith("member-", StringComparison.Ordinal) && (p.Kinds.Contains(DutyKinds.Dues) || p.Kinds.Contains(DutyKinds.ThemedDay)));
+        Assert.Single(plan, p => p.ReminderKind.Key == "dues");
     }
 
     [Theory]
@@ -70,15 +70,15 @@ public sealed class DutyPlanningTests
         var plan = Plan(new KnowledgeDutyCatalog([]), $"{year}-01-01T00:00:00", $"{year}-12-31T23:59:59")
             .Where(p => p.Kinds.Contains(kind)).ToArray();
 
-        var open = Assert.Single(plan, p => p.ReminderKind == "open");
+        var open = Assert.Single(plan, p => p.ReminderKind.Key == "open");
         Assert.Equal(Local(expected), open.DueAt);
         Assert.Equal(year, open.PeriodKey);
         Assert.Equal(ReminderAudience.SecretariesIfBranchPending, open.Audience);
-        Assert.Contains(text, open.Text, StringComparison.Ordinal);
+        Assert.Contains(text, Words.Text(open), StringComparison.Ordinal);
         Assert.True(open.Actionable);
 
         // The in-time-to-act reminders stay, after the opening one.
-        var due = plan.Where(p => p.ReminderKind.StartsWith("due-", StringComparison.Ordinal)).ToArray();
+        var due = plan.Where(p => p.ReminderKind.Key.StartsWith("due-", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, due.Length);
         Assert.All(due, p => Assert.True(p.DueAt > open.DueAt));
     }
@@ -88,8 +88,8 @@ public sealed class DutyPlanningTests
     {
         var plan = Plan(new KnowledgeDutyCatalog([]), "2026-11-01T00:00:00", "2026-11-30T23:59:59");
 
-        Assert.DoesNotContain(plan, p => p.ReminderKind == "open" && p.Kinds.Contains("支部委员会"));
-        Assert.DoesNotContain(plan, p => p.ReminderKind == "open" && p.Kinds.Contains("党员大会"));
+        Assert.DoesNotContain(plan, p => p.ReminderKind.Key == "open" && p.Kinds.Contains("支部委员会"));
+        Assert.DoesNotContain(plan, p => p.ReminderKind.Key == "open" && p.Kinds.Contains("党员大会"));
     }
 
     [Fact]
@@ -99,15 +99,15 @@ public sealed class DutyPlanningTests
 
         var plan = Plan(catalog, "2026-01-01T00:00:00", "2026-12-31T23:59:59").Where(p => p.Kinds.SequenceEqual(["支部委员会"])).ToArray();
 
-        Assert.Equal(["open", "pace-1", "pace-2", "pace-3", "due-14d", "due-3d"], plan.Select(p => p.ReminderKind));
+        Assert.Equal(["open", "pace-1", "pace-2", "pace-3", "due-14d", "due-3d"], plan.Select(p => p.ReminderKind.Key));
         Assert.All(plan, p => Assert.Equal(4, p.Required));
         Assert.Equal([Local("2026-01-04T08:30:00"), Local("2026-03-24T08:30:00"), Local("2026-06-23T08:30:00"), Local("2026-09-23T08:30:00")],
             plan.Take(4).Select(p => p.DueAt));
         Assert.Equal([1, 2, 3], plan.Skip(1).Take(3).Select(p => p.PaceTarget!.Value));
-        Assert.Contains("本年度召开支部委员会会议已完成 1/4 次，按进度6月30日前应完成2次", plan[2].Progress!(new ReminderProgress(null, 1)), StringComparison.Ordinal);
-        Assert.Contains("本年度需召开支部委员会会议不少于4次（已完成 0/4 次）", plan[0].Text, StringComparison.Ordinal);
-        Assert.Contains("《机关党支部工作细则》二.(一).3：支部委员会会议全年不少于四次", plan[0].Text, StringComparison.Ordinal);
-        Assert.Contains("本年度召开支部委员会会议已完成 3/4 次，距年底还有14天", plan[4].Progress!(new ReminderProgress(null, 3)), StringComparison.Ordinal);
+        Assert.Contains("本年度召开支部委员会会议已完成 1/4 次，按进度6月30日前应完成2次", Words.Text(plan[2], new ReminderProgress(null, 1)), StringComparison.Ordinal);
+        Assert.Contains("本年度需召开支部委员会会议不少于4次（已完成 0/4 次）", Words.Text(plan[0]), StringComparison.Ordinal);
+        Assert.Contains("《机关党支部工作细则》二.(一).3：支部委员会会议全年不少于四次", Words.Text(plan[0]), StringComparison.Ordinal);
+        Assert.Contains("本年度召开支部委员会会议已完成 3/4 次，距年底还有14天", Words.Text(plan[4], new ReminderProgress(null, 3)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -138,7 +138,7 @@ public sealed class DutyPlanningTests
             .Where(p => p.Kinds.SequenceEqual(["学时"]) && p.Audience == ReminderAudience.UnconfirmedMembers).ToArray();
 
         Assert.Equal([Local("2026-11-23T08:30:00"), Local("2026-11-30T08:30:00")], plan.Select(p => p.DueAt));
-        Assert.All(plan, p => Assert.Equal("member-open", p.ReminderKind));
+        Assert.All(plan, p => Assert.Equal("member-open", p.ReminderKind.Key));
     }
 
     [Theory]
@@ -150,7 +150,7 @@ public sealed class DutyPlanningTests
         var catalog = new KnowledgeDutyCatalog([Rule("廉政专题学习", period, count)]);
 
         var pace = Plan(catalog, from + "T00:00:00", to + "T23:59:59")
-            .Where(p => p.Kinds.SequenceEqual(["廉政专题学习"]) && p.ReminderKind.StartsWith("pace-", StringComparison.Ordinal)).ToArray();
+            .Where(p => p.Kinds.SequenceEqual(["廉政专题学习"]) && p.ReminderKind.Key.StartsWith("pace-", StringComparison.Ordinal)).ToArray();
 
         Assert.Equal(expected.Split(',').Select(Local), pace.Select(p => p.DueAt));
         Assert.Equal(Enumerable.Range(1, count - 1), pace.Select(p => p.PaceTarget!.Value));

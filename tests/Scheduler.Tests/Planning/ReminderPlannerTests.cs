@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Reminders;
 using System.Globalization;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Duties;
@@ -27,9 +28,9 @@ public sealed class ReminderPlannerTests
 
         Assert.Equal([Local("2026-11-03T08:30:00"), Local("2026-11-06T08:30:00")], plan.Select(p => p.DueAt));
         Assert.All(plan, p => Assert.Equal("2026-11", p.PeriodKey));
-        Assert.Contains("11月6日（星期五） 15:00", plan[0].Text, StringComparison.Ordinal);
-        Assert.Contains("三楼会议室", plan[0].Text, StringComparison.Ordinal);
-        Assert.Contains("依据", plan[0].Text, StringComparison.Ordinal);
+        Assert.Contains("11月6日（星期五） 15:00", Words.Text(plan[0]), StringComparison.Ordinal);
+        Assert.Contains("三楼会议室", Words.Text(plan[0]), StringComparison.Ordinal);
+        Assert.Contains("依据", Words.Text(plan[0]), StringComparison.Ordinal);
         Assert.Equal(Local("2026-11-06T15:00:00"), plan[1].UsefulUntil);
     }
 
@@ -40,7 +41,7 @@ public sealed class ReminderPlannerTests
             .Where(p => p.Group == ReminderGroup.ThemedDay && p.PeriodKey == "2026-10").ToArray();
 
         var flag = Assert.Single(plan, p => p.Audience == ReminderAudience.Secretaries);
-        Assert.Contains("国庆节", flag.Text, StringComparison.Ordinal);
+        Assert.Contains("国庆节", Words.Text(flag), StringComparison.Ordinal);
         Assert.Equal(Local("2026-09-24T08:30:00"), flag.DueAt);
 
         // 3 days before (Sep 28, Monday) stays; on the day (Oct 1, 国庆节) moves back to Sep 30.
@@ -69,10 +70,10 @@ public sealed class ReminderPlannerTests
         var start = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var plan = Plan(new BranchReminderSettings(), $"{start:yyyy-MM-dd}T00:00:00", $"{start.AddMonths(1).AddDays(-1):yyyy-MM-dd}T23:59:59");
 
-        var dues = Assert.Single(plan, p => p.ReminderKind == "dues");
+        var dues = Assert.Single(plan, p => p.ReminderKind.Key == "dues");
         Assert.Equal(Local(expected), dues.DueAt);
         Assert.Equal(month, dues.PeriodKey);
-        Assert.Contains(plan, p => p.ReminderKind == "arrears" && p.DueAt == dues.DueAt);
+        Assert.Contains(plan, p => p.ReminderKind.Key == "arrears" && p.DueAt == dues.DueAt);
     }
 
     [Fact]
@@ -80,9 +81,9 @@ public sealed class ReminderPlannerTests
     {
         var plan = Plan(new BranchReminderSettings(), "2026-02-01T00:00:00", "2026-02-28T23:59:59");
 
-        var nudge = Assert.Single(plan, p => p.ReminderKind == "dues-nudge-20");
+        var nudge = Assert.Single(plan, p => p.ReminderKind.Key == "dues-nudge-20");
         Assert.Equal(Local("2026-02-14T08:30:00"), nudge.DueAt);
-        Assert.Contains("距月底还有14天", nudge.Text, StringComparison.Ordinal);
+        Assert.Contains("距月底还有14天", Words.Text(nudge), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class ReminderPlannerTests
         Assert.Equal([Local("2026-12-17T08:30:00"), Local("2026-12-28T08:30:00")], plan.Select(p => p.DueAt));
         Assert.All(plan, p => Assert.Equal("2026-Q4", p.PeriodKey));
         Assert.Equal(ReminderAudience.SecretariesIfBranchPending, plan[0].Audience);
-        Assert.Contains("本季度尚未召开党员大会，距季末还有14天", plan[0].Text, StringComparison.Ordinal);
+        Assert.Contains("本季度尚未召开党员大会，距季末还有14天", Words.Text(plan[0]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class ReminderPlannerTests
         Assert.Equal(2, plan.Length);
         Assert.All(plan, p => Assert.Equal([DutyKinds.OrganisationalLifeMeeting, DutyKinds.MemberReview], p.Kinds));
         Assert.All(plan, p => Assert.Equal("2026", p.PeriodKey));
-        Assert.Contains("召开组织生活会、开展民主评议党员", plan[0].Text, StringComparison.Ordinal);
+        Assert.Contains("召开组织生活会、开展民主评议党员", Words.Text(plan[0]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed class ReminderPlannerTests
         var plan = Plan(settings, "2026-03-01T00:00:00", "2026-03-31T23:59:59").Where(p => p.Kinds.SequenceEqual(["责任清单"])).ToArray();
 
         Assert.Equal([Local("2026-03-17T08:30:00"), Local("2026-03-27T08:30:00")], plan.Select(p => p.DueAt)); // Mar 28 is a Saturday
-        Assert.Contains("距3月31日截止还有14天", plan[0].Text, StringComparison.Ordinal);
+        Assert.Contains("距3月31日截止还有14天", Words.Text(plan[0]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,11 +136,11 @@ public sealed class ReminderPlannerTests
     {
         var plan = Plan(new BranchReminderSettings(), "2026-11-23T00:00:00", "2026-12-31T23:59:59");
 
-        var notice = Assert.Single(plan, p => p.ReminderKind == "calendar-missing");
+        var notice = Assert.Single(plan, p => p.ReminderKind.Key == "calendar-missing");
         Assert.Equal("2027", notice.PeriodKey);
         Assert.Equal(Local("2026-12-01T08:30:00"), notice.DueAt);
         Assert.Equal(ReminderAudience.Secretaries, notice.Audience);
-        Assert.DoesNotContain(Plan(new BranchReminderSettings(), "2025-11-01T00:00:00", "2025-12-31T23:59:59"), p => p.ReminderKind == "calendar-missing");
+        Assert.DoesNotContain(Plan(new BranchReminderSettings(), "2025-11-01T00:00:00", "2025-12-31T23:59:59"), p => p.ReminderKind.Key == "calendar-missing");
     }
 
     [Fact]
@@ -150,8 +151,8 @@ public sealed class ReminderPlannerTests
 
         // 2027-01-01 is 元旦 (computed) and 1月2日–3日 a weekend: the year's first working day is 1月4日.
         Assert.Equal([("calendar-missing", Local("2026-12-01T08:30:00")), ("calendar-missing-jan", Local("2027-01-04T08:30:00"))],
-            plan.Select(p => (p.ReminderKind, p.DueAt)));
-        Assert.All(plan, p => Assert.Contains("2027年放假安排尚未发布，暂按法定节日计算，调休以国务院通知为准", p.Text, StringComparison.Ordinal));
+            plan.Select(p => (p.ReminderKind.Key, p.DueAt)));
+        Assert.All(plan, p => Assert.Contains("2027年放假安排尚未发布，暂按法定节日计算，调休以国务院通知为准", Words.Text(p), StringComparison.Ordinal));
         Assert.All(plan, p => Assert.Equal(ReminderAudience.Secretaries, p.Audience));
         Assert.All(plan, p => Assert.Equal("2027", p.PeriodKey));
     }
@@ -176,11 +177,11 @@ public sealed class ReminderPlannerTests
             .Where(p => p.Group == ReminderGroup.ThemedDay && p.PeriodKey == "2027-01").ToArray();
 
         var flag = Assert.Single(plan, p => p.Audience == ReminderAudience.Secretaries);
-        Assert.Equal("themed-0101-dayoff", flag.ReminderKind);
+        Assert.Equal("themed-0101-dayoff", flag.ReminderKind.Key);
         Assert.Equal(Local("2026-12-25T08:30:00"), flag.DueAt);
-        Assert.Contains("适逢元旦，最近的工作日为12月31日（星期四）或1月4日（星期一）", flag.Text, StringComparison.Ordinal);
-        Assert.Contains("设置主题党日 2027-01-04", flag.Text, StringComparison.Ordinal);
-        Assert.Contains("2027年放假安排尚未发布，暂按法定节日计算", flag.Text, StringComparison.Ordinal);
+        Assert.Contains("适逢元旦，最近的工作日为12月31日（星期四）或1月4日（星期一）", Words.Text(flag), StringComparison.Ordinal);
+        Assert.Contains("设置主题党日 2027-01-04", Words.Text(flag), StringComparison.Ordinal);
+        Assert.Contains("2027年放假安排尚未发布，暂按法定节日计算", Words.Text(flag), StringComparison.Ordinal);
 
         // 3 days before (Dec 29, Tuesday) stays; on the day (元旦) moves back to Dec 31.
         Assert.Equal([Local("2026-12-29T08:30:00"), Local("2026-12-31T08:30:00")],
@@ -192,10 +193,10 @@ public sealed class ReminderPlannerTests
     {
         var plan = Plan(WithThemedDay("每月1日 15:00"), "2026-09-15T00:00:00", "2026-10-02T00:00:00");
 
-        var flag = Assert.Single(plan, p => p.ReminderKind == "themed-1001-dayoff");
-        Assert.Contains("最近的工作日为9月30日（星期三）或10月8日（星期四）", flag.Text, StringComparison.Ordinal);
-        Assert.Contains("设置主题党日 2026-10-08", flag.Text, StringComparison.Ordinal); // a working day of the same month
-        Assert.DoesNotContain("尚未发布", flag.Text, StringComparison.Ordinal);
+        var flag = Assert.Single(plan, p => p.ReminderKind.Key == "themed-1001-dayoff");
+        Assert.Contains("最近的工作日为9月30日（星期三）或10月8日（星期四）", Words.Text(flag), StringComparison.Ordinal);
+        Assert.Contains("设置主题党日 2026-10-08", Words.Text(flag), StringComparison.Ordinal); // a working day of the same month
+        Assert.DoesNotContain("尚未发布", Words.Text(flag), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Scheduler.Calendar;
 using PartyAffairs.Scheduler.Settings;
 
@@ -27,7 +28,7 @@ public sealed class BranchSettingsValidatorTests
     [MemberData(nameof(Cases))]
     public void Validate_Settings_AcceptsOrNamesTheProblem(string name, BranchReminderSettings settings, string? expected)
     {
-        var error = BranchSettingsValidator.Validate(settings, Today, Documents, Calendar);
+        var error = BranchSettingsValidator.Validate(settings, Today, Documents, Calendar) is { } problem ? SettingsWording.Error(problem) : null;
 
         if (expected is null)
         {
@@ -37,5 +38,20 @@ public sealed class BranchSettingsValidatorTests
         {
             Assert.Contains(expected, error, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Validate_BadSettings_TypedProblemWithItsData()
+    {
+        var past = BranchSettingsValidator.Validate(new BranchReminderSettings { ThemedDay = new ThemedDayRule { Kind = ThemedDayRuleKind.Dates, Dates = [new DateOnly(2026, 11, 20)] } }, Today, Documents, Calendar);
+        var ordinal = BranchSettingsValidator.Validate(new BranchReminderSettings { ThemedDay = new ThemedDayRule { Kind = ThemedDayRuleKind.NthWeekday, Ordinal = 8, Weekday = DayOfWeek.Friday } }, Today, Documents, Calendar);
+        var document = BranchSettingsValidator.Validate(new BranchReminderSettings { BindingDocuments = ["000", "999"] }, Today, Documents, Calendar);
+        var quiet = BranchSettingsValidator.Validate(new BranchReminderSettings { Leads = [new ReminderLead(1, new TimeOnly(22, 0))] }, Today, Documents, Calendar);
+
+        Assert.Equal((SettingsErrorCode.DateInPast, new DateOnly(2026, 11, 20), Calendar.ExampleDate(Today)), (past!.Code, past.Date, past.ExampleDate));
+        Assert.Equal((SettingsErrorCode.OrdinalOutOfRange, 8, DayOfWeek.Friday), (ordinal!.Code, ordinal.Number, ordinal.Weekday));
+        Assert.Equal((SettingsErrorCode.UnknownDocument, "999"), (document!.Code, document.Text));
+        Assert.Equal(Documents, document.Known);
+        Assert.Equal((SettingsErrorCode.LeadInQuietHours, new TimeOnly(22, 0)), (quiet!.Code, quiet.Time));
     }
 }

@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Reminders;
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using PartyAffairs.Scheduler.Settings;
@@ -36,7 +37,7 @@ public sealed class ReminderSettingsServiceTests(RedisServerFixture redis)
         Assert.Contains("示例", outcome.Reply, StringComparison.Ordinal);
         var stored = await harness.Settings.GetAsync("b1", default);
         Assert.NotNull(stored);
-        Assert.Equal(saved.Settings.ThemedDay!.Describe(), stored.ThemedDay?.Describe());
+        Assert.Equal(ReminderTexts.Describe(saved.Settings.ThemedDay!), stored.ThemedDay is { } rule ? ReminderTexts.Describe(rule) : null);
         Assert.Equal(saved.Settings.QuietHours, stored.QuietHours);
         Assert.Equal(saved.Settings.TimeZone, stored.TimeZone);
         Assert.Equal(saved.Settings.Leads, stored.Leads.ToArray());

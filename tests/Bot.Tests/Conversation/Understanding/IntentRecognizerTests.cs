@@ -60,7 +60,7 @@ public sealed class IntentRecognizerTests
 
         Assert.Equal(IntentKind.Settings, result.Kind);
         Assert.Equal("设置主题党日 每月第一个周五 15:00 三楼会议室", result.Argument);
-        Assert.True(PartyAffairs.Scheduler.Settings.SettingsCommandParser.IsSettingsCommand(result.Argument));
+        Assert.True(PartyAffairs.Bot.Reminders.SettingsCommandParser.IsSettingsCommand(result.Argument));
     }
 
     [Theory]

@@ -1,7 +1,9 @@
-namespace PartyAffairs.Scheduler.Settings;
+using PartyAffairs.Scheduler.Settings;
+
+namespace PartyAffairs.Bot.Reminders;
 
 /// <summary>A parsed settings command: either a change to apply (with a summary) or an error to show.</summary>
-public sealed record SettingsCommand
+internal sealed record SettingsCommand
 {
     /// <summary>The change; null when the command could not be read.</summary>
     public Func<BranchReminderSettings, BranchReminderSettings>? Apply { get; init; }

@@ -1,12 +1,13 @@
 using System.Globalization;
+using PartyAffairs.Scheduler.Calendar;
 
-namespace PartyAffairs.Scheduler.Calendar;
+namespace PartyAffairs.Bot.Reminders;
 
 /// <summary>
 /// User-facing sentences about holidays and working days, in one place for review: the provisional-year notes, the
-/// day-off warnings of settings, and the operator's errors when a State Council notice is loaded.
+/// day-off warnings of settings, and the operator's errors when a State Council notice is loaded (<see cref="Problem"/>).
 /// </summary>
-public static class CalendarTexts
+internal static class CalendarTexts
 {
     /// <summary>The sentence every provisional-year message carries.</summary>
     public static string ProvisionalYear(int year) =>
@@ -94,6 +95,32 @@ public static class CalendarTexts
     public static string StatutoryDayMissing(string holiday, StatutoryDay day) =>
         string.Create(CultureInfo.InvariantCulture,
             $"“{holiday}”的放假日期未包含法定假日 {day.Date:yyyy-MM-dd}（{day.Rule}）。请核对通知中的日期。");
+
+    /// <summary>Why a notice was refused, for the operator.</summary>
+    public static string Problem(HolidayNoticeProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var name = problem.Name ?? string.Empty;
+        var date = problem.Date.GetValueOrDefault();
+        return problem.Code switch
+        {
+            HolidayNoticeProblemCode.NotJson => NoticeNotJson,
+            HolidayNoticeProblemCode.SourceMissing => SourceMissing(problem.Year),
+            HolidayNoticeProblemCode.HolidaysMissing => HolidaysMissing,
+            HolidayNoticeProblemCode.NotAnArray => NotAnArray(name),
+            HolidayNoticeProblemCode.HolidayNameMissing => HolidayNameMissing(problem.Index),
+            HolidayNoticeProblemCode.DatesMissing => DatesMissing(name),
+            HolidayNoticeProblemCode.WorkdayNameMissing => WorkdayNameMissing(problem.Index),
+            HolidayNoticeProblemCode.WorkdayDateMissing => WorkdayDateMissing(name),
+            HolidayNoticeProblemCode.DateUnreadable => DateUnreadable(name, problem.Text ?? string.Empty),
+            HolidayNoticeProblemCode.DateOutsideYear => DateOutsideYear(name, date, problem.Year),
+            HolidayNoticeProblemCode.WorkdayNotWeekend => WorkdayNotWeekend(name, date),
+            HolidayNoticeProblemCode.BothHolidayAndWorkday => BothHolidayAndWorkday(date),
+            HolidayNoticeProblemCode.StatutoryHolidayMissing => StatutoryHolidayMissing(name, problem.Year, problem.Dates),
+            HolidayNoticeProblemCode.StatutoryDayMissing when problem.StatutoryDay is { } day => StatutoryDayMissing(name, day),
+            _ => throw new NotSupportedException($"No words for the notice problem {problem.Code}."),
+        };
+    }
 
     private static string MonthDay(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日");
 

@@ -1,18 +1,20 @@
 using System.Text.RegularExpressions;
+using PartyAffairs.Scheduler.Completion;
+using PartyAffairs.Scheduler.Delivery;
 
-namespace PartyAffairs.Scheduler.Delivery;
+namespace PartyAffairs.Bot.Reminders;
 
 /// <summary>The 已完成 / 请假 button values and how chat text is read back as a response.</summary>
-public static partial class ReminderResponses
+internal static partial class ReminderResponses
 {
-    /// <summary>The buttons of an actionable reminder; leave only where each member confirms for themself.</summary>
-    public static IReadOnlyList<ReminderAction> Buttons(IReadOnlyList<string> kinds, string periodKey, bool leave)
+    /// <summary>The buttons of an actionable reminder, one per answer offered (done; leave where each member confirms for themself).</summary>
+    public static IReadOnlyList<ReminderAction> Buttons(IReadOnlyList<string> kinds, string periodKey, IReadOnlyList<CompletionStatus> answers)
     {
         ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentNullException.ThrowIfNull(answers);
         var subject = $"{string.Join("、", kinds)} {periodKey}";
-        return leave
-            ? [new(ReminderTexts.DoneButton, $"{ReminderTexts.DoneButton} {subject}"), new(ReminderTexts.LeaveButton, $"{ReminderTexts.LeaveButton} {subject}")]
-            : [new(ReminderTexts.DoneButton, $"{ReminderTexts.DoneButton} {subject}")];
+        return answers.Select(answer => answer == CompletionStatus.Leave ? ReminderTexts.LeaveButton : ReminderTexts.DoneButton)
+            .Select(title => new ReminderAction(title, $"{title} {subject}")).ToArray();
     }
 
     /// <summary>Reads “已完成 主题党日 2026-11” or “请假 组织生活会、民主评议党员 2026”; null when the text is not a response.</summary>

@@ -1,9 +1,14 @@
 using System.Globalization;
+using PartyAffairs.Scheduler.Periods;
+using PartyAffairs.Scheduler.Settings;
 
-namespace PartyAffairs.Scheduler;
+namespace PartyAffairs.Bot.Reminders;
 
-/// <summary>Every user-facing sentence of the scheduler, in one place for review (holiday notes and notice errors: <see cref="Calendar.CalendarTexts"/>).</summary>
-public static class ReminderTexts
+/// <summary>
+/// Every sentence of reminders, their answers and the reminder settings, in one place for review (holiday notes and notice
+/// errors: <see cref="CalendarTexts"/>). The scheduler decides what is due; <see cref="ReminderWording"/> picks these words.
+/// </summary>
+internal static class ReminderTexts
 {
     /// <summary>Example of the themed-day command.</summary>
     public const string ThemedDayExample = "设置主题党日 每月第一个周五 15:00 三楼会议室";
@@ -78,7 +83,7 @@ public static class ReminderTexts
     /// </summary>
     public static string ThemedDayOnHoliday(DateOnly date, string holiday, DateOnly before, DateOnly after, DateOnly suggestion, int? provisionalYear) =>
         $"提示：本月主题党日（{Day(date)}）适逢{holiday}，最近的工作日为{Day(before)}或{Day(after)}，请确认是否调整日期。如需调整，可发送：设置主题党日 {suggestion:yyyy-MM-dd} 15:00 地点"
-        + (provisionalYear is { } year ? $"（{Calendar.CalendarTexts.ProvisionalYear(year)}）" : string.Empty);
+        + (provisionalYear is { } year ? $"（{CalendarTexts.ProvisionalYear(year)}）" : string.Empty);
 
     /// <summary>Themed day on a weekend without being a holiday.</summary>
     public static string ThemedDayOnDayOff(DateOnly date) => $"提示：本月主题党日（{Day(date)}）不是工作日，请确认是否调整日期。";
@@ -141,16 +146,97 @@ public static class ReminderTexts
     public static string OccurrenceAlreadyToday(string title, string periodKey, int done, int required) =>
         $"{title}（{periodKey}）今天已记录过一次，同一天只计一次。目前已完成 {done}/{required} 次。";
 
-    /// <summary>Label of a reminder's kind in the plan listing.</summary>
-    public static string PlanKindLabel(string reminderKind) => reminderKind switch
+    /// <summary>Label of an opening reminder in the plan listing.</summary>
+    public const string PlanOpenLabel = "（开始）";
+
+    /// <summary>Label of a pacing reminder in the plan listing.</summary>
+    public const string PlanPaceLabel = "（进度）";
+
+    /// <summary>Label of a nudge to members who have not confirmed, in the plan listing.</summary>
+    public const string PlanNudgeLabel = "（未确认者）";
+
+    /// <summary>Label of a reminder before a deadline, in the plan listing.</summary>
+    public const string PlanDueLabel = "（截止前）";
+
+    /// <summary>One line of the plan listing.</summary>
+    public static string PlanLine(DateOnly day, TimeOnly time, string title, string periodKey, string label, string audience) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Day(day)} {time:HH\\:mm} {title}（{periodKey}）{label}→ {audience}");
+
+    /// <summary>Who a planned reminder goes to, in the plan listing: members.</summary>
+    public const string PlanToMembers = "党员";
+
+    /// <summary>Who a planned reminder goes to, in the plan listing: members in arrears and the secretaries.</summary>
+    public const string PlanToArrears = "欠缴党员及书记";
+
+    /// <summary>Who a planned reminder goes to, in the plan listing: the secretaries.</summary>
+    public const string PlanToSecretaries = "书记";
+
+    /// <summary>Closes the plan listing while the branch has no themed-day rule.</summary>
+    public const string PlanNoThemedDay = "尚未设置主题党日。示例：" + ThemedDayExample;
+
+    /// <summary>The themed day as a reminder's title (plan listing).</summary>
+    public const string ThemedDayTitle = "主题党日";
+
+    /// <summary>The provisional-year notices' title (plan listing).</summary>
+    public const string CalendarNoticeTitle = "节假日数据";
+
+    /// <summary>What the admin API's replace saved.</summary>
+    public const string AllSettings = "提醒设置";
+
+    /// <summary>Several duties' titles as one (召开组织生活会、开展民主评议党员).</summary>
+    public static string Titles(IEnumerable<string> titles) => string.Join("、", titles);
+
+    /// <summary>Several rules cited as one.</summary>
+    public static string Rules(IEnumerable<string> rules) => string.Join("；", rules);
+
+    /// <summary>A clause cited: “《title》一.(三).4：summary”, or “文件003 …” when the corpus lacks the document's title.</summary>
+    public static string Clause(string? document, string? documentTitle, string? clauseId, string? summary) =>
+        $"{(documentTitle is { } title ? $"《{title.Trim('《', '》')}》" : $"文件{document}")}{clauseId}：{summary}";
+
+    /// <summary>A month as 12月.</summary>
+    public static string Month(int month) => string.Create(CultureInfo.InvariantCulture, $"{month}月");
+
+    /// <summary>The current period of a unit, as a reminder opens: 本月, 本季度 …</summary>
+    public static string ThisPeriod(PeriodUnit unit) => unit switch
     {
-        "open" => "（开始）",
-        _ when reminderKind.StartsWith("pace-", StringComparison.Ordinal) => "（进度）",
-        "member-open" => "（开始）",
-        _ when reminderKind.StartsWith("member-nudge", StringComparison.Ordinal) => "（未确认者）",
-        _ when reminderKind.StartsWith("due-", StringComparison.Ordinal) => "（截止前）",
-        _ => string.Empty,
+        PeriodUnit.Week => "本周",
+        PeriodUnit.Month => "本月",
+        PeriodUnit.TwoMonths => "本期（两个月）",
+        PeriodUnit.Quarter => "本季度",
+        PeriodUnit.HalfYear => "本半年",
+        _ => "本年度",
     };
+
+    /// <summary>The end of the current period of a unit, as in “距季末还有14天”.</summary>
+    public static string PeriodEnd(PeriodUnit unit) => unit switch
+    {
+        PeriodUnit.Week => "周末",
+        PeriodUnit.Month => "月底",
+        PeriodUnit.TwoMonths => "期末",
+        PeriodUnit.Quarter => "季末",
+        PeriodUnit.HalfYear => "半年末",
+        _ => "年底",
+    };
+
+    /// <summary>A fixed deadline, as in “距3月31日截止还有14天”.</summary>
+    public static string DeadlineEnd(DateOnly deadline) => string.Create(CultureInfo.InvariantCulture, $"{deadline.Month}月{deadline.Day}日截止");
+
+    /// <summary>The rule as a secretary would write it: 每月第一个星期五 15:00 三楼会议室.</summary>
+    public static string Describe(ThemedDayRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var when = rule.Kind switch
+        {
+            ThemedDayRuleKind.DayOfMonth => $"每月{rule.Day}日",
+            ThemedDayRuleKind.Dates => string.Join("、", rule.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            _ => $"每月{(rule.Ordinal == -1 ? "最后一个" : $"第{"一二三四五"[rule.Ordinal - 1]}个")}{Weekday(rule.Weekday)}",
+        };
+        var time = rule.Time.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return rule.Place is null ? $"{when} {time}" : $"{when} {time} {rule.Place}";
+    }
+
+    /// <summary>A weekday as 星期五.</summary>
+    public static string Weekday(DayOfWeek day) => "星期" + "日一二三四五六"[(int)day];
 
     /// <summary>Leave told to the secretary.</summary>
     public static string LeaveNotice(string name, string title, string periodKey) => $"【请假】{name}已就{title}（{periodKey}）请假。";

@@ -1,6 +1,7 @@
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Scheduler.Settings;
 
-namespace PartyAffairs.Scheduler.Tests.Settings;
+namespace PartyAffairs.Bot.Tests.Reminders;
 
 public sealed class SettingsCommandParserTests
 {

@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PartyAffairs.Scheduler.Calendar;
+using PartyAffairs.Scheduler.Settings;
 
-namespace PartyAffairs.Scheduler.Settings;
+namespace PartyAffairs.Bot.Reminders;
 
 /// <summary>
 /// Reads the secretary's settings commands: 设置主题党日 每月第一个周五 15:00 三楼会议室, 设置党费日 每月1日 20日,
 /// 设置提醒 提前3天 08:30 当天 08:30, 设置免打扰 21:30-08:00, 设置依据文件 000 003, 设置时区 Asia/Shanghai, 设置节假日提醒 提前.
-/// Parsing checks form only; <see cref="BranchSettingsValidator"/> checks the resulting settings.
+/// Parsing checks form only; the scheduler's <see cref="BranchSettingsValidator"/> checks the resulting settings.
 /// </summary>
-public static partial class SettingsCommandParser
+internal static partial class SettingsCommandParser
 {
     /// <summary>The prefix of every settings command.</summary>
     public const string Prefix = "设置";
@@ -39,7 +40,7 @@ public static partial class SettingsCommandParser
                 return command switch
                 {
                     "主题党日" => ParseThemedDay(argument, exampleDate) is { Rule: { } rule } ok
-                        ? SettingsCommand.Ok($"主题党日 {rule.Describe()}", s => s with { ThemedDay = rule })
+                        ? SettingsCommand.Ok($"主题党日 {ReminderTexts.Describe(rule)}", s => s with { ThemedDay = rule })
                         : SettingsCommand.Fail(ParseThemedDay(argument, exampleDate).Error!),
                     "党费日" => ParseDuesDays(argument),
                     "提醒" => ParseLeads(argument),
