@@ -31,13 +31,14 @@ internal static class ConversationHosting
     public static IServiceCollection AddConversationPipeline(this IServiceCollection services)
     {
         // Every message turn is counted (Operations' meter), failures included. Then the cheapest refusal: an over-long
-        // text touches nothing. A store outage anywhere below gets one polite answer; retried activities stop before
-        // anything is read; the member is looked up once for every later step.
+        // text touches nothing. A store outage anywhere below gets one polite answer. The member lookup starts its binding
+        // read before the de-duplication check (both reach the store in one round trip) and resolves the member when the
+        // bot first asks, after a retried activity has been stopped.
         services.AddTurnMiddleware<TurnMetricsMiddleware>();
         services.AddTurnMiddleware<TextLengthMiddleware>();
         services.AddTurnMiddleware<StoreOutageMiddleware>();
-        services.AddTurnMiddleware<DeduplicationMiddleware>();
         services.AddTurnMiddleware<MemberLookupMiddleware>();
+        services.AddTurnMiddleware<DeduplicationMiddleware>();
         services.AddTurnErrorHandler<TurnErrorHandler>();
 
         services.AddSingleton<DialogSet>();

@@ -61,7 +61,7 @@ internal sealed class CommandDispatcher : IBot
             return;
         }
 
-        var sender = TurnMember.Of(turnContext);
+        var sender = await TurnMember.OfAsync(turnContext);
         var input = TurnInput.From(activity.Text, sender.Member);
         var command = Find(input);
         var context = new CommandContext(turnContext, input, sender);
