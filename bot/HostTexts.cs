@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation;
 using PartyAffairs.BotFramework;
 using PartyAffairs.BotFramework.DirectLine;
 using PartyAffairs.Channels;
@@ -20,7 +21,7 @@ internal static class HostTexts
     public static void Protocol(ProtocolTexts texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        texts.ServiceUnavailable = "服务暂时不可用，请稍后再试。";
+        texts.ServiceUnavailable = Replies.Unavailable;
         texts.NotConfigured = "您好，我是党务提醒助手。对话功能正在配置中，请稍后再试。";
         texts.TooManyMessages = "您发送消息过于频繁，请稍后再试。";
     }
@@ -30,7 +31,7 @@ internal static class HostTexts
     {
         ArgumentNullException.ThrowIfNull(texts);
         texts.TextOnly = "目前只支持文字消息，请直接输入文字。";
-        texts.Unavailable = "服务暂时不可用，请稍后再试。";
+        texts.Unavailable = Replies.Unavailable;
         texts.ReplyHintPrefix = "可直接回复：";
         texts.ReplyHintSeparator = " / ";
         texts.ReplyOptionFormat = "「{0}」";

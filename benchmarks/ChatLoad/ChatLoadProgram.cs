@@ -12,7 +12,7 @@ namespace PartyAffairs.Benchmarks.ChatLoad;
 /// to the real bot host over Direct Line on loopback, closed loop; then the same bodies go to a minimal endpoint that only
 /// parses the activity and does one Redis read and write. Both run once with the embedded Garnet and once with
 /// redis-server. <c>dotnet run -c Release --project benchmarks -- chat-load [--seconds 20] [--warmup 5] [--workers 32]
-/// [--stores embedded,redis] [--messages '我的待办|党费多久交一次|帮助']</c>
+/// [--stores embedded,redis] [--messages '我的待办|党费多久交一次|帮助'] [--bots label=dir,label=dir] [--rounds 1]</c>
 /// </summary>
 internal static class ChatLoadProgram
 {
@@ -26,47 +26,72 @@ internal static class ChatLoadProgram
         var seconds = IntOption(args, "--seconds", 20);
         var warmUp = IntOption(args, "--warmup", 5);
         var workers = IntOption(args, "--workers", 32);
+        var rounds = IntOption(args, "--rounds", 1);
         Messages = Option(args, "--messages")?.Split('|', StringSplitOptions.RemoveEmptyEntries) ?? DefaultMessages;
         var stores = (Option(args, "--stores") ?? "embedded,redis").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var root = RepositoryRoot();
-        var botDirectory = Path.Combine(root, "bot", "bin", "Release", "net10.0");
-        if (!File.Exists(Path.Combine(botDirectory, "PartyAffairs.Bot.dll")))
+        // --bots before=/path/to/other/bot/bin/Release/net10.0,after=bot/bin/Release/net10.0 compares builds in one run
+        // (each store: the builds in turn, alternating their order each round, then the minimal endpoint once).
+        var bots = (Option(args, "--bots") ?? "bot=" + Path.Combine("bot", "bin", "Release", "net10.0"))
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(b => b.Split('=', 2))
+            .Select(p => (Label: p[0], Directory: Path.GetFullPath(p[1], root)))
+            .ToArray();
+        foreach (var (_, directory) in bots)
         {
-            Console.Error.WriteLine("Build the host first: dotnet build bot -c Release");
-            return 1;
+            if (!File.Exists(Path.Combine(directory, "PartyAffairs.Bot.dll")))
+            {
+                Console.Error.WriteLine($"No host build in {directory}: dotnet build bot -c Release");
+                return 1;
+            }
         }
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = workers * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-        var results = new List<LoadResult>();
+        var results = new List<(string Store, string? Bot, LoadResult Result)>();
         foreach (var store in stores)
         {
             using var redis = store == "redis" ? StartRedis() : null;
-            results.Add(await RunBotAsync(http, botDirectory, redis?.Configuration, store, workers, warmUp, seconds));
-            results.Add(await RunMinimalAsync(http, redis?.Configuration, store, workers, warmUp, seconds));
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var (label, directory) in round % 2 == 0 ? bots : bots.Reverse())
+                {
+                    var name = bots.Length == 1 ? $"bot turn, Direct Line ({store})" : $"bot turn, Direct Line ({store}) [{label}]";
+                    results.Add((store, label, await RunBotAsync(http, directory, redis?.Configuration, store, name, workers, warmUp, seconds)));
+                }
+            }
+
+            results.Add((store, null, await RunMinimalAsync(http, redis?.Configuration, store, workers, warmUp, seconds)));
         }
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{workers} concurrent members, messages in turn: {string.Join(" / ", Messages)}; {warmUp} s warm-up, {seconds} s measured, {Environment.ProcessorCount} cores"));
+            $"{workers} concurrent members, messages in turn: {string.Join(" / ", Messages)}; {warmUp} s warm-up, {seconds} s measured, {rounds} round(s), {Environment.ProcessorCount} cores"));
         Console.WriteLine();
-        Console.WriteLine("| endpoint | turns/s | p50 ms | p99 ms | requests | errors |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var result in results)
+        Console.WriteLine("| endpoint | turns/s | p50 ms | p99 ms | requests | errors | server CPU µs/turn |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (_, _, result) in results)
         {
             Console.WriteLine(result.Row());
         }
 
-        for (var i = 0; i + 1 < results.Count; i += 2)
+        foreach (var store in stores)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{results[i].Name}: {results[i].TurnsPerSecond / results[i + 1].TurnsPerSecond:P0} of the minimal endpoint's throughput"));
+            var minimal = results.Single(r => r.Store == store && r.Bot is null).Result;
+            foreach (var (label, _) in bots)
+            {
+                var runs = results.Where(r => r.Store == store && r.Bot == label).Select(r => r.Result).ToArray();
+                var turns = runs.Average(r => r.TurnsPerSecond);
+                var cpu = runs.Average(r => r.CpuMicrosecondsPerRequest ?? double.NaN);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{store} [{label}]: {turns:F0} turns/s and {cpu:F0} µs of host CPU a turn (mean of {runs.Length}), {turns / minimal.TurnsPerSecond:P0} of the minimal endpoint's throughput"));
+            }
         }
 
-        return results.Any(r => r.Errors > 0) ? 2 : 0;
+        return results.Any(r => r.Result.Errors > 0) ? 2 : 0;
     }
 
-    private static async Task<LoadResult> RunBotAsync(HttpClient http, string botDirectory, string? redis, string store, int workers, int warmUp, int seconds)
+    private static async Task<LoadResult> RunBotAsync(HttpClient http, string botDirectory, string? redis, string store, string name, int workers, int warmUp, int seconds)
     {
         var port = ChildProcess.FreePort();
         var dataDir = Path.Combine(Path.GetTempPath(), $"chat-load-{Guid.NewGuid():N}");
@@ -93,7 +118,7 @@ internal static class ChatLoadProgram
             type = "message", text, textFormat = "plain", locale = "zh-CN", channelId = "webchat",
             from = new { id = "ignored", role = "user" }, channelData = new { clientActivityID = "bench" },
         })).ToArray();
-        var result = await LoadRunner.RunAsync($"bot turn, Direct Line ({store})", workers, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), async (worker, n) =>
+        var result = await LoadRunner.RunAsync(name, workers, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), async (worker, n) =>
         {
             var (conversationId, token) = members[worker];
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, $"/v3/directline/conversations/{conversationId}/activities"))
@@ -103,7 +128,7 @@ internal static class ChatLoadProgram
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await http.SendAsync(request);
             return response.StatusCode;
-        });
+        }, () => host.ProcessorTime);
         TryDelete(dataDir);
         return result;
     }
@@ -130,7 +155,7 @@ internal static class ChatLoadProgram
             using var content = new StringContent(bodies[n % bodies.Length], Encoding.UTF8, "application/json");
             using var response = await http.PostAsync(new Uri(baseUrl, $"/api/minimal/member{worker}"), content);
             return response.StatusCode;
-        });
+        }, () => server.ProcessorTime);
     }
 
     /// <summary>Creates a branch of <paramref name="count"/> members and binds each to its own Direct Line conversation.</summary>

@@ -1,8 +1,10 @@
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Builder;
 using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Channels.Delivery;
 using PartyAffairs.Delivery;
@@ -13,7 +15,7 @@ using PartyAffairs.Scheduler.Duties;
 namespace PartyAffairs.Benchmarks.State;
 
 /// <summary>
-/// Cost of one bot turn (conversation logic + state), without the chat protocols: a bound member's 我的待办, a
+/// Cost of one bot turn (turn pipeline, command table, state), without the chat protocols: a bound member's 我的待办, a
 /// confirmation plus its undo, an unbound user's question, and 64 concurrent 我的待办 turns, on the embedded Garnet and
 /// on redis-server.
 /// </summary>
@@ -23,7 +25,8 @@ public class BotTurnBenchmarks
     private const int Concurrent = 64;
     private readonly DiscardingAdapter _adapter = new();
     private BenchmarkStore _store = null!;
-    private PartyAffairsBot _bot = null!;
+    private ServiceProvider _services = null!;
+    private IBot _bot = null!;
     private long _next;
 
     [Params("garnet", "redis")]
@@ -46,30 +49,40 @@ public class BotTurnBenchmarks
             await roster.ClaimInviteAsync(imported[i % 30].InviteCode ?? (await roster.IssueInviteAsync(imported[i % 30].Member.Id, CancellationToken.None))!, "bench", $"user{i}", CancellationToken.None);
         }
 
-        _bot = new PartyAffairsBot(
-            roster,
+        // The conversation's turn pipeline as the host composes it (middleware, error handler, dialogs, commands).
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(connection);
+        services.AddSingleton(time);
+        services.AddSingleton(roster);
+        services.AddSingleton(addresses);
+        services.AddSingleton(new ConversationStateStore(connection, time));
+        services.AddSingleton(new ActivityDeduplicator(connection));
+        services.AddSingleton(new MemberActivityStore(connection));
+        services.AddSingleton(new DutyTracker(new KnowledgeDutyCatalog(knowledge.Duties), new RedisCompletionLedger(connection), time));
+        services.AddSingleton(new NoticeRounds(
             addresses,
-            new ConversationStateStore(connection, time),
-            new ActivityDeduplicator(connection),
+            new NoticeRoundStore(connection, new DeliveryInstance(), TimeProvider.System),
             new MemberActivityStore(connection),
-            new DutyTracker(new KnowledgeDutyCatalog(knowledge.Duties), new RedisCompletionLedger(connection), time),
-            new NoticeRounds(
-                addresses,
-                new NoticeRoundStore(connection, new DeliveryInstance(), TimeProvider.System),
-                new MemberActivityStore(connection),
-                new BroadcastMessenger([], new NullMessenger()),
-                new NullMessenger(),
-                new BranchGroupRobots([], Options.Create(new GroupNoticeOptions())),
-                time,
-                NullLogger<NoticeRounds>.Instance),
-            new MobileBinder([], roster, time),
-            knowledge,
+            new BroadcastMessenger([], new NullMessenger()),
+            new NullMessenger(),
+            new BranchGroupRobots([], Options.Create(new GroupNoticeOptions())),
             time,
-            NullLogger<PartyAffairsBot>.Instance);
+            NullLogger<NoticeRounds>.Instance));
+        services.AddSingleton(new MobileBinder([], roster, time));
+        services.AddSingleton<IKnowledgeBase>(knowledge);
+        services.AddConversationPipeline();
+        _services = services.BuildServiceProvider();
+        _bot = _services.GetRequiredService<IBot>();
+        _adapter.UseTurnPipeline(_services);
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync() => await _store.DisposeAsync();
+    public async Task CleanupAsync()
+    {
+        await _services.DisposeAsync();
+        await _store.DisposeAsync();
+    }
 
     [Benchmark(Description = "我的待办 (bound member)")]
     public Task MyDuties() => _adapter.RunAsync(_bot, Message("user1", "我的待办"));

@@ -1,22 +1,70 @@
+using PartyAffairs.Bot.Conversation.Commands;
+using PartyAffairs.Bot.Conversation.Dialogs;
+using PartyAffairs.Bot.Conversation.Pipeline;
+using PartyAffairs.Bot.Operations;
 using PartyAffairs.BotFramework.Builder;
 
 namespace PartyAffairs.Bot.Conversation;
 
-/// <summary>Composition of the Conversation area: the turn handler (IBot) and its dialogs.</summary>
+/// <summary>Composition of the Conversation area: the turn pipeline (middleware, error handler), the dialogs, the command table and the bot.</summary>
 internal static class ConversationHosting
 {
     /// <summary>Registers the area's services.</summary>
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
-        // The knowledge base and the duty catalog come from other areas; factories resolve them when the
+        // The knowledge base and the duty catalog come from other areas; the tracker's factory resolves them when the
         // bot is first used, so the host also starts (and start-up validation passes) while one is not registered.
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DutyTracker>(sp));
         builder.Services.AddSingleton<NoticeRoundStore>();
         builder.Services.AddSingleton<NoticeRounds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NoticeRounds>());
         builder.Services.AddSingleton<MobileBinder>();
-        builder.Services.AddSingleton<IBot>(sp => ActivatorUtilities.CreateInstance<PartyAffairsBot>(sp));
+        builder.Services.AddConversationPipeline();
         return builder;
+    }
+
+    /// <summary>
+    /// The turn pipeline every adapter runs (connector, Direct Line, DingTalk, WeCom), then the bot: the middleware in
+    /// this order, the error handler, the dialogs and the conversation's commands. Other areas add their own commands
+    /// with <see cref="ChatCommandServices.AddChatCommand{TCommand}"/>; the order of registration does not matter.
+    /// </summary>
+    public static IServiceCollection AddConversationPipeline(this IServiceCollection services)
+    {
+        // Every message turn is counted (Operations' meter), failures included. Then the cheapest refusal: an over-long
+        // text touches nothing. A store outage anywhere below gets one polite answer. The member lookup starts its binding
+        // read before the de-duplication check (both reach the store in one round trip) and resolves the member when the
+        // bot first asks, after a retried activity has been stopped.
+        services.AddTurnMiddleware<TurnMetricsMiddleware>();
+        services.AddTurnMiddleware<TextLengthMiddleware>();
+        services.AddTurnMiddleware<StoreOutageMiddleware>();
+        services.AddTurnMiddleware<MemberLookupMiddleware>();
+        services.AddTurnMiddleware<DeduplicationMiddleware>();
+        services.AddTurnErrorHandler<TurnErrorHandler>();
+
+        services.AddSingleton<DialogSet>();
+        services.AddDialog<NoticeDialog>();
+
+        services.AddSingleton<KnowledgeAnswers>();
+        services.AddSingleton<DutyLines>();
+        services.AddSingleton<CompletionRecorder>();
+        services.AddSingleton<BranchProgress>();
+        services.AddSingleton<BindingNotice>();
+        services.AddChatCommand<HelpCommand>();
+        services.AddChatCommand<BindCommand>();
+        services.AddChatCommand<QuestionCommand>();
+        services.AddChatCommand<MyDutiesCommand>();
+        services.AddChatCommand<CompleteCommand>();
+        services.AddChatCommand<LeaveCommand>();
+        services.AddChatCommand<UndoCommand>();
+        services.AddChatCommand<ConfirmCommand>();
+        services.AddChatCommand<CancelCommand>();
+        services.AddChatCommand<NoticeCommand>();
+        services.AddChatCommand<StatusCommand>();
+        services.AddChatCommand<NudgeCommand>();
+
+        services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton<IBot>(sp => sp.GetRequiredService<CommandDispatcher>());
+        return services;
     }
 
     /// <summary>Maps the area's endpoints.</summary>

@@ -26,4 +26,10 @@ internal static partial class ConversationLog
 
     [LoggerMessage(EventId = 1207, Level = LogLevel.Information, Message = "Notice round {RoundId} resumed after an interruption.")]
     public static partial void RoundResumed(ILogger logger, string roundId);
+
+    [LoggerMessage(EventId = 1208, Level = LogLevel.Error, Message = "A {ActivityType} turn on {ChannelId} failed.")]
+    public static partial void TurnFailed(ILogger logger, Exception exception, string? activityType, string? channelId);
+
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Warning, Message = "Chat commands {First} and {Second} both match one message at the same precedence; {First} runs.")]
+    public static partial void AmbiguousCommand(ILogger logger, string first, string second);
 }

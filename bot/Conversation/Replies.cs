@@ -6,6 +6,7 @@ namespace PartyAffairs.Bot.Conversation;
 /// <summary>Every text the bot says in chat, kept together for review. Formal, concise Simplified Chinese.</summary>
 internal static class Replies
 {
+    /// <summary>The one apology of a failed turn or a store outage (also given to the protocol and channel libraries).</summary>
     public const string Unavailable = "服务暂时不可用，请稍后再试。";
 
     /// <summary>Names listed at most in a delivery report; the rest are counted.</summary>

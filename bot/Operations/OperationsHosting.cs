@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
-using PartyAffairs.BotFramework.Builder;
 using PartyAffairs.Scheduler.Delivery;
 
 namespace PartyAffairs.Bot.Operations;
 
 /// <summary>
-/// Composition of the Operations area: the start-up banner, the meters of every area exported at <c>/metrics</c>
-/// (Prometheus text format, through the OpenTelemetry SDK), and turn counting around the bot. Add it last: it wraps
-/// the <see cref="IBot"/> the other areas registered. Documented in docs/operations.md.
+/// Composition of the Operations area: the start-up banner and the meters of every area exported at <c>/metrics</c>
+/// (Prometheus text format, through the OpenTelemetry SDK). Turns are counted by <see cref="TurnMetricsMiddleware"/>,
+/// the first step of the conversation's turn pipeline. Documented in docs/operations.md.
 /// </summary>
 internal static class OperationsHosting
 {
@@ -37,14 +36,6 @@ internal static class OperationsHosting
         services.AddSingleton<StoreMetrics>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreMetrics>());
         services.AddHostedService<StartupBanner>();
-
-        var bot = services.LastOrDefault(d => d.ServiceType == typeof(IBot));
-        if (bot is not null)
-        {
-            services.Remove(bot);
-            services.AddSingleton<IBot>(sp => new MeteredBot(Resolve(sp, bot)));
-        }
-
         return builder;
     }
 
@@ -55,12 +46,4 @@ internal static class OperationsHosting
         endpoints.MapPrometheusScrapingEndpoint(MetricsOptions.Path, meterProvider: null, configureBranchedPipeline: b => b.UseMiddleware<MetricsAccess>(), optionsName: null);
         return endpoints;
     }
-
-    private static IBot Resolve(IServiceProvider services, ServiceDescriptor descriptor) => descriptor switch
-    {
-        { ImplementationInstance: IBot instance } => instance,
-        { ImplementationFactory: { } factory } => (IBot)factory(services),
-        { ImplementationType: { } type } => (IBot)ActivatorUtilities.CreateInstance(services, type),
-        _ => throw new InvalidOperationException("The IBot registration is neither an instance, a factory nor a type."),
-    };
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PartyAffairs.Bot.Conversation.Commands;
 using PartyAffairs.Bot.Reminders;
 using PartyAffairs.BotFramework.Builder;
 using PartyAffairs.Delivery.Retry;
@@ -72,13 +73,10 @@ internal static class SchedulingHosting
         var enabled = builder.Configuration.GetValue($"{ReminderOptions.SectionName}:{nameof(ReminderOptions.Enabled)}", true);
         services.AddReminderScheduler(enabled);
 
-        // Reminder commands and buttons are answered before the conversation's router (decorator over its IBot).
-        var botDescriptor = services.LastOrDefault(d => d.ServiceType == typeof(IBot));
-        if (botDescriptor is { ImplementationFactory: { } innerFactory })
-        {
-            services.Remove(botDescriptor);
-            services.AddSingleton<IBot>(sp => ActivatorUtilities.CreateInstance<ReminderCommandsBot>(sp, (IBot)innerFactory(sp)));
-        }
+        // The reminder commands and buttons in chat: ordinary commands of the conversation's table.
+        services.AddChatCommand<ReminderSettingsCommand>();
+        services.AddChatCommand<ShowPlanCommand>();
+        services.AddChatCommand<ReminderButtonCommand>();
 
         return builder;
     }

@@ -64,9 +64,13 @@ public static class BotFrameworkHosting
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton(sp => new ConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<BotTokenProvider>(), sp.GetRequiredService<TimeProvider>()));
+        // Every adapter runs the host's turn pipeline: its middleware and its error handler (until the host sets one,
+        // the default logs and answers with ProtocolTexts.ServiceUnavailable).
+        services.TryAddSingleton<ITurnErrorHandler, DefaultTurnErrorHandler>();
         services.AddSingleton(sp => new BotFrameworkHttpAdapter(
             sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<ChannelTokenValidator>(), sp.GetRequiredService<MemberRateLimiter>(),
-            sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<IOptions<ProtocolTexts>>(), sp.GetRequiredService<ILogger<BotFrameworkHttpAdapter>>()));
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<IOptions<ProtocolTexts>>(), sp.GetRequiredService<ILogger<BotFrameworkHttpAdapter>>())
+            .UseTurnPipeline(sp));
         services.AddSingleton<UnconfiguredBot>();
 
         services.AddSingleton<DirectLineTokenService>();
@@ -88,7 +92,8 @@ public static class BotFrameworkHosting
         });
         services.AddSingleton(sp => new DirectLineAdapter(
             sp.GetRequiredService<IDirectLineStore>(), sp.GetRequiredService<ConversationSignals>(), sp.GetRequiredService<ActivityClock>(),
-            sp.GetRequiredService<IOptions<DirectLineOptions>>()));
+            sp.GetRequiredService<IOptions<DirectLineOptions>>())
+            .UseTurnPipeline(sp));
         return builder;
     }
 

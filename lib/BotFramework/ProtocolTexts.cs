@@ -6,7 +6,7 @@ namespace PartyAffairs.BotFramework;
 /// </summary>
 public sealed class ProtocolTexts
 {
-    /// <summary>Sent when the bot failed on a turn.</summary>
+    /// <summary>Sent by the default error handler when a turn failed (the application usually registers its own handler).</summary>
     public string ServiceUnavailable { get; set; } = "The service is temporarily unavailable. Please try again later.";
 
     /// <summary>Sent by the placeholder bot while no <see cref="Builder.IBot"/> is registered.</summary>

@@ -14,21 +14,18 @@ namespace PartyAffairs.Channels.DingTalk;
 internal sealed class DingTalkAdapter(
     DingTalkApiClient api,
     DingTalkChannelSender sender,
-    ChannelTurnRunner runner,
+    IServiceProvider services,
     IOptions<DingTalkOptions> options,
     IOptions<ChannelTexts> texts,
-    TimeProvider time) : BotAdapter
+    TimeProvider time) : PlatformAdapter(services, texts)
 {
     /// <summary>Runs the bot on a text message.</summary>
     public Task ProcessAsync(DingTalkCallback callback, CancellationToken cancellationToken) =>
-        runner.RunAsync(new TurnContext(this, ToActivity(callback)), cancellationToken);
+        RunTurnAsync(ToActivity(callback), cancellationToken);
 
     /// <summary>Answers a message the bot cannot read (pictures, files, voice) with a polite text-only note.</summary>
-    public async Task ReplyTextOnlyAsync(DingTalkCallback callback, CancellationToken cancellationToken)
-    {
-        var turn = new TurnContext(this, ToActivity(callback));
-        await turn.SendActivityAsync(texts.Value.TextOnly, cancellationToken);
-    }
+    public Task ReplyTextOnlyAsync(DingTalkCallback callback, CancellationToken cancellationToken) =>
+        ReplyTextOnlyAsync(ToActivity(callback), cancellationToken);
 
     /// <summary>The activity the bot sees for a callback.</summary>
     public Activity ToActivity(DingTalkCallback callback)
@@ -75,7 +72,7 @@ internal sealed class DingTalkAdapter(
             if (session is not null && session.IsUsable(time.GetUtcNow()) && Uri.TryCreate(session.SessionWebhook, UriKind.Absolute, out var webhook) && api.IsSessionWebhook(webhook))
             {
                 var mention = activity.Conversation?.IsGroup == true && activity.Recipient?.Id is { Length: > 0 } user ? new[] { user } : null;
-                foreach (var message in DingTalkMessage.From(text, options.Value.MaxMessageBytes, texts.Value.DefaultTitle))
+                foreach (var message in DingTalkMessage.From(text, options.Value.MaxMessageBytes, Texts.DefaultTitle))
                 {
                     await sender.ReplyAsync(webhook, message, mention, cancellationToken);
                 }

@@ -9,18 +9,16 @@ namespace PartyAffairs.Channels.WeCom;
 /// The WeCom channel: turns decrypted app callbacks into activities (channelId <c>wecom</c>, <c>from.id</c> = userid) for
 /// the application's bot, and its replies into app messages sent asynchronously (the callback was already acknowledged).
 /// </summary>
-internal sealed class WeComAdapter(WeComChannelSender sender, ChannelTurnRunner runner, IOptions<ChannelTexts> texts, TimeProvider time) : BotAdapter
+internal sealed class WeComAdapter(WeComChannelSender sender, IServiceProvider services, IOptions<ChannelTexts> texts, TimeProvider time)
+    : PlatformAdapter(services, texts)
 {
     /// <summary>Runs the bot on a text message, or a first-visit event as a conversation update.</summary>
     public Task ProcessAsync(WeComMessage message, CancellationToken cancellationToken) =>
-        runner.RunAsync(new TurnContext(this, ToActivity(message)), cancellationToken);
+        RunTurnAsync(ToActivity(message), cancellationToken);
 
     /// <summary>Answers a message the bot cannot read (pictures, files, voice) with a polite text-only note.</summary>
-    public async Task ReplyTextOnlyAsync(WeComMessage message, CancellationToken cancellationToken)
-    {
-        var turn = new TurnContext(this, ToActivity(message));
-        await turn.SendActivityAsync(texts.Value.TextOnly, cancellationToken);
-    }
+    public Task ReplyTextOnlyAsync(WeComMessage message, CancellationToken cancellationToken) =>
+        ReplyTextOnlyAsync(ToActivity(message), cancellationToken);
 
     /// <summary>The activity the bot sees for a message.</summary>
     public Activity ToActivity(WeComMessage message)

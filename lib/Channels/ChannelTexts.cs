@@ -11,7 +11,7 @@ public sealed class ChannelTexts
     /// <summary>Answer to pictures, files, voice and other non-text messages.</summary>
     public string TextOnly { get; set; } = "Only text messages are supported. Please type your message.";
 
-    /// <summary>Answer when the bot cannot take the turn (no conversation logic registered, or it failed).</summary>
+    /// <summary>Answer while no conversation logic (<c>IBot</c>) is registered; a failed turn is the error handler's.</summary>
     public string Unavailable { get; set; } = "The service is temporarily unavailable. Please try again later.";
 
     /// <summary>Prefix of the line listing one-tap replies on platforms without buttons.</summary>

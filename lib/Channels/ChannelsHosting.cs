@@ -48,7 +48,6 @@ public static class ChannelsHosting
         services.AddSingleton<ChannelInbox>();
         services.AddSingleton<ChannelInboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ChannelInboxWorker>());
-        services.AddSingleton<ChannelTurnRunner>();
 
         // The Bot Framework channels: Direct Line (and Web Chat) transcripts, and the Connector REST API of the others.
         foreach (var channelId in new[] { DirectLineAdapter.ChannelId, "webchat" })

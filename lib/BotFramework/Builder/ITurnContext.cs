@@ -14,6 +14,9 @@ public interface ITurnContext
     /// <summary>True once anything was sent in this turn.</summary>
     bool Responded { get; }
 
+    /// <summary>Values the turn's steps share (what a middleware learnt, for the bot).</summary>
+    TurnContextStateCollection TurnState { get; }
+
     /// <summary>Sends an activity, addressed to this turn's conversation.</summary>
     Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default);
 

@@ -17,6 +17,9 @@ public sealed class TurnContext(BotAdapter adapter, Activity activity) : ITurnCo
     public bool Responded => Volatile.Read(ref _sent) > 0;
 
     /// <inheritdoc />
+    public TurnContextStateCollection TurnState { get; } = new();
+
+    /// <inheritdoc />
     public Task<ResourceResponse> SendActivityAsync(string text, CancellationToken cancellationToken = default) =>
         SendActivityAsync(Activity.CreateMessageActivity(text), cancellationToken);
 

@@ -9,8 +9,10 @@ using PartyAffairs.BotFramework.Schema;
 namespace PartyAffairs.BotFramework.Connector;
 
 /// <summary>
-/// The connector endpoint's adapter (like the SDK's CloudAdapter): authenticates and parses an inbound activity, runs the
-/// bot, and sends its replies to the activity's <c>serviceUrl</c>. Status codes follow protocols.md §2.1.
+/// The connector endpoint's adapter (like the SDK's CloudAdapter): authenticates and parses an inbound activity, runs it
+/// through the middleware and the bot, and sends the replies to the activity's <c>serviceUrl</c>. A failed turn goes to
+/// <see cref="BotAdapter.OnTurnError"/>; when that fails too (the apology could not be sent) the answer is 502. Status
+/// codes follow protocols.md §2.1.
 /// </summary>
 public sealed class BotFrameworkHttpAdapter : BotAdapter
 {
@@ -81,14 +83,30 @@ public sealed class BotFrameworkHttpAdapter : BotAdapter
 
         var state = new TurnState(activity.DeliveryMode == "expectReplies");
         _turns.Add(turn, state);
+        bool completed;
         try
         {
-            await RunPipelineAsync(turn, bot.OnTurnAsync, cancellationToken);
+            // A failed turn goes to OnTurnError (the host's: log, one apology, clean up); only its own failure lands here.
+            completed = await RunPipelineAsync(turn, bot.OnTurnAsync, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            ProtocolLog.TurnFailed(_logger, e, activity.Type, activity.ChannelId);
-            return await ReplyAsync(turn, _texts.ServiceUnavailable, cancellationToken);
+            if (e is ConnectorException connector)
+            {
+                ProtocolLog.ReplyFailed(_logger, activity.ChannelId, connector.IsTransient, connector.Message);
+            }
+            else
+            {
+                ProtocolLog.TurnFailed(_logger, e, activity.Type, activity.ChannelId);
+            }
+
+            return ActivityRequestReader.Error(StatusCodes.Status502BadGateway, "BotError", "The bot could not process the activity.");
+        }
+
+        if (!completed)
+        {
+            // The error handler answered the user; the channel gets what was sent (or 200).
+            return state.ExpectReplies ? Results.Json(new { activities = state.Replies }, BotJson.Options) : Results.Ok();
         }
 
         if (activity.Type == ActivityTypes.Invoke)
@@ -141,7 +159,7 @@ public sealed class BotFrameworkHttpAdapter : BotAdapter
         return responses;
     }
 
-    /// <summary>Sends a notice instead of the bot's answer; 200 when it went out, 502 when even that failed.</summary>
+    /// <summary>Sends a notice instead of the bot's answer (rate limit); 200 when it went out, 502 when it failed.</summary>
     private async Task<IResult> ReplyAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
         try

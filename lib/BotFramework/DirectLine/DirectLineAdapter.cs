@@ -6,9 +6,9 @@ using PartyAffairs.BotFramework.Schema;
 namespace PartyAffairs.BotFramework.DirectLine;
 
 /// <summary>
-/// The Direct Line side of the host, in the channel role: records what users post (their echo), runs the bot in-process,
-/// and appends the bot's replies and proactive messages to the conversation's transcript, from which GET and the
-/// WebSocket stream deliver them.
+/// The Direct Line side of the host, in the channel role: records what users post (their echo), runs them in-process
+/// through the middleware and the bot (failures go to <see cref="BotAdapter.OnTurnError"/>), and appends the bot's
+/// replies and proactive messages to the conversation's transcript, from which GET and the WebSocket stream deliver them.
 /// </summary>
 public sealed class DirectLineAdapter : BotAdapter
 {
@@ -44,9 +44,25 @@ public sealed class DirectLineAdapter : BotAdapter
         return responses;
     }
 
-    /// <summary>Runs the bot on an activity that was already recorded (or on a conversationUpdate, which never is).</summary>
-    internal Task RunTurnAsync(Activity activity, IBot bot, CancellationToken cancellationToken) =>
-        RunPipelineAsync(new TurnContext(this, activity), bot.OnTurnAsync, cancellationToken);
+    /// <summary>
+    /// Runs an activity that was already recorded (or a conversationUpdate, which never is) through the middleware and the
+    /// bot; the bot has <paramref name="timeout"/>, after which the turn fails like any other. False when the turn failed
+    /// and <see cref="BotAdapter.OnTurnError"/> answered it.
+    /// </summary>
+    internal Task<bool> RunTurnAsync(Activity activity, IBot bot, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunPipelineAsync(new TurnContext(this, activity), async (turn, ct) =>
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(timeout);
+            try
+            {
+                await bot.OnTurnAsync(turn, limit.Token);
+            }
+            catch (OperationCanceledException) when (limit.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The bot did not finish the turn within {timeout.TotalSeconds:0} s.");
+            }
+        }, cancellationToken);
 
     /// <summary>Stamps and records an activity a user posted; returns it as stored (with id and timestamp), the echo.</summary>
     internal async Task<Activity> RecordFromUserAsync(string conversationId, Activity activity, ChannelAccount user, string serviceUrl, CancellationToken cancellationToken)

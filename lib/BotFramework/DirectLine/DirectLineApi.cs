@@ -283,27 +283,20 @@ internal static class DirectLineApi
         await RunBotAsync(adapter, services, options, loggers.CreateLogger(typeof(DirectLineApi)), update, cancellationToken);
     }
 
-    /// <summary>Runs the bot on one activity within the configured time; false when it failed (an apology is recorded).</summary>
+    /// <summary>
+    /// Runs the bot on one activity within the configured time; false when the turn failed (the adapter's error handler
+    /// recorded the apology) or even the handler failed. A store outage propagates (503).
+    /// </summary>
     private static async Task<bool> RunBotAsync(DirectLineAdapter adapter, IServiceProvider services, DirectLineOptions options, ILogger logger, Activity activity, CancellationToken cancellationToken)
     {
         var bot = services.GetService<IBot>() ?? services.GetRequiredService<UnconfiguredBot>();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.BotTimeoutSeconds));
         try
         {
-            await adapter.RunTurnAsync(activity, bot, timeout.Token);
-            return true;
+            return await adapter.RunTurnAsync(activity, bot, TimeSpan.FromSeconds(options.BotTimeoutSeconds), cancellationToken);
         }
         catch (Exception e) when (e is not DirectLineStoreUnavailableException && !cancellationToken.IsCancellationRequested)
         {
             ProtocolLog.TurnFailed(logger, e, activity.Type, activity.ChannelId);
-            if (activity.Type == ActivityTypes.Message)
-            {
-                var apology = new Activity { Type = ActivityTypes.Message, Text = services.GetRequiredService<IOptions<ProtocolTexts>>().Value.ServiceUnavailable, TextFormat = "plain" }
-                    .ApplyConversationReference(activity.GetConversationReference());
-                await adapter.AppendFromBotAsync(apology, CancellationToken.None);
-            }
-
             return false;
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -27,6 +28,7 @@ internal sealed class PlatformChat : IAsyncDisposable
     private readonly FakeWeComServer? _weCom;
     private readonly WebApplicationFactory<Program> _host;
     private readonly HttpClient _client;
+    private readonly ConcurrentBag<(string User, string Session)> _sessions = [];
     private int _turn;
 
     private PlatformChat(string platform, FakeDingTalkServer? dingTalk, FakeWeComServer? weCom, WebApplicationFactory<Program> host)
@@ -60,20 +62,21 @@ internal sealed class PlatformChat : IAsyncDisposable
     /// <summary>The host's services.</summary>
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Starts the fake and the host; <paramref name="settings"/> are extra configuration keys.</summary>
-    public static async Task<PlatformChat> StartAsync(RedisServerFixture redis, string platform, IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null)
+    /// <summary>Starts the fake and the host; <paramref name="settings"/> are extra configuration keys, <paramref name="services"/> test services.</summary>
+    public static async Task<PlatformChat> StartAsync(
+        RedisServerFixture redis, string platform, IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["Admin:Token"] = AdminToken };
         if (platform == "dingtalk")
         {
             var fake = new FakeDingTalkServer(TimeProvider.System);
             await fake.StartAsync();
-            return new PlatformChat(platform, fake, null, WithLogs(ChannelTestHost.Create(redis, fake, weCom: null, settings: all), logs));
+            return new PlatformChat(platform, fake, null, With(ChannelTestHost.Create(redis, fake, weCom: null, settings: all), logs, services));
         }
 
         var weCom = new FakeWeComServer(TimeProvider.System);
         await weCom.StartAsync();
-        return new PlatformChat(platform, null, weCom, WithLogs(ChannelTestHost.Create(redis, dingTalk: null, weCom, settings: all), logs));
+        return new PlatformChat(platform, null, weCom, With(ChannelTestHost.Create(redis, dingTalk: null, weCom, settings: all), logs, services));
     }
 
     /// <summary>Creates a branch and imports <paramref name="csv"/> (姓名,角色,手机号); returns name → (member id, invite code).</summary>
@@ -104,6 +107,7 @@ internal sealed class PlatformChat : IAsyncDisposable
         {
             var webhook = dingTalk.NewSessionWebhook();
             var session = webhook[(webhook.IndexOf("session=", StringComparison.Ordinal) + 8)..];
+            _sessions.Add((userId, session));
             var message = DingTalkCallbacks.Message($"mb-{turn}-{Guid.NewGuid():N}", text, webhook, conversationType: group ? "2" : "1", staffId: userId);
             Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(DingTalkCallbacks.Callback(message))).StatusCode);
             var calls = await dingTalk.WaitForAsync(c => c.Count(x => x.Kind == "session" && x.To.StartsWith(session, StringComparison.Ordinal)) >= replies);
@@ -116,6 +120,20 @@ internal sealed class PlatformChat : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(WeComCallbacks.Default.Post(xml, DateTimeOffset.UtcNow))).StatusCode);
         var received = await weCom.WaitForAsync(c => c.Count(x => x.To == userId) >= before + replies);
         return received.Where(x => x.To == userId).Skip(before).Select(x => x.Text).ToArray();
+    }
+
+    /// <summary>Everything <paramref name="userId"/> received so far, in order: replies in one-to-one turns and proactive messages.</summary>
+    public IReadOnlyList<string> ReceivedBy(string userId)
+    {
+        if (_dingTalk is { } dingTalk)
+        {
+            var sessions = _sessions.Where(s => s.User == userId).Select(s => s.Session).ToArray();
+            return dingTalk.Calls
+                .Where(c => (c.Kind == "session" && sessions.Any(s => c.To.StartsWith(s, StringComparison.Ordinal))) || (c.Kind == "oto" && c.To == userId))
+                .OrderBy(c => c.Sequence).Select(Readable).ToArray();
+        }
+
+        return _weCom!.Calls.Where(c => c.To == userId).OrderBy(c => c.Sequence).Select(c => c.Text).ToArray();
     }
 
     public async ValueTask DisposeAsync()
@@ -133,8 +151,16 @@ internal sealed class PlatformChat : IAsyncDisposable
         }
     }
 
-    private static WebApplicationFactory<Program> WithLogs(WebApplicationFactory<Program> host, ILoggerProvider? logs) =>
-        logs is null ? host : host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(logs)));
+    private static WebApplicationFactory<Program> With(WebApplicationFactory<Program> host, ILoggerProvider? logs, Action<IServiceCollection>? services) =>
+        logs is null && services is null ? host : host.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            if (logs is not null)
+            {
+                s.AddSingleton(logs);
+            }
+
+            services?.Invoke(s);
+        }));
 
     // A DingTalk markdown reply as the member reads it: without the title, with plain line breaks.
     private static string Readable(PlatformCall call) => call.Type == "markdown"

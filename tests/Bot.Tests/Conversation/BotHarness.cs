@@ -1,19 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Builder;
 using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Channels.Delivery;
 using PartyAffairs.Delivery;
+using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Duties;
 using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Tests.Conversation;
 
-/// <summary>The real bot and stores over a real store connection, with a fresh branch per harness.</summary>
+/// <summary>The real bot (turn pipeline and command table) and stores over a real store connection, with a fresh branch per harness.</summary>
 internal sealed class BotHarness
 {
     public const string Channel = "directline";
@@ -28,6 +31,12 @@ internal sealed class BotHarness
 
     /// <summary>A harness whose notice rounds log to <paramref name="roundLog"/>.</summary>
     public BotHarness(IConnectionMultiplexer connection, string? branchId, ILogger<NoticeRounds> roundLog, params TrackedDuty[] extraDuties)
+        : this(connection, branchId, roundLog, configure: null, extraDuties)
+    {
+    }
+
+    /// <summary>A harness whose pipeline <paramref name="configure"/> extends (more commands, dialogs or middleware).</summary>
+    public BotHarness(IConnectionMultiplexer connection, string? branchId, ILogger<NoticeRounds> roundLog, Action<IServiceCollection>? configure, params TrackedDuty[] extraDuties)
     {
         Catalog = new TestDutyCatalog(extraDuties);
         BranchId = branchId ?? "b-" + Guid.NewGuid().ToString("N")[..10];
@@ -44,19 +53,26 @@ internal sealed class BotHarness
             new BranchGroupRobots(GroupRobots, Options.Create(new GroupNoticeOptions { Branches = { ["dingtalk"] = BranchId } })),
             Time,
             roundLog);
-        var tracker = new DutyTracker(Catalog, Ledger, Time);
-        Bot = new PartyAffairsBot(
-            Roster,
-            Addresses,
-            new ConversationStateStore(connection, Time),
-            new ActivityDeduplicator(connection),
-            new MemberActivityStore(connection),
-            tracker,
-            Rounds,
-            new MobileBinder([], Roster, Time),
-            Knowledge,
-            Time,
-            NullLogger<PartyAffairsBot>.Instance);
+        // The conversation's turn pipeline as the host composes it (middleware, error handler, dialogs, commands),
+        // over this harness's stores, clock, knowledge base and messenger.
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConnectionMultiplexer>(connection);
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(Roster);
+        services.AddSingleton(Addresses);
+        services.AddSingleton(new ConversationStateStore(connection, Time));
+        services.AddSingleton(new ActivityDeduplicator(connection));
+        services.AddSingleton(new MemberActivityStore(connection));
+        services.AddSingleton(new DutyTracker(Catalog, Ledger, Time));
+        services.AddSingleton(Rounds);
+        services.AddSingleton(new MobileBinder([], Roster, Time));
+        services.AddSingleton<IKnowledgeBase>(Knowledge);
+        services.AddConversationPipeline();
+        configure?.Invoke(services);
+        Services = services.BuildServiceProvider();
+        Bot = Services.GetRequiredService<IBot>();
+        Adapter = new TestAdapter(Services);
     }
 
     public string BranchId { get; }
@@ -81,9 +97,13 @@ internal sealed class BotHarness
     /// <summary>Group robots of the harness's branch (empty unless a test adds one before the first notice).</summary>
     public List<IGroupNoticeSender> GroupRobots { get; } = [];
 
-    public TestAdapter Adapter { get; } = new();
+    /// <summary>The pipeline's services.</summary>
+    public IServiceProvider Services { get; }
 
-    public PartyAffairsBot Bot { get; }
+    /// <summary>Runs turns through the host's middleware and error handler.</summary>
+    public TestAdapter Adapter { get; }
+
+    public IBot Bot { get; }
 
     /// <summary>Creates the branch with the given roster; returns each member's invite code by name.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CreateBranchAsync(params (string Name, string Role)[] roster)

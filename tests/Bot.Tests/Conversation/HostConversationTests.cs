@@ -31,7 +31,7 @@ public sealed class HostConversationTests(RedisServerFixture redis) : IClassFixt
         var imported = await (await admin.PostAsync(new Uri($"/api/admin/branches/{branch}/roster", UriKind.Relative), csv)).Content.ReadFromJsonAsync<JsonElement>();
         var codes = imported.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("inviteCode").GetString()!);
         var bot = factory.Services.GetRequiredService<IBot>();
-        var adapter = new TestAdapter();
+        var adapter = new TestAdapter(factory.Services);
         var turn = 0;
         async Task<string> Say(string user, string text) => Assert.Single(await adapter.ProcessAsync(bot, new Activity
         {

@@ -4,15 +4,32 @@ using PartyAffairs.BotFramework.Schema;
 
 namespace PartyAffairs.Bot.Tests.Conversation;
 
-/// <summary>Runs turns without HTTP and keeps every reply the bot sends.</summary>
+/// <summary>Runs turns without HTTP, through the host's turn pipeline when given its services, and keeps every reply the bot sends.</summary>
 internal sealed class TestAdapter : BotAdapter
 {
+    private const string RepliesKey = "test.replies";
     private int _next;
+
+    /// <summary>An adapter with no middleware and no error handler.</summary>
+    public TestAdapter()
+    {
+    }
+
+    /// <summary>An adapter with the middleware and error handler registered in <paramref name="services"/>, as every adapter of the host has.</summary>
+    public TestAdapter(IServiceProvider services) => this.UseTurnPipeline(services);
 
     public ConcurrentQueue<Activity> Sent { get; } = new();
 
     public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
+        if (turnContext.TurnState.Get<List<Activity>>(RepliesKey) is { } replies)
+        {
+            lock (replies)
+            {
+                replies.AddRange(activities);
+            }
+        }
+
         foreach (var activity in activities)
         {
             Sent.Enqueue(activity);
@@ -25,24 +42,9 @@ internal sealed class TestAdapter : BotAdapter
     public async Task<IReadOnlyList<Activity>> ProcessAsync(IBot bot, Activity activity)
     {
         var replies = new List<Activity>();
-        var adapter = new CapturingAdapter(this, replies);
-        await adapter.RunAsync(new TurnContext(adapter, activity), bot);
+        var turn = new TurnContext(this, activity);
+        turn.TurnState.Set(RepliesKey, replies);
+        await RunPipelineAsync(turn, bot.OnTurnAsync, CancellationToken.None);
         return replies;
-    }
-
-    /// <summary>Captures one turn's replies while also recording them on the parent.</summary>
-    private sealed class CapturingAdapter(TestAdapter parent, List<Activity> replies) : BotAdapter
-    {
-        public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
-        {
-            lock (replies)
-            {
-                replies.AddRange(activities);
-            }
-
-            return await parent.SendActivitiesAsync(turnContext, activities, cancellationToken);
-        }
-
-        public Task RunAsync(ITurnContext context, IBot bot) => RunPipelineAsync(context, bot.OnTurnAsync, CancellationToken.None);
     }
 }

@@ -119,6 +119,17 @@ public sealed class ConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_BotFailsAndTheApologyCannotBeSent_Returns502()
+    {
+        // Nothing listens on the discard port: the reply the error handler sends fails as well.
+        using var response = await PostAsync(EmulatorMessage("fail", serviceUrl: "http://127.0.0.1:9"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("BotError", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(_channel.Calls);
+    }
+
+    [Fact]
     public async Task UnknownActivityType_IsIgnoredWith200()
     {
         using var response = await PostAsync(EmulatorMessage("x", type: "hologram"));

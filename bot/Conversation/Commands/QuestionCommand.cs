@@ -1,0 +1,19 @@
+namespace PartyAffairs.Bot.Conversation.Commands;
+
+/// <summary>Anything no other command took: a question for the knowledge base (refused with examples when out of scope).</summary>
+internal sealed class QuestionCommand(KnowledgeAnswers answers) : IChatCommand
+{
+    public string Name => "question";
+
+    public RequiredRole RequiredRole => RequiredRole.Anyone;
+
+    public CommandPrecedence Precedence => CommandPrecedence.Fallback;
+
+    public bool Matches(TurnInput input) => true;
+
+    public Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var command = context.Input.Command;
+        return answers.AnswerAsync(context, command.Kind == CommandKind.Question ? command.Argument : context.Input.Text, cancellationToken);
+    }
+}
