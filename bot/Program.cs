@@ -4,6 +4,7 @@ using PartyAffairs.Bot.ChatPage;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.Knowledge;
 using PartyAffairs.Bot.Ledger;
+using PartyAffairs.Bot.Links;
 using PartyAffairs.Bot.Operations;
 using PartyAffairs.Bot.Scheduling;
 using PartyAffairs.Bot.State;
@@ -24,6 +25,7 @@ builder
     .AddHostTexts()
     .AddKnowledgeBase()
     .AddStateStore()
+    .AddLinks()
     .AddBotFramework()
     .AddChannels()
     .AddDingTalk()

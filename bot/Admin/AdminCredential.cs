@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PartyAffairs.Bot.Links;
 using PartyAffairs.Bot.State;
 
 namespace PartyAffairs.Bot.Admin;
@@ -17,7 +18,7 @@ internal sealed class AdminCredential(IOptions<StorageOptions> storage, ILogger<
     public AdminCredentialSource Source { get; private set; } = AdminCredentialSource.Disabled;
 
     /// <summary>The absolute path of the generated token's file.</summary>
-    public string TokenFile { get; } = Path.Combine(Path.GetFullPath(storage.Value.DataDir), AdminTokenFile.FileName);
+    public string TokenFile { get; } = Path.Combine(Path.GetFullPath(storage.Value.DataDir), SecretFile.AdminToken);
 
     public void PostConfigure(string? name, AdminOptions options)
     {
@@ -38,7 +39,7 @@ internal sealed class AdminCredential(IOptions<StorageOptions> storage, ILogger<
         {
             if (_generated is null)
             {
-                var (token, created, tightened) = AdminTokenFile.ReadOrCreate(TokenFile);
+                var (token, created, tightened) = SecretFile.ReadOrCreate(TokenFile);
                 if (created)
                 {
                     AdminLog.TokenGenerated(logger, TokenFile);

@@ -1,19 +1,23 @@
 using System.Security.Cryptography;
 
-namespace PartyAffairs.Bot.Admin;
+namespace PartyAffairs.Bot.Links;
 
 /// <summary>
-/// The admin token generated on first run: <c>admin-token</c> in the data folder, readable and writable by the owner
-/// only (0600). Created atomically, so instances starting together on one data folder agree on one token.
+/// A secret generated on first run and kept in a file of the data folder (the admin token <c>admin-token</c>, the link
+/// signing key <c>link-key</c>), readable and writable by the owner only (0600). Created atomically, so instances
+/// starting together on one data folder agree on one secret.
 /// </summary>
-internal static class AdminTokenFile
+internal static class SecretFile
 {
-    /// <summary>The file's name in the data folder.</summary>
-    public const string FileName = "admin-token";
+    /// <summary>The admin token's file name in the data folder.</summary>
+    public const string AdminToken = "admin-token";
+
+    /// <summary>The link signing key's file name in the data folder.</summary>
+    public const string LinkKey = "link-key";
 
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>The token in <paramref name="path"/>, creating the file with a new random token when there is none.</summary>
+    /// <summary>The secret in <paramref name="path"/>, creating the file with a new random one (256 bits, base64url) when there is none.</summary>
     public static (string Token, bool Created, bool Tightened) ReadOrCreate(string path)
     {
         if (TryRead(path) is { } existing)
@@ -39,14 +43,14 @@ internal static class AdminTokenFile
 
         try
         {
-            // No overwrite: when another process created the file meanwhile, its token wins.
+            // No overwrite: when another process created the file meanwhile, its secret wins.
             File.Move(temporary, path, overwrite: false);
             return (token, true, false);
         }
         catch (IOException) when (File.Exists(path))
         {
             File.Delete(temporary);
-            return (TryRead(path) ?? throw new InvalidOperationException($"{path} is empty; delete it to generate a new admin token."), false, false);
+            return (TryRead(path) ?? throw new InvalidOperationException($"{path} is empty; delete it to generate a new secret."), false, false);
         }
     }
 
