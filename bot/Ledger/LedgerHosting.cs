@@ -72,6 +72,7 @@ internal static class LedgerHosting
         services.AddSingleton<LedgerExport>();
 
         services.AddSingleton<LedgerDownloads>();
+        StudyHoursReminderSender.Decorate(services);
 
         // The chat side: what secretaries and members do with the 台账 in conversation.
         services.AddSingleton<LedgerReading>();

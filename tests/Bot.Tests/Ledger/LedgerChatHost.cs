@@ -30,8 +30,9 @@ internal sealed class LedgerChatHost : IAsyncDisposable
     private readonly string _dataDir;
     private int _turn;
 
-    private LedgerChatHost(WebApplicationFactory<Program> factory, HttpClient admin, string branch, FakeTimeProvider time, string dataDir)
+    private LedgerChatHost(WebApplicationFactory<Program> factory, HttpClient admin, string branch, FakeTimeProvider time, string dataDir, RecordingMessenger messenger)
     {
+        Messenger = messenger;
         Factory = factory;
         Admin = admin;
         Branch = branch;
@@ -49,10 +50,14 @@ internal sealed class LedgerChatHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>Proactive messages (reminders) the host sent.</summary>
+    public RecordingMessenger Messenger { get; }
+
     /// <summary>Starts the host at 2026-12-04 10:00 in Shanghai with <paramref name="csv"/> as the branch's roster; everyone binds.</summary>
     public static async Task<LedgerChatHost> StartAsync(string redisConfiguration, string csv = "姓名,角色\n王书记,党支部书记\n赵组织,组织委员\n张三,党员\n李四,党员\n王五,党员\n")
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T10:00:00+08:00", CultureInfo.InvariantCulture));
+        var messenger = new RecordingMessenger();
         var dataDir = Path.Combine(Path.GetTempPath(), "pa-ledgerchat-" + Guid.NewGuid().ToString("N"));
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("Redis:Configuration", redisConfiguration)
@@ -63,7 +68,7 @@ internal sealed class LedgerChatHost : IAsyncDisposable
             .ConfigureTestServices(s =>
             {
                 s.AddSingleton<TimeProvider>(time);
-                s.AddSingleton<IProactiveMessenger>(new RecordingMessenger());
+                s.AddSingleton<IProactiveMessenger>(messenger);
             }));
         var admin = factory.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
@@ -73,7 +78,7 @@ internal sealed class LedgerChatHost : IAsyncDisposable
         var response = await admin.PostAsync(new Uri($"/api/admin/branches/{branch}/roster", UriKind.Relative), content);
         response.EnsureSuccessStatusCode();
         var imported = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var host = new LedgerChatHost(factory, admin, branch, time, dataDir);
+        var host = new LedgerChatHost(factory, admin, branch, time, dataDir, messenger);
         foreach (var member in imported.GetProperty("members").EnumerateArray())
         {
             var name = member.GetProperty("name").GetString()!;

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Ledger.Tests.Export;
+using PartyAffairs.Scheduler.Completion;
+using PartyAffairs.Scheduler.Delivery;
 using PartyAffairs.Tests.Infrastructure;
 
 namespace PartyAffairs.Bot.Tests.Ledger;
@@ -163,6 +167,29 @@ public sealed partial class LedgerChatTests(RedisServerFixture redis) : IClassFi
         Assert.Contains("党员大会：学习党章第三章 2学时", mine, StringComparison.Ordinal);
         var sheet = WorkbookReader.Open(await host.WorkbookAsync(2026))["学时"];
         Assert.Equal("4", sheet.Row("张三")[sheet.Column("已完成学时")].Text);
+    }
+
+    [Fact]
+    public async Task StudyReminder_ToAMember_StatesTheirRemainingHours_OtherRemindersUnchanged()
+    {
+        await using var host = await LedgerChatHost.StartAsync(redis.Configuration);
+        await host.SayAsync("张三", "学习 2学时 党的二十大报告");
+        var sender = host.Factory.Services.GetRequiredService<IReminderSender>();
+        var memberId = await host.MemberIdAsync("张三");
+        ReminderDelivery Delivery(string kind, string period) => new()
+        {
+            BranchId = host.Branch,
+            MemberId = memberId,
+            ChannelId = "emulator",
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+            Message = new ReminderMessage { Text = "【党员提醒】", Actions = ReminderResponses.Buttons([kind], period, [CompletionStatus.Done]) },
+        };
+
+        Assert.Equal(SendStatus.Sent, (await sender.SendAsync(Delivery("学时", "2026"), CancellationToken.None)).Status);
+        Assert.Equal(SendStatus.Sent, (await sender.SendAsync(Delivery("主题党日", "2026-12"), CancellationToken.None)).Status);
+
+        var sent = host.Messenger.Sent.Select(s => s.Activity.Text ?? string.Empty).ToArray();
+        Assert.Equal<string>(["【党员提醒】\n您今年已完成 2/32 学时，尚差 30 学时。", "【党员提醒】"], sent);
     }
 
     [Fact]

@@ -109,6 +109,10 @@ internal static class LedgerReplies
     public static string StudySaved(decimal hours, string topic, decimal total, decimal quota) =>
         $"已记录：自学 {Hours(hours)} 学时（{topic}）。今年已完成 {Hours(total)}/{Hours(quota)} 学时。";
 
+    /// <summary>The line a member's 学时 reminder ends with.</summary>
+    public static string StudyStanding(decimal hours, decimal quota, decimal remaining) =>
+        $"您今年已完成 {Hours(hours)}/{Hours(quota)} 学时" + (remaining > 0 ? $"，尚差 {Hours(remaining)} 学时。" : "，已达到要求。");
+
     public const string StudyUsage = "请按“学习 学时数 学习内容”的格式发送，例如“学习 2学时 党的二十大报告”。";
 
     public static string MyStudy(int year, decimal hours, decimal quota, string citation, decimal remaining, IReadOnlyList<string> sources, int more)
