@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PartyAffairs.Bot.Ledger;
 using PartyAffairs.Bot.State;
+using PartyAffairs.Ledger.Dues;
 
 namespace PartyAffairs.Bot.Admin;
 
@@ -60,7 +62,7 @@ internal static partial class AdminApi
         return Results.Created($"/api/admin/branches/{id}", branch);
     }
 
-    private static async Task<IResult> ImportRosterAsync(string branchId, HttpRequest request, RosterStore roster, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> ImportRosterAsync(string branchId, HttpRequest request, RosterStore roster, DuesService dues, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(AdminApi));
         if (request.ContentLength > RosterCsv.MaxBytes)
@@ -86,12 +88,26 @@ internal static partial class AdminApi
             return Results.NotFound(new AdminError(AdminMessages.BranchNotFound));
         }
 
-        if (!RosterCsv.TryDecode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var text))
+        RosterParseResult parsed;
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (RosterXlsx.IsWorkbook(bytes, request.ContentType))
+        {
+            if (RosterXlsx.Parse(buffer.ToArray()) is not { } fromWorkbook)
+            {
+                return Results.BadRequest(new AdminError(AdminMessages.RosterXlsxInvalid));
+            }
+
+            parsed = fromWorkbook;
+        }
+        else if (RosterCsv.TryDecode(bytes, out var text))
+        {
+            parsed = RosterCsv.Parse(text);
+        }
+        else
         {
             return Results.BadRequest(new AdminError(AdminMessages.RosterNotUtf8));
         }
 
-        var parsed = RosterCsv.Parse(text);
         if (!parsed.IsValid)
         {
             AdminLog.RosterRejected(logger, branchId, parsed.Errors.Count);
@@ -115,9 +131,10 @@ internal static partial class AdminApi
 
         var created = imported.Count(i => i.Created);
         AdminLog.RosterImported(logger, branchId, created, imported.Count - created);
+        var assessed = await RosterDuesImport.ApplyAsync(branchId, parsed, imported, dues, time, ct);
         var accounts = await roster.GetAccountsAsync(imported.Select(i => i.Member.Id), ct);
         var views = imported.Select(i => View(i.Member, accounts[i.Member.Id], i.InviteCode)).ToArray();
-        return Results.Ok(new ImportResult(imported.Count, created, imported.Count - created, views));
+        return Results.Ok(new ImportResult(imported.Count, created, imported.Count - created, views) { DuesAssessed = assessed });
     }
 
     private static async Task<IResult> ListMembersAsync(string branchId, RosterStore roster, CancellationToken ct)

@@ -22,6 +22,10 @@ internal static class AdminMessages
     public const string TooManyColumns = "列数过多（应为：姓名, 角色, 手机号）";
     public const string UnterminatedQuote = "引号未闭合";
     public const string StoreUnavailable = "存储暂时不可用，请稍后再试。";
+    public static string IncomeNotANumber(string text) => $"月收入“{text}”不是金额";
+
+    public const string RosterXlsxInvalid = "无法读取该 Excel 文件（.xlsx），请检查文件或另存为 UTF-8 CSV 后重试。";
+
     public const string HeaderMissingColumns = "表头缺少“姓名”或“角色”列";
 
     public static string RoleInvalid(string role) => $"角色“{role}”无效，应为：{string.Join('、', State.MemberRoles.All)}";

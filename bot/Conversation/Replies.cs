@@ -27,13 +27,15 @@ internal static class Replies
         "· 我的待办：查看本期事项及完成情况\n" +
         "· 已交党费 / 参加了主题党日 / 完成 事项名称：确认完成\n" +
         "· 请假 事项：登记请假，例如“请假 主题党日”\n" +
-        "· 撤销：撤销最近一次确认";
+        "· 撤销：撤销最近一次确认" +
+        Commands.Ledger.LedgerReplies.HelpMember;
 
     public const string HelpSecretaryExtra =
         "\n支部书记、副书记还可以：\n" +
         "· 通知 内容：向本支部成员发送通知（确认后发送）\n" +
         "· 完成情况 [事项]：查看本期完成情况\n" +
-        "· 催办 事项：提醒尚未完成的同志";
+        "· 催办 事项：提醒尚未完成的同志" +
+        Commands.Ledger.LedgerReplies.HelpSecretary;
 
     public const string NotBound = "您尚未绑定党员身份。请发送“绑定 邀请码”完成绑定（邀请码由支部书记提供）。";
 

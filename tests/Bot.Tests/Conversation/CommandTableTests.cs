@@ -40,12 +40,22 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         { "reminder-settings", "设置主题党日 每月15日 15:00 三楼会议室" },
         { "show-plan", "查看提醒计划" },
         { "my-duties", "我的待办" },
-        { "complete", "已交党费" },
+        { "complete", "完成 学时" },
         { "leave", "请假 主题党日" },
         { "undo", "撤销" },
         { "confirm", "确认" },
         { "cancel", "取消" },
         { "reminder-button", "已完成 党费 2026-11" },
+        { "ledger-record", "记录 党员大会 11月20日 主题：学习党章" },
+        { "ledger-undo-record", "撤销记录" },
+        { "ledger-attendance", "参加了11月20日的党员大会" },
+        { "ledger-dues-payment", "已交党费" },
+        { "ledger-undo-payment", "撤销党费" },
+        { "ledger-dues-profile", "设置党费 张三 在职 8000" },
+        { "ledger-study", "学习 2学时 党的二十大报告" },
+        { "ledger-my-study", "我的学时" },
+        { "ledger-past-status", "完成情况 党费 上个月" },
+        { "ledger-export", "导出台账 2026" },
     };
 
     private static readonly string[] Splits = ["train", "heldout", "heldout-c"];
