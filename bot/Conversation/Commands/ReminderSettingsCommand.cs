@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation.Understanding;
 using PartyAffairs.Bot.Reminders;
 
 namespace PartyAffairs.Bot.Conversation.Commands;
@@ -14,7 +15,7 @@ internal sealed class ReminderSettingsCommand(ReminderSettingsService settings) 
 
     public CommandPrecedence Precedence => CommandPrecedence.Command;
 
-    public bool Matches(TurnInput input) => SettingsCommandParser.IsSettingsCommand(input.Text);
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.Settings && !StatusViewersCommand.Handles(input.Text);
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
         await context.SendAsync((await settings.ApplyCommandAsync(context.BoundMember.BranchId, context.Input.Text, cancellationToken)).Reply, cancellationToken);

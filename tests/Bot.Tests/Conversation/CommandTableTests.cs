@@ -46,6 +46,10 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         { "confirm", "确认" },
         { "cancel", "取消" },
         { "reminder-button", "已完成 党费 2026-11" },
+        { "clarify", "交了" },
+        { "my-progress", "我还差几次" },
+        { "invite-code", "张三的邀请码" },
+        { "status-viewers", "设置完成情况查看 组织委员" },
     };
 
     private static readonly string[] Splits = ["train", "heldout", "heldout-c"];
