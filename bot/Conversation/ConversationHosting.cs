@@ -78,6 +78,7 @@ internal static class ConversationHosting
         services.AddChatCommand<MyProgressCommand>();
         services.AddChatCommand<InviteCodeCommand>();
         services.AddChatCommand<StatusViewersCommand>();
+        services.AddChatCommand<ReminderButtonCommand>();
 
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<CommandDispatcher>());

@@ -32,7 +32,7 @@ internal sealed class BranchScheduleCommand(BranchFacts facts, DutyTracker dutie
         var ruleLine = rule.Answered ? Replies.RuleLine(rule.Answer) : null;
         if (member is null)
         {
-            await context.SendAsync(string.Join('\n', new[] { ruleLine ?? rule.Answer, Replies.BindHint }), cancellationToken, Replies.ActionHelp);
+            await context.SendAsync(rule.Answer + "\n" + Replies.BindHint, cancellationToken, Replies.ActionHelp);
             return;
         }
 

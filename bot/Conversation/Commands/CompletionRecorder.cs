@@ -68,9 +68,17 @@ internal sealed class CompletionRecorder(
             last = confirmation ?? last;
         }
 
-        if (last is null)
+        if (last is null || context.Input.Intent.Entities.FromButton)
         {
-            await context.SendAsync(string.Join('\n', heads), cancellationToken, Replies.ActionMyDuties);
+            // A button's answer is the recorded line only (the reminder it belongs to says what it was about).
+            if (last is not null)
+            {
+                await memberActivity.SetLastAsync(member.Id, last, cancellationToken);
+            }
+
+            await (last is null
+                ? context.SendAsync(string.Join('\n', heads), cancellationToken, Replies.ActionMyDuties)
+                : context.SendAsync(string.Join('\n', heads), cancellationToken, Replies.ActionUndo, Replies.ActionMyDuties));
             return;
         }
 
