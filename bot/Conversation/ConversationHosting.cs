@@ -19,6 +19,7 @@ internal static class ConversationHosting
         builder.Services.AddSingleton<NoticeRounds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NoticeRounds>());
         builder.Services.AddSingleton<MobileBinder>();
+        builder.Services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName);
         builder.Services.AddConversationPipeline();
         return builder;
     }
@@ -44,6 +45,15 @@ internal static class ConversationHosting
         services.AddSingleton<DialogSet>();
         services.AddDialog<NoticeDialog>();
 
+        services.AddOptions<ConversationOptions>()
+            .Validate(o => o.CompletionWindow is >= 0 and <= 24 && o.LeaveAhead is >= 0 and <= 12 && o.BranchZoneCacheFor >= TimeSpan.Zero,
+                "Conversation: CompletionWindow must be 0–24, LeaveAhead 0–12 and BranchZoneCacheFor not negative.")
+            .ValidateOnStart();
+        services.AddSingleton<BranchClock>();
+        services.AddSingleton<LeaveNotices>();
+        services.AddSingleton<ConversationSettingsStore>();
+        services.AddSingleton<BranchFacts>();
+        services.AddSingleton<CompletionAuthorization>();
         services.AddSingleton<KnowledgeAnswers>();
         services.AddSingleton<DutyLines>();
         services.AddSingleton<CompletionRecorder>();
@@ -61,6 +71,14 @@ internal static class ConversationHosting
         services.AddChatCommand<NoticeCommand>();
         services.AddChatCommand<StatusCommand>();
         services.AddChatCommand<NudgeCommand>();
+        services.AddChatCommand<GreetingCommand>();
+        services.AddChatCommand<SmallTalkCommand>();
+        services.AddChatCommand<ClarifyCommand>();
+        services.AddChatCommand<BranchScheduleCommand>();
+        services.AddChatCommand<MyProgressCommand>();
+        services.AddChatCommand<InviteCodeCommand>();
+        services.AddChatCommand<StatusViewersCommand>();
+        services.AddChatCommand<ReminderButtonCommand>();
 
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<CommandDispatcher>());
@@ -70,6 +88,7 @@ internal static class ConversationHosting
     /// <summary>Maps the area's endpoints.</summary>
     public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapConversationAdminEndpoints();
         return endpoints;
     }
 }

@@ -73,10 +73,10 @@ internal static class SchedulingHosting
         var enabled = builder.Configuration.GetValue($"{ReminderOptions.SectionName}:{nameof(ReminderOptions.Enabled)}", true);
         services.AddReminderScheduler(enabled);
 
-        // The reminder commands and buttons in chat: ordinary commands of the conversation's table.
+        // The reminder commands in chat: ordinary commands of the conversation's table. (The reminder buttons are the
+        // conversation's own: they record through its one authorization point.)
         services.AddChatCommand<ReminderSettingsCommand>();
         services.AddChatCommand<ShowPlanCommand>();
-        services.AddChatCommand<ReminderButtonCommand>();
 
         return builder;
     }

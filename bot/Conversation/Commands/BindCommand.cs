@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation.Understanding;
 using PartyAffairs.Bot.State;
 
 namespace PartyAffairs.Bot.Conversation.Commands;
@@ -11,7 +12,7 @@ internal sealed class BindCommand(RosterStore roster, ChannelAddressStore addres
 
     public CommandPrecedence Precedence => CommandPrecedence.Parsed;
 
-    public bool Matches(TurnInput input) => input.Command.Kind == CommandKind.Bind;
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.Bind;
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ internal sealed class BindCommand(RosterStore roster, ChannelAddressStore addres
             return;
         }
 
-        if (context.UserId is not { } userId || !InviteCodes.TryNormalize(context.Input.Command.Argument, out var code))
+        if (context.UserId is not { } userId || context.Input.Intent.Entities.Code is not { } code)
         {
             await context.SendAsync(Replies.BindUsage, cancellationToken);
             return;

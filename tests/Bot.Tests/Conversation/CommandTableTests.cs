@@ -56,6 +56,10 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         { "ledger-my-study", "我的学时" },
         { "ledger-past-status", "完成情况 党费 上个月" },
         { "ledger-export", "导出台账 2026" },
+        { "clarify", "交了" },
+        { "my-progress", "我还差几次" },
+        { "invite-code", "张三的邀请码" },
+        { "status-viewers", "设置完成情况查看 组织委员" },
     };
 
     private static readonly string[] Splits = ["train", "heldout", "heldout-c"];

@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -209,7 +210,10 @@ public sealed class ReminderHostTests(RedisServerFixture redis) : IClassFixture<
 
         Assert.Equal(2, host.Messenger.Sent.Count);
         var (reference, activity) = host.Messenger.Sent.Single(s => s.Reference.Conversation?.Id == $"{host.Branch}-张三");
-        Assert.Equal(["已完成", "请假"], activity.SuggestedActions!.Actions!.Select(a => a.Title));
+        // Card buttons (issue 9): the title is what the member's bubble shows, the text what the bot receives.
+        Assert.Equal(["已完成", "请假"], ReplyMessage.Buttons(activity).Select(a => a.Title));
+        Assert.Equal(["已完成 党费 2026-11", "请假 党费 2026-11"], ReplyMessage.Buttons(activity).Select(a => a.Text));
+        Assert.All(ReplyMessage.Buttons(activity), a => Assert.Equal(a.Title, a.DisplayText));
         Assert.Equal("emulator", reference.ChannelId);
 
         var done = Assert.Single(await host.Say("张三", "已完成 党费 2026-11")).Text!;

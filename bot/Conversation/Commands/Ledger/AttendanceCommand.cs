@@ -10,7 +10,7 @@ namespace PartyAffairs.Bot.Conversation.Commands.Ledger;
 /// (today when none is named), the member is added as attendee, audited as their own confirmation
 /// (<see cref="RecordService.ConfirmAttendanceAsync"/>); otherwise the completion is recorded as before.
 /// </summary>
-internal sealed class AttendanceCommand(LedgerReading reading, BranchScopes scopes, RecordService records, DutyTracker duties, CompletionRecorder recorder) : IChatCommand
+internal sealed class AttendanceCommand(LedgerReading reading, BranchScopes scopes, RecordService records, CompletionRecorder recorder) : IChatCommand
 {
     public string Name => "ledger-attendance";
 
@@ -53,10 +53,7 @@ internal sealed class AttendanceCommand(LedgerReading reading, BranchScopes scop
         }
 
         // No record of that meeting on that day: the member's own confirmation, as before the ledger.
-        var argument = context.Input.Command.Kind == CommandKind.Complete ? context.Input.Command.Argument : null;
-        var named = intent.Entities.Duties.Count > 0 ? intent.Entities.Duties[0] : null;
-        var phrase = argument is not null && duties.Find(argument) is not null ? argument : named ?? argument ?? context.Input.Text;
-        await recorder.RecordAsync(context, phrase, CompletionStatus.Done, cancellationToken);
+        await recorder.RecordAsync(context, CompletionStatus.Done, cancellationToken);
     }
 
     private static bool IsMeeting(string duty) => duty != "学时" && RecordKinds.Normalize(duty) is not null;

@@ -64,7 +64,7 @@ internal sealed class DuesPaymentCommand(LedgerReading reading, BranchScopes sco
                 await context.SendAsync(LedgerReplies.DuesAlreadyPaid(input.Months ?? [thisMonth]), cancellationToken, Replies.ActionMyDuties);
                 return;
             case DuesStatus.NoProfile when input.Months is [var only] && only == thisMonth:
-                await recorder.RecordAsync(context, context.Input.Command.Kind == CommandKind.Complete ? context.Input.Command.Argument : DuesKind, CompletionStatus.Done, cancellationToken);
+                await recorder.RecordAsync(context, CompletionStatus.Done, cancellationToken);
                 return;
             case DuesStatus.NoProfile:
                 await context.SendAsync(LedgerReplies.NoAssessment, cancellationToken, Replies.ActionHelp);
