@@ -60,15 +60,18 @@ public static class BotFrameworkHosting
         services.AddHttpClient(ChannelTokenValidator.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddSingleton<ActivityClock>();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton(sp => new ConnectorClient(
-            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<BotTokenProvider>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<BotTokenProvider>(), sp.GetRequiredService<ServiceUrlPolicy>(),
+            sp.GetRequiredService<TimeProvider>()));
         // Every adapter runs the host's turn pipeline: its middleware and its error handler (until the host sets one,
         // the default logs and answers with ProtocolTexts.ServiceUnavailable).
         services.TryAddSingleton<ITurnErrorHandler, DefaultTurnErrorHandler>();
         services.AddSingleton(sp => new BotFrameworkHttpAdapter(
-            sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<ChannelTokenValidator>(), sp.GetRequiredService<MemberRateLimiter>(),
+            sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<ChannelTokenValidator>(), sp.GetRequiredService<ServiceUrlPolicy>(),
+            sp.GetRequiredService<MemberRateLimiter>(),
             sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<IOptions<ProtocolTexts>>(), sp.GetRequiredService<ILogger<BotFrameworkHttpAdapter>>())
             .UseTurnPipeline(sp));
         services.AddSingleton<UnconfiguredBot>();
