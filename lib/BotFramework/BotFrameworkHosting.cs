@@ -61,6 +61,7 @@ public static class BotFrameworkHosting
 
         services.AddSingleton<ActivityClock>();
         services.AddSingleton<ServiceUrlPolicy>();
+        services.TryAddSingleton(sp => new AttemptThrottle(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton(sp => new ConnectorClient(
@@ -108,10 +109,13 @@ public static class BotFrameworkHosting
         {
             app.UseWebSockets();
             app.UseCors();
+            // Every endpoint of the host, the application's included, gets a body cap (its own or the default).
+            app.UseRequestBodyLimits();
         }
 
         endpoints.MapPost("/api/messages", (HttpRequest request, BotFrameworkHttpAdapter adapter, IServiceProvider services, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, services.GetService<IBot>() ?? services.GetRequiredService<UnconfiguredBot>(), cancellationToken));
+            adapter.ProcessAsync(request, services.GetService<IBot>() ?? services.GetRequiredService<UnconfiguredBot>(), cancellationToken))
+            .WithRequestBodyLimit(ActivityRequestReader.MaxBodyBytes);
         endpoints.MapDirectLineApi();
         endpoints.MapChatPageApi();
         return endpoints;
