@@ -73,9 +73,7 @@ public sealed class AttemptThrottle
                 var expiries = new List<Task>(rules.Count);
                 for (var i = 0; i < rules.Count; i++)
                 {
-                    counts[i] = delta == 0
-                        ? db.StringGetAsync(keys[i]).ContinueWith(t => (long?)t.Result ?? 0, TaskScheduler.Default)
-                        : db.StringIncrementAsync(keys[i], delta);
+                    counts[i] = delta == 0 ? ReadCountAsync(db, keys[i]) : db.StringIncrementAsync(keys[i], delta);
                     if (delta != 0)
                     {
                         expiries.Add(db.KeyExpireAsync(keys[i], rules[i].Window * 2));
@@ -98,6 +96,8 @@ public sealed class AttemptThrottle
 
         return [.. keys.Select(k => _local.AddOrUpdate(k, delta, (_, n) => n + delta))];
     }
+
+    private static async Task<long> ReadCountAsync(IDatabase db, RedisKey key) => (long?)await db.StringGetAsync(key) ?? 0;
 
     private string WindowKey(AttemptRule rule) =>
         string.Create(CultureInfo.InvariantCulture, $"pa:throttle:{rule.Key}:{Window(rule)}");
