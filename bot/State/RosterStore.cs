@@ -13,6 +13,9 @@ public sealed class RosterStore(IConnectionMultiplexer connection, TimeProvider 
 {
     private const int MaxCodeAttempts = 8;
 
+    /// <summary>Commands sent together when reading per-member keys of a large roster.</summary>
+    private const int ReadChunk = 500;
+
     private readonly RosterOptions _options = options?.Value ?? new RosterOptions();
 
     private IDatabase Db => connection.GetDatabase();
@@ -327,9 +330,19 @@ public sealed class RosterStore(IConnectionMultiplexer connection, TimeProvider 
         ArgumentNullException.ThrowIfNull(memberIds);
         cancellationToken.ThrowIfCancellationRequested();
         var db = Db;
-        var ids = memberIds.ToArray();
-        var sets = await Task.WhenAll(ids.Select(id => db.SetMembersAsync(StoreKeys.MemberAccounts(id))));
-        return ids.Zip(sets).ToDictionary(p => p.First, p => p.Second.Select(v => v.ToString()).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        var ids = memberIds.Distinct(StringComparer.Ordinal).ToArray();
+        var result = new Dictionary<string, string[]>(ids.Length, StringComparer.Ordinal);
+        // In rounds: tens of thousands of commands queued at once would wait past the command timeout.
+        foreach (var chunk in ids.Chunk(ReadChunk))
+        {
+            var sets = await Task.WhenAll(chunk.Select(id => db.SetMembersAsync(StoreKeys.MemberAccounts(id))));
+            foreach (var (id, set) in chunk.Zip(sets))
+            {
+                result[id] = set.Select(v => v.ToString()).Order(StringComparer.Ordinal).ToArray();
+            }
+        }
+
+        return result;
     }
 
     private async Task<HashSet<string>> BoundMemberIdsAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken)

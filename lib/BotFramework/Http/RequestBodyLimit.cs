@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Http.Metadata;
-
 namespace PartyAffairs.BotFramework.Http;
 
 /// <summary>An endpoint's largest accepted request body, enforced by <see cref="RequestBodyLimits"/> whatever the framing.</summary>
-public sealed record RequestBodyLimit(long MaxBytes) : IRequestSizeLimitMetadata
-{
-    /// <inheritdoc />
-    long? IRequestSizeLimitMetadata.MaxRequestBodySize => MaxBytes;
-}
+public sealed record RequestBodyLimit(long MaxBytes);

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.Metadata;
 
 namespace PartyAffairs.BotFramework.Http;
 
 /// <summary>
 /// Size caps on every request body, chunked and unknown-length ones included: the endpoint's
-/// <see cref="IRequestSizeLimitMetadata"/> (<see cref="RequestBodyLimit"/>) or <see cref="DefaultMaxBytes"/>. The limit is
+/// <see cref="RequestBodyLimit"/> or <see cref="DefaultMaxBytes"/>. The limit is
 /// set on the server (Kestrel's <see cref="IHttpMaxRequestBodySizeFeature"/>) and on a reading limit over
 /// <see cref="HttpRequest.Body"/>; a body over it is answered 413 with a JSON error (the endpoint's own answer when it
 /// handles <see cref="RequestBodyTooLargeException"/>, else <c>{"error":{"code":"PayloadTooLarge",…}}</c>), and nothing
@@ -52,7 +51,7 @@ public static class RequestBodyLimits
             return;
         }
 
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBytes;
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>()?.MaxBytes ?? DefaultMaxBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
         {
             server.MaxRequestBodySize = limit;
