@@ -113,9 +113,14 @@ public static class RosterCsv
             {
                 reasons.Add(AdminMessages.NameTooLong);
             }
-            else if (name.Any(char.IsControl))
+            else if (name.Any(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF'))
             {
                 reasons.Add(AdminMessages.NameHasControl);
+            }
+            else if (name[0] is '=' or '+' or '-' or '@')
+            {
+                // A spreadsheet would take the name for a formula once exported; no one's name starts like that.
+                reasons.Add(AdminMessages.NameLooksLikeFormula);
             }
 
             if (role.Length == 0)

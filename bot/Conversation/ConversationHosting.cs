@@ -1,3 +1,7 @@
+using PartyAffairs.Bot.State;
+using StackExchange.Redis;
+using PartyAffairs.BotFramework.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyAffairs.Bot.Conversation.Commands;
 using PartyAffairs.Bot.Conversation.Dialogs;
 using PartyAffairs.Bot.Conversation.Pipeline;
@@ -41,6 +45,9 @@ internal static class ConversationHosting
         services.AddTurnMiddleware<MemberLookupMiddleware>();
         services.AddTurnMiddleware<DeduplicationMiddleware>();
         services.AddTurnErrorHandler<TurnErrorHandler>();
+        // The bind command's guessing limits (shared through the store when there is one).
+        services.TryAddSingleton(sp => new AttemptThrottle(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<BindingThrottle>();
 
         services.AddSingleton<DialogSet>();
         services.AddDialog<NoticeDialog>();

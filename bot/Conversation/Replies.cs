@@ -52,6 +52,8 @@ internal static class Replies
 
     public const string BindUsage = "请按“绑定 邀请码”的格式发送，例如“绑定 8F3K2Q”。邀请码为 6 位字母或数字。";
 
+    public const string BindTooManyAttempts = "尝试次数过多，请稍后再试。";
+
     public const string BindInvalid = "邀请码无效或已被使用，请核对后重试，或联系支部书记重新获取。";
 
     public const string SecretaryOnly = "抱歉，该功能仅限党支部书记、副书记使用。";
