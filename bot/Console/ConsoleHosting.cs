@@ -1,0 +1,59 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.Extensions.FileProviders;
+using PartyAffairs.Bot.Conversation.Commands;
+
+namespace PartyAffairs.Bot.WebConsole;
+
+/// <summary>
+/// Composition of the web console (<c>/console</c>): Razor Pages under <c>Console/Pages</c> (static server rendering,
+/// antiforgery on every form), sessions in Redis, the sign-in links sent by the chat command 管理台, its stylesheet
+/// and script served from the assembly (no CDN).
+/// </summary>
+internal static class ConsoleHosting
+{
+    /// <summary>Registers the console's services, pages and chat command.</summary>
+    public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConsoleSessions>();
+        services.AddSingleton<ConsoleSignInLinks>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<ConsoleOverview>();
+        services.AddSingleton<ConsoleNotices>();
+        services.AddScoped<ConsoleAccessFilter>();
+        services.AddChatCommand<ConsoleCommand>();
+
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Console/Pages";
+            options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ConsoleAccessFilter)));
+        });
+        // Chinese text is written as is, not as numeric character references.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "pa_console_af";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.FormFieldName = "__af";
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the pages and the console's static assets.</summary>
+    public static WebApplication MapConsole(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(ConsoleHosting).Assembly, "PartyAffairs.Bot.WebConsole.Assets"),
+            RequestPath = "/console/assets",
+        });
+        app.MapRazorPages();
+        return app;
+    }
+}
