@@ -54,28 +54,30 @@ public sealed class ConsoleSessions(IConnectionMultiplexer redis, IOptions<Conso
         return Db.KeyDeleteAsync(Key(session.Id));
     }
 
-    /// <summary>Sets the session cookie: HttpOnly, SameSite=Lax, Secure on HTTPS, scoped to the console's path.</summary>
+    /// <summary>
+    /// Sets the session cookie: HttpOnly, SameSite=Lax, Secure on HTTPS, scoped to the console's path. A browser-session
+    /// cookie (no Expires): the session's end is enforced here, by the store, whatever the browser's clock says.
+    /// </summary>
     public static void WriteCookie(HttpContext context, ConsoleSession session)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(session);
-        context.Response.Cookies.Append(CookieName, session.Id, CookieOptions(context, session.ExpiresAt));
+        context.Response.Cookies.Append(CookieName, session.Id, CookieOptions(context));
     }
 
     /// <summary>Removes the session cookie.</summary>
     public static void ClearCookie(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.Cookies.Delete(CookieName, CookieOptions(context, null));
+        context.Response.Cookies.Delete(CookieName, CookieOptions(context));
     }
 
-    private static CookieOptions CookieOptions(HttpContext context, DateTimeOffset? expires) => new()
+    private static CookieOptions CookieOptions(HttpContext context) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,
         Secure = context.Request.IsHttps,
         Path = context.Request.PathBase.Add("/console").Value,
-        Expires = expires,
         IsEssential = true,
     };
 

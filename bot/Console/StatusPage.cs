@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 
 namespace PartyAffairs.Bot.WebConsole;
@@ -6,6 +7,8 @@ namespace PartyAffairs.Bot.WebConsole;
 /// <summary>The console's short status pages (403, 404, 503, refused links), as plain HTML with the console's stylesheet.</summary>
 internal static class StatusPage
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static ContentResult Forbidden(HttpContext context) => Page(context, StatusCodes.Status403Forbidden, ConsoleTexts.ForbiddenTitle, ConsoleTexts.Forbidden);
 
     public static ContentResult NotFound(HttpContext context) => Page(context, StatusCodes.Status404NotFound, ConsoleTexts.NotFoundTitle, ConsoleTexts.NotFound);
@@ -16,7 +19,7 @@ internal static class StatusPage
     public static ContentResult Page(HttpContext context, int status, string title, string text)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var html = HtmlEncoder.Default;
+        var html = Encoder;
         var root = html.Encode(context.Request.PathBase + "/console");
         return new ContentResult
         {
