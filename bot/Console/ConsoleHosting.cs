@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using PartyAffairs.Bot.Conversation.Commands;
 
@@ -48,10 +49,19 @@ internal static class ConsoleHosting
     /// <summary>Maps the pages and the console's static assets.</summary>
     public static WebApplication MapConsole(this WebApplication app)
     {
-        app.UseStaticFiles(new StaticFileOptions
+        // An endpoint, not the static-file middleware: the console's catch-all 404 page would otherwise take these paths.
+        var assets = new EmbeddedFileProvider(typeof(ConsoleHosting).Assembly, "PartyAffairs.Bot.WebConsole.Assets");
+        var types = new FileExtensionContentTypeProvider();
+        app.MapGet("/console/assets/{name}", (string name, HttpContext context) =>
         {
-            FileProvider = new EmbeddedFileProvider(typeof(ConsoleHosting).Assembly, "PartyAffairs.Bot.WebConsole.Assets"),
-            RequestPath = "/console/assets",
+            var file = assets.GetFileInfo(name);
+            if (!file.Exists || !types.TryGetContentType(name, out var type))
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Stream(file.CreateReadStream(), type + (type.StartsWith("text/", StringComparison.Ordinal) ? "; charset=utf-8" : ""));
         });
         app.MapRazorPages();
         return app;

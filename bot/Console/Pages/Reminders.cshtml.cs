@@ -95,7 +95,7 @@ internal sealed class RemindersModel(ReminderSettingsService service, BranchSett
                 if (day >= first && day < end)
                 {
                     (byDay.TryGetValue(day, out var list) ? list : byDay[day] = []).Add(
-                        $"{local:HH:mm} {ReminderWording.PlanTitle(planned)}（{ReminderWording.PlanLabel(planned.ReminderKind)}）");
+                        $"{local:HH:mm} {ReminderWording.PlanTitle(planned)}{ReminderWording.PlanLabel(planned.ReminderKind)}");
                 }
             }
         }
