@@ -1,10 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using PartyAffairs.Bot.Conversation.Commands;
+using PartyAffairs.Bot.State;
 
 namespace PartyAffairs.Bot.WebConsole;
 
@@ -15,6 +17,9 @@ namespace PartyAffairs.Bot.WebConsole;
 /// </summary>
 internal static class ConsoleHosting
 {
+    /// <summary>The data-protection keys' folder under <c>Storage:DataDir</c>.</summary>
+    public const string KeysFolder = "console-keys";
+
     /// <summary>Registers the console's services, pages and chat command.</summary>
     public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
     {
@@ -33,6 +38,12 @@ internal static class ConsoleHosting
             options.RootDirectory = "/Console/Pages";
             options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ConsoleAccessFilter)));
         });
+        // Antiforgery tokens are protected with keys kept in the data folder, so forms survive a restart and instances
+        // sharing the folder accept each other's tokens.
+        var dataDir = builder.Configuration[$"{StorageOptions.SectionName}:DataDir"] is { Length: > 0 } configured ? configured : new StorageOptions().DataDir;
+        services.AddDataProtection().SetApplicationName("PartyAffairs.Bot")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDir), KeysFolder)));
+
         // Chinese text is written as is, not as numeric character references.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>
