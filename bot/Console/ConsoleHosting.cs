@@ -41,8 +41,15 @@ internal static class ConsoleHosting
         // Antiforgery tokens are protected with keys kept in the data folder, so forms survive a restart and instances
         // sharing the folder accept each other's tokens.
         var dataDir = builder.Configuration[$"{StorageOptions.SectionName}:DataDir"] is { Length: > 0 } configured ? configured : new StorageOptions().DataDir;
-        services.AddDataProtection().SetApplicationName("PartyAffairs.Bot")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDir), KeysFolder)));
+        var keys = Path.Combine(Path.GetFullPath(dataDir), KeysFolder);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Owner-only, like admin-token and link-key beside it: the keys are stored unencrypted on purpose.
+            Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        services.AddDataProtection().SetApplicationName("PartyAffairs.Bot").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
 
         // Chinese text is written as is, not as numeric character references.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -46,6 +46,7 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         { "confirm", "确认" },
         { "cancel", "取消" },
         { "reminder-button", "已完成 党费 2026-11" },
+        { "console", "管理台" },
     };
 
     private static readonly string[] Splits = ["train", "heldout", "heldout-c"];
