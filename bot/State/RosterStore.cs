@@ -345,6 +345,56 @@ public sealed class RosterStore(IConnectionMultiplexer connection, TimeProvider 
         return result;
     }
 
+    /// <summary>Replaces a member's name, role and mobile (id, branch and creation time stay); false when the member is gone.</summary>
+    public async Task<bool> UpdateMemberAsync(Member member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        cancellationToken.ThrowIfCancellationRequested();
+        var tran = Db.CreateTransaction();
+        tran.AddCondition(Condition.KeyExists(StoreKeys.Member(member.Id)));
+        tran.AddCondition(Condition.SetContains(StoreKeys.BranchMembers(member.BranchId), member.Id));
+        _ = tran.StringSetAsync(StoreKeys.Member(member.Id), StoreJson.Write(member));
+        return await tran.ExecuteAsync();
+    }
+
+    /// <summary>Removes a member from the branch roster with their unused invite codes and chat bindings; false when not on the roster.</summary>
+    public async Task<bool> RemoveMemberAsync(string branchId, string memberId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = Db;
+        if (!await db.SetContainsAsync(StoreKeys.BranchMembers(branchId), memberId))
+        {
+            return false;
+        }
+
+        var invites = (await ListInvitesAsync(branchId, cancellationToken)).Where(i => i.MemberId == memberId).ToArray();
+        var accounts = await db.SetMembersAsync(StoreKeys.MemberAccounts(memberId));
+        var tran = db.CreateTransaction();
+        tran.AddCondition(Condition.SetContains(StoreKeys.BranchMembers(branchId), memberId));
+        _ = tran.SetRemoveAsync(StoreKeys.BranchMembers(branchId), memberId);
+        _ = tran.KeyDeleteAsync(StoreKeys.Member(memberId));
+        _ = tran.KeyDeleteAsync(StoreKeys.MemberAccounts(memberId));
+        foreach (var invite in invites)
+        {
+            _ = tran.KeyDeleteAsync(StoreKeys.Invite(invite.Code));
+            _ = tran.HashDeleteAsync(StoreKeys.BranchInvites(branchId), invite.Code);
+        }
+
+        foreach (var account in accounts.Select(a => a.ToString()))
+        {
+            var colon = account.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                // Only a binding that still points at this member.
+                var key = StoreKeys.Account(account[..colon], account[(colon + 1)..]);
+                tran.AddCondition(Condition.StringEqual(key, memberId));
+                _ = tran.KeyDeleteAsync(key);
+            }
+        }
+
+        return await tran.ExecuteAsync();
+    }
+
     private async Task<HashSet<string>> BoundMemberIdsAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken)
     {
         var accounts = await GetAccountsAsync(members.Select(m => m.Id), cancellationToken);

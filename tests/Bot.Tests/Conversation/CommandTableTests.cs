@@ -60,6 +60,7 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         { "my-progress", "我还差几次" },
         { "invite-code", "张三的邀请码" },
         { "status-viewers", "设置完成情况查看 组织委员" },
+        { "console", "管理台" },
     };
 
     private static readonly string[] Splits = ["train", "heldout", "heldout-c"];
