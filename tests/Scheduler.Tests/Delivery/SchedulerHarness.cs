@@ -34,7 +34,7 @@ internal sealed class SchedulerHarness
         Coordinator = new ReminderCoordinator(Settings, Catalogs, new ReminderPlanner(calendar), calendar, FanOut, Store, Options, time, NullLogger<ReminderCoordinator>.Instance);
         Dispatcher = new ReminderDispatcher(
             Store, sink, Ledger, Settings, new SharedRateLimiter(redis, instance, time, NullLogger<SharedRateLimiter>.Instance),
-            new DeliveryRetry(new RetryOptions { Backoff = TimeSpan.FromSeconds(1) }, time), Options, time, NullLogger<ReminderDispatcher>.Instance);
+            new DeliveryRetry(new RetryOptions { Backoff = TimeSpan.FromSeconds(1) }, time), Options, time, NullLogger<ReminderDispatcher>.Instance, new ReminderWording());
         SettingsService = new ReminderSettingsService(new BranchSettingsService(Settings, Catalogs, Coordinator, [], calendar, time));
         Recorder = new ReminderResponseRecorder(Ledger, directory, Settings, Catalogs, FanOut, time);
         Responses = new ReminderResponseService(Recorder);
@@ -129,5 +129,5 @@ internal sealed class LoopbackSink : IReminderSender
 
     public IReadOnlyList<ReminderDelivery> To(string memberId) => Delivered.Where(d => d.MemberId == memberId).ToArray();
 
-    public IReadOnlyList<ReminderDelivery> OfKind(string fragment) => Delivered.Where(d => d.IdempotencyKey.Contains(fragment, StringComparison.Ordinal)).ToArray();
+    public IReadOnlyList<ReminderDelivery> OfKind(string fragment) => Delivered.Where(d => (d.IdempotencyKey.Contains(fragment, StringComparison.Ordinal) || d.Occurrences.Any(o => (o + ":").Contains(fragment, StringComparison.Ordinal)))).ToArray();
 }
