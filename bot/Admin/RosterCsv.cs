@@ -4,7 +4,8 @@ using PartyAffairs.Bot.State;
 namespace PartyAffairs.Bot.Admin;
 
 /// <summary>
-/// Reads a roster CSV: columns 姓名, 角色, 手机号 (optional), with or without a header row and a UTF-8 BOM,
+/// Reads a roster CSV: columns 姓名, 角色, 手机号 (optional), and with a header row the optional person columns
+/// (<see cref="MemberProfileFields"/>: 预备期开始日期, 延长, 入党介绍人, 党小组, 班子成员, 外出), with or without a header row and a UTF-8 BOM,
 /// RFC 4180 quoting, comma or Chinese comma separators. Every bad row is reported with its line number.
 /// </summary>
 public static class RosterCsv
@@ -44,6 +45,7 @@ public static class RosterCsv
         var errors = new List<RosterRowError>();
         var seen = new Dictionary<(string, string?), int>();
         (int Name, int Role, int Mobile) columns = (0, 1, 2);
+        var profileColumns = new Dictionary<string, int>(StringComparer.Ordinal);
         var headerSeen = false;
         var firstRecord = true;
 
@@ -68,6 +70,15 @@ public static class RosterCsv
                     headerSeen = true;
                     var names = cells.Select(c => c.Trim()).ToList();
                     columns = (names.IndexOf("姓名"), names.IndexOf("角色"), names.FindIndex(n => n is "手机号" or "手机" or "手机号码"));
+                    foreach (var header in MemberProfileFields.Headers)
+                    {
+                        var index = names.FindIndex(n => n == header || (header == MemberProfileFields.Extended && n.StartsWith(header, StringComparison.Ordinal)));
+                        if (index >= 0)
+                        {
+                            profileColumns[header] = index;
+                        }
+                    }
+
                     if (columns.Name < 0 || columns.Role < 0)
                     {
                         errors.Add(new RosterRowError(line, AdminMessages.HeaderMissingColumns));
@@ -116,6 +127,14 @@ public static class RosterCsv
                 reasons.Add(AdminMessages.MobileInvalid(mobile));
             }
 
+            MemberProfile? profile = null;
+            if (profileColumns.Count > 0)
+            {
+                var (read, problems) = MemberProfileFields.Read(profileColumns.ToDictionary(c => c.Key, c => (string?)Cell(cells, c.Value), StringComparer.Ordinal));
+                reasons.AddRange(problems);
+                profile = read;
+            }
+
             var key = (name, normalizedMobile);
             if (reasons.Count == 0 && seen.TryGetValue(key, out var firstRow))
             {
@@ -129,7 +148,7 @@ public static class RosterCsv
             }
 
             seen[key] = line;
-            rows.Add(new NewMember(name, role, key.Item2));
+            rows.Add(new NewMember(name, role, key.Item2, profile));
         }
 
         return new RosterParseResult(rows, errors);

@@ -86,6 +86,7 @@ internal static class SchedulingHosting
     {
         endpoints.MapReminderAdminEndpoints();
         endpoints.MapCalendarAdminEndpoints();
+        endpoints.MapMemberProfileEndpoints();
         return endpoints;
     }
 }

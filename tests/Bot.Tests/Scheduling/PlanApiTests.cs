@@ -160,4 +160,79 @@ public sealed class PlanApiTests(RedisServerFixture redis) : IClassFixture<Redis
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Plan_RosterPersonColumns_ReviewToIntroducerAndSecretaryReportsFromAwayMembersTeamQuota()
+    {
+        await using var host = await StartAsync(
+            "姓名,角色,手机号,预备期开始日期,延长,入党介绍人,党小组,班子成员,外出\n"
+            + "王书记,党支部书记,,,,,第一党小组,,\n"
+            + "张三,党员,,,,,第一党小组,是,2027-01-01~2027-06-30\n"
+            + "陈五,党员,,,,,第二党小组,,\n"
+            + "刘六,预备党员,,2026-10-01,2028-03-31,张三,第一党小组,,\n");
+        var entries = (await host.Admin.GetFromJsonAsync<JsonElement>(Plan(host.Branch, "?from=2027-01-01&to=2027-12-31").ToString())).EnumerateArray().ToArray();
+        IEnumerable<string> Names(JsonElement e) => e.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("name").GetString()!);
+        string Text(JsonElement e) => e.GetProperty("text").GetString()!;
+
+        // 考察 of 刘六: to 张三 (介绍人) and 王书记, never 刘六 or 陈五; quarterly in the probation year, every two months once extended.
+        var reviews = entries.Where(e => Text(e).Contains("预备党员刘六进行教育考察", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(reviews);
+        // Each person's copy sits in their digest of the day: together they reach exactly the introducer and the secretary.
+        Assert.Equal(["张三", "王书记"], reviews.SelectMany(Names).Distinct().Order());
+        Assert.Contains(reviews, e => Text(e).Contains("2027年第三季度请对预备党员刘六", StringComparison.Ordinal));
+        Assert.Contains(reviews, e => Text(e).Contains("2027年第6个两月期（11—12月）请对延长预备期的预备党员刘六", StringComparison.Ordinal));
+        Assert.DoesNotContain(reviews, e => Text(e).Contains("2027年第四季度请对预备党员刘六", StringComparison.Ordinal));
+
+        // 学时: 张三 is a 班子成员 on the roster.
+        Assert.Contains(entries, e => Names(e).SequenceEqual(["张三"]) && Text(e).Contains("不少于56学时", StringComparison.Ordinal));
+        Assert.Contains(entries, e => Names(e).Contains("陈五") && Text(e).Contains("不少于32学时", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MemberPut_FieldsReadLikeTheCsv_BadValues400AndNothingChanged()
+    {
+        await using var host = await StartAsync();
+        var members = (await host.Admin.GetFromJsonAsync<JsonElement>($"/api/admin/branches/{host.Branch}/members")).EnumerateArray().ToArray();
+        var zhang = members.Single(m => m.GetProperty("name").GetString() == "张三").GetProperty("id").GetString()!;
+        var url = new Uri($"/api/admin/branches/{host.Branch}/members/{zhang}", UriKind.Relative);
+        using var bad = new StringContent("{\"away\":\"2027-05-01~2027-01-01\",\"teamMember\":\"也许\"}", Encoding.UTF8, "application/json");
+        using var good = new StringContent("{\"away\":\"2027-01-01~2027-03-31\",\"teamMember\":true,\"partyGroup\":\"第一党小组\"}", Encoding.UTF8, "application/json");
+        using var unknown = new StringContent("{}", Encoding.UTF8, "application/json");
+
+        var refused = await host.Admin.PutAsync(url, bad);
+        var saved = await host.Admin.PutAsync(url, good);
+        var missing = await host.Admin.PutAsync(new Uri($"/api/admin/branches/{host.Branch}/members/nobody", UriKind.Relative), unknown);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var error = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()!;
+        Assert.Contains("外出", error, StringComparison.Ordinal);
+        Assert.Contains("班子成员", error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var profile = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("profile");
+        Assert.Equal("2027-01-01", profile.GetProperty("awayFrom").GetString());
+        Assert.Equal("2027-03-31", profile.GetProperty("awayUntil").GetString());
+        Assert.True(profile.GetProperty("teamMember").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // 外出 in Q1: 张三 is asked for a 思想汇报 that quarter, with the 预备党员.
+        var entries = (await host.Admin.GetFromJsonAsync<JsonElement>(Plan(host.Branch, "?from=2027-01-04&to=2027-01-04").ToString())).EnumerateArray().ToArray();
+        Assert.Contains(entries, e => e.GetProperty("text").GetString()!.Contains("思想汇报", StringComparison.Ordinal)
+            && e.GetProperty("recipients").EnumerateArray().Any(r => r.GetProperty("name").GetString() == "张三"));
+    }
+
+    [Fact]
+    public async Task RosterCsv_BadPersonColumn_WholeImportRefusedWithTheRow()
+    {
+        await using var host = await StartAsync();
+        using var csv = new StringContent("姓名,角色,预备期开始日期,入党介绍人\n钱七,预备党员,2026-13-01,甲、乙、丙\n孙八,党员,,\n", Encoding.UTF8, "text/csv");
+
+        var response = await host.Admin.PostAsync(new Uri($"/api/admin/branches/{host.Branch}/roster", UriKind.Relative), csv);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("预备期开始日期", body, StringComparison.Ordinal);
+        Assert.Contains("入党介绍人", body, StringComparison.Ordinal);
+        var members = (await host.Admin.GetFromJsonAsync<JsonElement>($"/api/admin/branches/{host.Branch}/members")).EnumerateArray();
+        Assert.DoesNotContain(members, m => m.GetProperty("name").GetString() is "钱七" or "孙八");
+    }
 }
