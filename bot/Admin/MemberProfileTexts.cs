@@ -16,4 +16,13 @@ internal static class MemberProfileTexts
     public const string ExtensionBeforeProbationEnds = "延长的结束日期应晚于一年预备期的结束日期";
 
     public const string BodyInvalid = "请求体应为 JSON，例如 {\"入党介绍人\":\"王书记、李四\",\"外出\":\"2027-01-01~2027-03-31\"}";
+
+    public const string ChatUsage = "用法：设置成员 姓名 项目 内容。项目可为预备期开始日期、延长、入党介绍人、党小组、班子成员、外出，例如：设置成员 张三 外出 2027-01-01~2027-03-31";
+
+    public static string ChatMemberUnknown(string name) => $"本支部名单中没有“{name}”。发送“设置成员”可查看用法。";
+
+    public static string ChatMemberAmbiguous(string name) => $"本支部名单中有多名“{name}”，请通过管理接口按成员编号设置。";
+
+    public static string ChatSaved(string name, string field, string? value) =>
+        value is null ? $"已清除：{name}的{field}。" : $"已保存：{name}的{field}为“{value}”。";
 }

@@ -74,6 +74,12 @@ internal static class ReminderTexts
     /// <summary>Header of the plan listing.</summary>
     public const string PlanHeader = "接下来的提醒：";
 
+    /// <summary>The plan listing's first part: the next themed day.</summary>
+    public static string PlanNextThemedDay(DateOnly day) => $"下一个主题党日：{Day(day)}";
+
+    /// <summary>A day's heading in the plan listing.</summary>
+    public static string PlanDayHeader(DateOnly day) => $"【{Day(day)}】";
+
     /// <summary>No upcoming reminders.</summary>
     public const string PlanEmpty = "近期没有待发送的提醒。";
 

@@ -77,6 +77,7 @@ internal static class SchedulingHosting
         services.AddChatCommand<ReminderSettingsCommand>();
         services.AddChatCommand<ShowPlanCommand>();
         services.AddChatCommand<ReminderButtonCommand>();
+        services.AddChatCommand<MemberProfileCommand>();
 
         return builder;
     }

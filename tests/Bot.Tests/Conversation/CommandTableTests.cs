@@ -46,6 +46,7 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         { "confirm", "确认" },
         { "cancel", "取消" },
         { "reminder-button", "已完成 党费 2026-11" },
+        { "member-profile", "设置成员 张三 外出 2027-01-01~2027-03-31" },
     };
 
     private static readonly string[] Splits = ["train", "heldout", "heldout-c"];

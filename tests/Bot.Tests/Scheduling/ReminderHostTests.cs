@@ -123,6 +123,25 @@ public sealed class ReminderHostTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
+    public async Task Chat_SecretarySetsAMembersPersonColumn_SavedBadValueExplainedAndThePlanFollows()
+    {
+        await using var host = await StartAsync();
+
+        var bad = Assert.Single(await host.Say("王书记", "设置成员 张三 外出 下个月")).Text!;
+        var unknown = Assert.Single(await host.Say("王书记", "设置成员 无名氏 外出 2027-01-01~2027-03-31")).Text!;
+        var good = Assert.Single(await host.Say("王书记", "设置成员 张三 外出 2027-01-01~2027-03-31")).Text!;
+        var member = Assert.Single(await host.Say("张三", "设置成员 张三 班子成员 是")).Text!;
+
+        Assert.Contains("外出“下个月”有误", bad, StringComparison.Ordinal);
+        Assert.Contains("没有“无名氏”", unknown, StringComparison.Ordinal);
+        Assert.Equal("已保存：张三的外出为“2027-01-01~2027-03-31”。", good);
+        Assert.DoesNotContain("已保存", member, StringComparison.Ordinal);
+        var plan = (await host.Admin.GetFromJsonAsync<JsonElement>($"/api/admin/branches/{host.Branch}/plan?from=2027-01-04&to=2027-01-04")).EnumerateArray();
+        Assert.Contains(plan, e => e.GetProperty("text").GetString()!.Contains("思想汇报", StringComparison.Ordinal)
+            && e.GetProperty("recipients").EnumerateArray().Any(r => r.GetProperty("name").GetString() == "张三"));
+    }
+
+    [Fact]
     public async Task Chat_ThemedDayOnAComputedHoliday_SavedAndTheReplyNamesTheNearestWorkingDays()
     {
         await using var host = await StartAsync();
