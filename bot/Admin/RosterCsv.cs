@@ -8,8 +8,9 @@ namespace PartyAffairs.Bot.Admin;
 /// <summary>
 /// Reads a roster CSV: columns 姓名, 角色, 手机号 (optional), with or without a header row and a UTF-8 BOM,
 /// RFC 4180 quoting, comma or Chinese comma separators; with a header row also the optional dues columns 类别 (人员类别)
-/// and 月收入 (工资基数), checked as the dues endpoint checks them. Every bad row is reported with its line number.
-/// The rows of an .xlsx roster (<see cref="RosterXlsx"/>) go through the same checks.
+/// and 月收入 (工资基数), checked as the dues endpoint checks them, and the optional person columns
+/// (<see cref="MemberProfileFields"/>: 预备期开始日期, 延长, 入党介绍人, 党小组, 班子成员, 外出). Every bad row is reported
+/// with its line number. The rows of an .xlsx roster (<see cref="RosterXlsx"/>) go through the same checks.
 /// </summary>
 public static class RosterCsv
 {
@@ -62,6 +63,7 @@ public static class RosterCsv
         var seen = new Dictionary<(string, string?), int>();
         (int Name, int Role, int Mobile) columns = (0, 1, 2);
         (int Category, int Income) duesColumns = (-1, -1);
+        var profileColumns = new Dictionary<string, int>(StringComparer.Ordinal);
         var headerSeen = false;
         var firstRecord = true;
 
@@ -87,6 +89,15 @@ public static class RosterCsv
                     var names = cells.Select(c => c.Trim()).ToList();
                     columns = (names.IndexOf("姓名"), names.IndexOf("角色"), names.FindIndex(n => n is "手机号" or "手机" or "手机号码"));
                     duesColumns = (names.FindIndex(CategoryHeaders.Contains), names.FindIndex(IncomeHeaders.Contains));
+                    foreach (var header in MemberProfileFields.Headers)
+                    {
+                        var index = names.FindIndex(n => n == header || (header == MemberProfileFields.Extended && n.StartsWith(header, StringComparison.Ordinal)));
+                        if (index >= 0)
+                        {
+                            profileColumns[header] = index;
+                        }
+                    }
+
                     if (columns.Name < 0 || columns.Role < 0)
                     {
                         errors.Add(new RosterRowError(line, AdminMessages.HeaderMissingColumns));
@@ -141,6 +152,13 @@ public static class RosterCsv
             }
 
             var duesInput = DuesCells(Cell(cells, duesColumns.Category), Cell(cells, duesColumns.Income), reasons);
+            MemberProfile? profile = null;
+            if (profileColumns.Count > 0)
+            {
+                var (read, problems) = MemberProfileFields.Read(profileColumns.ToDictionary(c => c.Key, c => (string?)Cell(cells, c.Value), StringComparer.Ordinal));
+                reasons.AddRange(problems);
+                profile = read;
+            }
 
             var key = (name, normalizedMobile);
             if (reasons.Count == 0 && seen.TryGetValue(key, out var firstRow))
@@ -160,7 +178,7 @@ public static class RosterCsv
                 dues.Add(new RosterDues(rows.Count, duesInput));
             }
 
-            rows.Add(new NewMember(name, role, key.Item2));
+            rows.Add(new NewMember(name, role, key.Item2, profile));
         }
 
         return new RosterParseResult(rows, errors, dues);

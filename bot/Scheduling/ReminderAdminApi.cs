@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PartyAffairs.Bot.Admin;
 using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Bot.State;
+using PartyAffairs.Scheduler.Planning;
 using PartyAffairs.Scheduler.Settings;
 
 namespace PartyAffairs.Bot.Scheduling;
@@ -23,6 +24,7 @@ internal static class ReminderAdminApi
         group.MapGet("/settings", GetAsync);
         group.MapPut("/settings", PutAsync);
         group.MapGet("/reminders", PlanAsync);
+        group.MapGet("/plan", PlanRangeAsync);
         return group;
     }
 
@@ -79,6 +81,44 @@ internal static class ReminderAdminApi
         answer["warnings"] = new JsonArray([.. outcome.Warnings.Select(w => JsonValue.Create(w))]);
         return Results.Json(answer);
     }
+
+    /// <summary>
+    /// GET …/plan?from=YYYY-MM-DD&amp;to=YYYY-MM-DD: every message the branch would be sent on those days (at most 400), as
+    /// the same planner and digests send them, from the roster as it is now.
+    /// </summary>
+    private static async Task<IResult> PlanRangeAsync(string branchId, string? from, string? to, RosterStore roster, ReminderPlanPreview preview, CancellationToken ct)
+    {
+        if (await roster.GetBranchAsync(branchId, ct) is null)
+        {
+            return Results.NotFound(new AdminError(AdminMessages.BranchNotFound));
+        }
+
+        if (!TryDay(from, out var first) || !TryDay(to, out var last))
+        {
+            return Results.BadRequest(new AdminError(ReminderHostTexts.PlanRangeUnreadable));
+        }
+
+        if (first > last)
+        {
+            return Results.BadRequest(new AdminError(ReminderHostTexts.PlanRangeReversed));
+        }
+
+        if (last.DayNumber - first.DayNumber + 1 > ReminderPlanPreview.MaxDays)
+        {
+            return Results.BadRequest(new AdminError(ReminderHostTexts.PlanRangeTooLong(ReminderPlanPreview.MaxDays)));
+        }
+
+        var entries = await preview.PreviewAsync(branchId, first, last, ct);
+        return Results.Json(entries.Select(ReminderPlanView.Of).ToArray(), PlanJson);
+    }
+
+    private static readonly JsonSerializerOptions PlanJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static bool TryDay(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
 
     private static async Task<IResult> PlanAsync(string branchId, RosterStore roster, ReminderSettingsService settings, CancellationToken ct) =>
         await roster.GetBranchAsync(branchId, ct) is null

@@ -77,6 +77,7 @@ internal static class SchedulingHosting
         // conversation's own: they record through its one authorization point.)
         services.AddChatCommand<ReminderSettingsCommand>();
         services.AddChatCommand<ShowPlanCommand>();
+        services.AddChatCommand<MemberProfileCommand>();
 
         return builder;
     }
@@ -86,6 +87,7 @@ internal static class SchedulingHosting
     {
         endpoints.MapReminderAdminEndpoints();
         endpoints.MapCalendarAdminEndpoints();
+        endpoints.MapMemberProfileEndpoints();
         return endpoints;
     }
 }

@@ -55,6 +55,20 @@ public sealed class RosterStore(IConnectionMultiplexer connection, TimeProvider 
         return StoreJson.Read<Member>(await Db.StringGetAsync(StoreKeys.Member(memberId)));
     }
 
+    /// <summary>Replaces a member's person columns (<see cref="MemberProfile"/>); null when the member is not on the branch's roster.</summary>
+    public async Task<Member?> UpdateProfileAsync(string branchId, string memberId, MemberProfile profile, CancellationToken cancellationToken)
+    {
+        if (await GetMemberAsync(memberId, cancellationToken) is not { } member || member.BranchId != branchId)
+        {
+            return null;
+        }
+
+        // An admin edit of one member: the last write wins, as for a roster import.
+        var updated = member with { Profile = profile };
+        await Db.StringSetAsync(StoreKeys.Member(memberId), StoreJson.Write(updated));
+        return updated;
+    }
+
     /// <summary>Every member of a branch (one round trip for the ids, one for the profiles).</summary>
     public async Task<IReadOnlyList<Member>> ListMembersAsync(string branchId, CancellationToken cancellationToken)
     {
@@ -126,8 +140,8 @@ public sealed class RosterStore(IConnectionMultiplexer connection, TimeProvider 
                 var row = rows[index];
                 var match = byIdentity.GetValueOrDefault((row.Name, row.Mobile)) ?? newIds.GetValueOrDefault((row.Name, row.Mobile));
                 var member = match is null
-                    ? new Member { Id = NewMemberId(), BranchId = branchId, Name = row.Name, Role = row.Role, Mobile = row.Mobile, CreatedAt = now.AddTicks(index) }
-                    : match with { Role = row.Role };
+                    ? new Member { Id = NewMemberId(), BranchId = branchId, Name = row.Name, Role = row.Role, Mobile = row.Mobile, Profile = row.Profile, CreatedAt = now.AddTicks(index) }
+                    : match with { Role = row.Role, Profile = row.Profile ?? match.Profile };
                 string? code = null;
                 if (match is null || (!boundIds.Contains(match.Id) && !inviteByMember.ContainsKey(match.Id) && !newIds.ContainsKey((row.Name, row.Mobile))))
                 {

@@ -61,6 +61,7 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         { "invite-code", "张三的邀请码" },
         { "status-viewers", "设置完成情况查看 组织委员" },
         { "console", "管理台" },
+        { "member-profile", "设置成员 张三 外出 2027-01-01~2027-03-31" },
     };
 
     private static readonly string[] Splits = ["train", "heldout", "heldout-c"];
