@@ -86,6 +86,7 @@ internal static class ConversationHosting
         services.AddChatCommand<InviteCodeCommand>();
         services.AddChatCommand<StatusViewersCommand>();
         services.AddChatCommand<ReminderButtonCommand>();
+        services.AddChatCommand<AllDoneButtonCommand>();
 
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<CommandDispatcher>());

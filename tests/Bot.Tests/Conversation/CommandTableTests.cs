@@ -61,6 +61,7 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         { "invite-code", "张三的邀请码" },
         { "status-viewers", "设置完成情况查看 组织委员" },
         { "console", "管理台" },
+        { "reminder-all-done", "全部已完成 党费 2026-11；主题党日 2026-11" },
         { "member-profile", "设置成员 张三 外出 2027-01-01~2027-03-31" },
     };
 
