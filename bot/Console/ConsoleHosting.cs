@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using PartyAffairs.Bot.Conversation.Commands;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Http;
 
 namespace PartyAffairs.Bot.WebConsole;
 
@@ -81,7 +83,9 @@ internal static class ConsoleHosting
             context.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.Stream(file.CreateReadStream(), type + (type.StartsWith("text/", StringComparison.Ordinal) ? "; charset=utf-8" : ""));
         });
-        app.MapRazorPages();
+        // Form posts carry at most a roster upload: its cap plus the multipart envelope (the host's default cap is smaller),
+        // so an upload over Console:MaxUploadBytes reaches the page and is answered there in Chinese.
+        app.MapRazorPages().WithRequestBodyLimit(app.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value.MaxUploadBytes + (64 * 1024));
         return app;
     }
 }

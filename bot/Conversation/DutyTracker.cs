@@ -19,7 +19,16 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
     public IReadOnlyList<TrackedDuty> All => catalog.All.Where(d => DutyPeriod.TryGetUnit(d.Period, out _)).ToArray();
 
     /// <summary>Finds the duty a member's phrase names ("交党费", "参加了主题党日", "党课"), or null.</summary>
-    public TrackedDuty? Find(string phrase)
+    public TrackedDuty? Find(string phrase) => Find(phrase, catalog);
+
+    /// <summary>
+    /// Finds the duty a phrase names in <paramref name="branchCatalog"/> (the branch's binding documents: 支部委员会 four
+    /// times a year under 003, not monthly), else in the catalog of every document; null when neither names it.
+    /// </summary>
+    public TrackedDuty? Find(string phrase, ITrackedDutyCatalog? branchCatalog) =>
+        (branchCatalog is null ? null : FindIn(phrase, branchCatalog)) ?? FindIn(phrase, catalog);
+
+    private static TrackedDuty? FindIn(string phrase, ITrackedDutyCatalog catalog)
     {
         foreach (var candidate in CommandParser.DutyCandidates(phrase))
         {

@@ -4,6 +4,7 @@ using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Scheduler.Duties;
 using PartyAffairs.Scheduler.Periods;
+using PartyAffairs.Scheduler.Settings;
 
 namespace PartyAffairs.Bot.Conversation.Commands;
 
@@ -22,7 +23,9 @@ internal sealed class CompletionRecorder(
     NoticeRounds rounds,
     KnowledgeAnswers answers,
     CompletionAuthorization authorization,
-    LeaveNotices leaveNotices)
+    LeaveNotices leaveNotices,
+    BranchSettingsService? branchSettings = null,
+    BranchDutyCatalogs? branchCatalogs = null)
 {
     private const string StudyHours = "学时";
 
@@ -32,7 +35,10 @@ internal sealed class CompletionRecorder(
         ArgumentNullException.ThrowIfNull(context);
         var member = context.BoundMember;
         var entities = context.Input.Intent.Entities;
-        var found = Duties(context.Input);
+        var branchCatalog = branchSettings is not null && branchCatalogs is not null
+            ? branchCatalogs.For((await branchSettings.GetAsync(member.BranchId, cancellationToken)).BindingDocuments)
+            : null;
+        var found = Duties(context.Input, branchCatalog);
         if (found.Length == 0)
         {
             if (CommandParser.LooksLikeQuestion(context.Input.Text))
@@ -89,21 +95,21 @@ internal sealed class CompletionRecorder(
     }
 
     /// <summary>The tracked duties the input names: the intent's duty kinds, else the parser's phrase.</summary>
-    private TrackedDuty[] Duties(TurnInput input)
+    private TrackedDuty[] Duties(TurnInput input, ITrackedDutyCatalog? branchCatalog)
     {
         // 学时 is what the intent layer makes of any 学习; a duty the catalog names (廉政专题学习) comes first.
-        var named = input.Intent.Entities.Duties.Where(k => k != StudyHours).Select(duties.Find).OfType<TrackedDuty>().DistinctBy(d => d.Kind).ToArray();
+        var named = input.Intent.Entities.Duties.Where(k => k != StudyHours).Select(k => duties.Find(k, branchCatalog)).OfType<TrackedDuty>().DistinctBy(d => d.Kind).ToArray();
         if (named.Length > 0)
         {
             return named;
         }
 
-        if (input.Command.Kind is CommandKind.Complete or CommandKind.Leave && duties.Find(input.Command.Argument) is { } duty)
+        if (input.Command.Kind is CommandKind.Complete or CommandKind.Leave && duties.Find(input.Command.Argument, branchCatalog) is { } duty)
         {
             return [duty];
         }
 
-        return input.Intent.Entities.Duties.Contains(StudyHours) && duties.Find(StudyHours) is { } study ? [study] : [];
+        return input.Intent.Entities.Duties.Contains(StudyHours) && duties.Find(StudyHours, branchCatalog) is { } study ? [study] : [];
     }
 
     /// <summary>The periods a message means for <paramref name="duty"/>: dues months named, a period, the period of a date, or the current one.</summary>

@@ -18,7 +18,10 @@ internal sealed class MemberProfileCommand(RosterStore roster) : IChatCommand
 
     public CommandPrecedence Precedence => CommandPrecedence.Command;
 
-    public bool Matches(TurnInput input) => input.Text.StartsWith(Prefix, StringComparison.Ordinal);
+    public bool Matches(TurnInput input) => Handles(input.Text);
+
+    /// <summary>True for a “设置成员 …” text (the reminder settings command leaves it to this one).</summary>
+    public static bool Handles(string text) => text.StartsWith(Prefix, StringComparison.Ordinal);
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {

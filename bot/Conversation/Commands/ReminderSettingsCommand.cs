@@ -15,7 +15,7 @@ internal sealed class ReminderSettingsCommand(ReminderSettingsService settings, 
 
     public CommandPrecedence Precedence => CommandPrecedence.Command;
 
-    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.Settings && !StatusViewersCommand.Handles(input.Text);
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.Settings && !StatusViewersCommand.Handles(input.Text) && !MemberProfileCommand.Handles(input.Text);
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
