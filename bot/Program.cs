@@ -1,6 +1,7 @@
 using PartyAffairs.Bot;
 using PartyAffairs.Bot.Admin;
 using PartyAffairs.Bot.ChatPage;
+using PartyAffairs.Bot.WebConsole;
 using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.Knowledge;
 using PartyAffairs.Bot.Ledger;
@@ -34,6 +35,7 @@ builder
     .AddAdminApi()
     .AddReminders()
     .AddLedger()
+    .AddConsole()
     .AddOperations(); // last: it counts the turns of the bot the areas above composed
 
 var app = builder.Build();
@@ -49,6 +51,7 @@ app.MapConversationEndpoints();
 app.MapAdminApi();
 app.MapReminderEndpoints();
 app.MapLedgerApi();
+app.MapConsole();
 app.MapOperations();
 
 await app.RunAsync();

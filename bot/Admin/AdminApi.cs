@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PartyAffairs.Bot.Ledger;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Http;
+using PartyAffairs.Ledger.Dues;
 
 namespace PartyAffairs.Bot.Admin;
 
@@ -15,14 +18,23 @@ internal static partial class AdminApi
 
         group.MapPost("/branches", CreateBranchAsync);
         group.MapGet("/branches", async (RosterStore roster, CancellationToken ct) => Results.Ok(await roster.ListBranchesAsync(ct)));
-        group.MapPost("/branches/{branchId}/roster", ImportRosterAsync);
         group.MapGet("/branches/{branchId}/members", ListMembersAsync);
         group.MapGet("/branches/{branchId}/invites", ListInvitesAsync);
-        group.MapPost("/members/{memberId}/invite", async (string memberId, RosterStore roster, CancellationToken ct) =>
-            await roster.IssueInviteAsync(memberId, ct) is { } code
-                ? Results.Ok(new { memberId, inviteCode = code })
-                : Results.NotFound(new AdminError(AdminMessages.MemberNotFound)));
+        group.MapPost("/branches/{branchId}/roster", ImportRosterAsync).WithRequestBodyLimit(RosterCsv.MaxBytes);
+        group.MapPost("/members/{memberId}/invite", IssueInviteAsync);
         return group;
+    }
+
+    private static async Task<IResult> IssueInviteAsync(string memberId, RosterStore roster, CancellationToken ct)
+    {
+        if (await roster.IssueInviteAsync(memberId, ct) is not { } code)
+        {
+            return Results.NotFound(new AdminError(AdminMessages.MemberNotFound));
+        }
+
+        var member = await roster.GetMemberAsync(memberId, ct);
+        var expiresAt = member is null ? null : (await roster.ListInvitesAsync(member.BranchId, ct)).FirstOrDefault(i => i.Code == code)?.ExpiresAt;
+        return Results.Ok(new { memberId, inviteCode = code, expiresAt });
     }
 
     private static async Task<IResult> CreateBranchAsync(HttpRequest request, RosterStore roster, ILoggerFactory loggers, CancellationToken ct)
@@ -32,7 +44,7 @@ internal static partial class AdminApi
         {
             body = await request.ReadFromJsonAsync<CreateBranchRequest>(ct);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or BadHttpRequestException)
+        catch (Exception e) when ((e is JsonException or InvalidOperationException or BadHttpRequestException) && !RequestBodyTooLargeException.IsTooLarge(e))
         {
             return Results.BadRequest(new AdminError(AdminMessages.BodyInvalid));
         }
@@ -41,6 +53,11 @@ internal static partial class AdminApi
         if (string.IsNullOrEmpty(name) || name.Length > 50)
         {
             return Results.BadRequest(new AdminError(AdminMessages.BranchNameRequired));
+        }
+
+        if (name.Any(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF'))
+        {
+            return Results.BadRequest(new AdminError(AdminMessages.BranchNameHasControl));
         }
 
         var id = string.IsNullOrWhiteSpace(body!.Id) ? "b" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)) : body.Id.Trim();
@@ -60,7 +77,7 @@ internal static partial class AdminApi
         return Results.Created($"/api/admin/branches/{id}", branch);
     }
 
-    private static async Task<IResult> ImportRosterAsync(string branchId, HttpRequest request, RosterStore roster, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> ImportRosterAsync(string branchId, HttpRequest request, RosterStore roster, DuesService dues, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(AdminApi));
         if (request.ContentLength > RosterCsv.MaxBytes)
@@ -86,12 +103,26 @@ internal static partial class AdminApi
             return Results.NotFound(new AdminError(AdminMessages.BranchNotFound));
         }
 
-        if (!RosterCsv.TryDecode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var text))
+        RosterParseResult parsed;
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (RosterXlsx.IsWorkbook(bytes, request.ContentType))
+        {
+            if (RosterXlsx.Parse(buffer.ToArray()) is not { } fromWorkbook)
+            {
+                return Results.BadRequest(new AdminError(AdminMessages.RosterXlsxInvalid));
+            }
+
+            parsed = fromWorkbook;
+        }
+        else if (RosterCsv.TryDecode(bytes, out var text))
+        {
+            parsed = RosterCsv.Parse(text);
+        }
+        else
         {
             return Results.BadRequest(new AdminError(AdminMessages.RosterNotUtf8));
         }
 
-        var parsed = RosterCsv.Parse(text);
         if (!parsed.IsValid)
         {
             AdminLog.RosterRejected(logger, branchId, parsed.Errors.Count);
@@ -115,9 +146,11 @@ internal static partial class AdminApi
 
         var created = imported.Count(i => i.Created);
         AdminLog.RosterImported(logger, branchId, created, imported.Count - created);
+        var assessed = await RosterDuesImport.ApplyAsync(branchId, parsed, imported, dues, time, ct);
         var accounts = await roster.GetAccountsAsync(imported.Select(i => i.Member.Id), ct);
-        var views = imported.Select(i => View(i.Member, accounts[i.Member.Id], i.InviteCode)).ToArray();
-        return Results.Ok(new ImportResult(imported.Count, created, imported.Count - created, views));
+        var expiries = (await roster.ListInvitesAsync(branchId, ct)).ToDictionary(i => i.Code, i => i.ExpiresAt, StringComparer.Ordinal);
+        var views = imported.Select(i => View(i.Member, accounts[i.Member.Id], i.InviteCode, i.InviteCode is { } c ? expiries.GetValueOrDefault(c) : null)).ToArray();
+        return Results.Ok(new ImportResult(imported.Count, created, imported.Count - created, views) { DuesAssessed = assessed });
     }
 
     private static async Task<IResult> ListMembersAsync(string branchId, RosterStore roster, CancellationToken ct)
@@ -132,7 +165,9 @@ internal static partial class AdminApi
         var invitesTask = roster.ListInvitesAsync(branchId, ct);
         var accounts = await accountsTask;
         var invites = (await invitesTask).ToLookup(i => i.MemberId, StringComparer.Ordinal);
-        return Results.Ok(members.Select(m => View(m, accounts[m.Id], invites[m.Id].FirstOrDefault()?.Code)).ToArray());
+        return Results.Ok(members.Select(m => invites[m.Id].FirstOrDefault() is { } invite
+            ? View(m, accounts[m.Id], invite.Code, invite.ExpiresAt)
+            : View(m, accounts[m.Id], null, null)).ToArray());
     }
 
     private static async Task<IResult> ListInvitesAsync(string branchId, RosterStore roster, CancellationToken ct)
@@ -147,12 +182,12 @@ internal static partial class AdminApi
         var invites = await invitesTask;
         return Results.Ok(invites
             .Where(i => members.ContainsKey(i.MemberId))
-            .Select(i => new InviteView(i.Code, i.MemberId, members[i.MemberId].Name, members[i.MemberId].Role))
+            .Select(i => new InviteView(i.Code, i.MemberId, members[i.MemberId].Name, members[i.MemberId].Role, i.ExpiresAt))
             .ToArray());
     }
 
-    private static MemberView View(Member member, string[] accounts, string? inviteCode) =>
-        new(member.Id, member.Name, member.Role, member.Mobile, accounts.Length > 0, accounts, inviteCode);
+    private static MemberView View(Member member, string[] accounts, string? inviteCode, DateTimeOffset? inviteExpiresAt) =>
+        new(member.Id, member.Name, member.Role, member.Mobile, accounts.Length > 0, accounts, inviteCode, inviteExpiresAt);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$", RegexOptions.CultureInvariant)]
     private static partial Regex BranchId();

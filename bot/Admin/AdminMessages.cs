@@ -18,10 +18,18 @@ internal static class AdminMessages
     public const string NameMissing = "姓名为空";
     public const string NameTooLong = "姓名超过 32 字";
     public const string NameHasControl = "姓名含有换行或控制字符";
+    public const string NameLooksLikeFormula = "姓名不能以 =、+、-、@ 开头";
     public const string RoleMissing = "角色为空";
     public const string TooManyColumns = "列数过多（应为：姓名, 角色, 手机号）";
     public const string UnterminatedQuote = "引号未闭合";
+    public const string BranchNameHasControl = "支部名称不能包含换行或控制字符。";
+    public const string BodyTooLarge = "请求体过大。";
+    public const string TooManyFailures = "管理令牌错误次数过多，请稍后再试。";
     public const string StoreUnavailable = "存储暂时不可用，请稍后再试。";
+    public static string IncomeNotANumber(string text) => $"月收入“{text}”不是金额";
+
+    public const string RosterXlsxInvalid = "无法读取该 Excel 文件（.xlsx），请检查文件或另存为 UTF-8 CSV 后重试。";
+
     public const string HeaderMissingColumns = "表头缺少“姓名”或“角色”列";
 
     public static string RoleInvalid(string role) => $"角色“{role}”无效，应为：{string.Join('、', State.MemberRoles.All)}";

@@ -17,4 +17,10 @@ public sealed class AdminOptions
     /// <c>false</c> leaves the admin API disabled instead (503).
     /// </summary>
     public bool GenerateToken { get; set; } = true;
+
+    /// <summary>Failed admin authentications one client address may make per <see cref="AuthFailureWindow"/>; then 429 until the window ends.</summary>
+    public int AuthFailuresPerAddress { get; set; } = 10;
+
+    /// <summary>The window of <see cref="AuthFailuresPerAddress"/>.</summary>
+    public TimeSpan AuthFailureWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

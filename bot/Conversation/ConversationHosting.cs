@@ -1,3 +1,7 @@
+using PartyAffairs.Bot.State;
+using StackExchange.Redis;
+using PartyAffairs.BotFramework.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyAffairs.Bot.Conversation.Commands;
 using PartyAffairs.Bot.Conversation.Dialogs;
 using PartyAffairs.Bot.Conversation.Pipeline;
@@ -19,6 +23,7 @@ internal static class ConversationHosting
         builder.Services.AddSingleton<NoticeRounds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NoticeRounds>());
         builder.Services.AddSingleton<MobileBinder>();
+        builder.Services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName);
         builder.Services.AddConversationPipeline();
         return builder;
     }
@@ -40,10 +45,22 @@ internal static class ConversationHosting
         services.AddTurnMiddleware<MemberLookupMiddleware>();
         services.AddTurnMiddleware<DeduplicationMiddleware>();
         services.AddTurnErrorHandler<TurnErrorHandler>();
+        // The bind command's guessing limits (shared through the store when there is one).
+        services.TryAddSingleton(sp => new AttemptThrottle(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<BindingThrottle>();
 
         services.AddSingleton<DialogSet>();
         services.AddDialog<NoticeDialog>();
 
+        services.AddOptions<ConversationOptions>()
+            .Validate(o => o.CompletionWindow is >= 0 and <= 24 && o.LeaveAhead is >= 0 and <= 12 && o.BranchZoneCacheFor >= TimeSpan.Zero,
+                "Conversation: CompletionWindow must be 0–24, LeaveAhead 0–12 and BranchZoneCacheFor not negative.")
+            .ValidateOnStart();
+        services.AddSingleton<BranchClock>();
+        services.AddSingleton<LeaveNotices>();
+        services.AddSingleton<ConversationSettingsStore>();
+        services.AddSingleton<BranchFacts>();
+        services.AddSingleton<CompletionAuthorization>();
         services.AddSingleton<KnowledgeAnswers>();
         services.AddSingleton<DutyLines>();
         services.AddSingleton<CompletionRecorder>();
@@ -61,6 +78,15 @@ internal static class ConversationHosting
         services.AddChatCommand<NoticeCommand>();
         services.AddChatCommand<StatusCommand>();
         services.AddChatCommand<NudgeCommand>();
+        services.AddChatCommand<GreetingCommand>();
+        services.AddChatCommand<SmallTalkCommand>();
+        services.AddChatCommand<ClarifyCommand>();
+        services.AddChatCommand<BranchScheduleCommand>();
+        services.AddChatCommand<MyProgressCommand>();
+        services.AddChatCommand<InviteCodeCommand>();
+        services.AddChatCommand<StatusViewersCommand>();
+        services.AddChatCommand<ReminderButtonCommand>();
+        services.AddChatCommand<AllDoneButtonCommand>();
 
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<CommandDispatcher>());
@@ -70,6 +96,7 @@ internal static class ConversationHosting
     /// <summary>Maps the area's endpoints.</summary>
     public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapConversationAdminEndpoints();
         return endpoints;
     }
 }

@@ -53,6 +53,14 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
         return DutyPeriod.Containing(unit, time.GetUtcNow(), Zone);
     }
 
+    /// <summary>The duty's calendar unit; throws for a duty without one.</summary>
+    public static PeriodUnit Unit(TrackedDuty duty) => DutyPeriod.TryGetUnit(duty.Period, out var unit)
+        ? unit
+        : throw new ArgumentException($"Duty {duty.Kind} has no calendar period ({duty.Period}).", nameof(duty));
+
+    /// <summary>The period of the duty containing <paramref name="date"/> (a branch's local date).</summary>
+    public static DutyPeriod PeriodOn(TrackedDuty duty, DateOnly date) => DutyPeriod.Containing(Unit(duty), date);
+
     /// <summary>The due date: the duty's fixed deadline when it falls in the period, else the period's last day.</summary>
     public static DateOnly DueDate(TrackedDuty duty, DutyPeriod period)
     {
@@ -87,12 +95,19 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
 
     /// <summary>Records a confirmation for the current period; false when one was recorded already.</summary>
     public Task<bool> RecordAsync(Member member, TrackedDuty duty, CompletionStatus status, string? activityId, CancellationToken cancellationToken) =>
+        RecordAsync(member, duty, status, CurrentPeriod(duty), activityId, cancellationToken);
+
+    /// <summary>
+    /// Records a confirmation for <paramref name="period"/> (authorized before: <c>CompletionAuthorization</c>); false when
+    /// one was recorded already. Leave is the member's own even for a branch duty.
+    /// </summary>
+    public Task<bool> RecordAsync(Member member, TrackedDuty duty, CompletionStatus status, DutyPeriod period, string? activityId, CancellationToken cancellationToken) =>
         ledger.RecordAsync(new CompletionRecord
         {
             BranchId = member.BranchId,
-            MemberId = SubjectFor(duty, member),
+            MemberId = status == CompletionStatus.Leave ? member.Id : SubjectFor(duty, member),
             DutyKind = duty.Kind,
-            PeriodKey = CurrentPeriod(duty).Key,
+            PeriodKey = period.Key,
             Status = status,
             RecordedAt = time.GetUtcNow(),
             SourceActivityId = activityId,
@@ -103,15 +118,23 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
 
     /// <summary>Counts today's occurrence of a duty required several times per period (once per subject and day).</summary>
     public Task<OccurrenceOutcome> AddOccurrenceAsync(Member member, TrackedDuty duty, string? activityId, CancellationToken cancellationToken) =>
+        AddOccurrenceAsync(member, duty, CurrentPeriod(duty), activityId, cancellationToken);
+
+    /// <summary>Counts today's occurrence of a duty required several times in <paramref name="period"/>.</summary>
+    public Task<OccurrenceOutcome> AddOccurrenceAsync(Member member, TrackedDuty duty, DutyPeriod period, string? activityId, CancellationToken cancellationToken) =>
+        AddOccurrenceAsync(member, duty, period, OccurrenceKey, activityId, cancellationToken);
+
+    /// <summary>Counts the occurrence <paramref name="occurrenceKey"/> (the local date it took place) of a duty required several times in <paramref name="period"/>.</summary>
+    public Task<OccurrenceOutcome> AddOccurrenceAsync(Member member, TrackedDuty duty, DutyPeriod period, string occurrenceKey, string? activityId, CancellationToken cancellationToken) =>
         ledger.AddOccurrenceAsync(new CompletionRecord
         {
             BranchId = member.BranchId,
             MemberId = SubjectFor(duty, member),
             DutyKind = duty.Kind,
-            PeriodKey = CurrentPeriod(duty).Key,
+            PeriodKey = period.Key,
             RecordedAt = time.GetUtcNow(),
             SourceActivityId = activityId,
-        }, OccurrenceKey, duty.Count, cancellationToken);
+        }, occurrenceKey, duty.Count, cancellationToken);
 
     /// <summary>Occurrences counted for a duty in its current period (the member's, or the branch's for a branch duty).</summary>
     public Task<int> CountAsync(string branchId, string subjectId, TrackedDuty duty, CancellationToken cancellationToken) =>
@@ -119,7 +142,11 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
 
     /// <summary>The record of a duty for a member (or the branch) in the current period.</summary>
     public Task<CompletionRecord?> GetAsync(Member member, TrackedDuty duty, CancellationToken cancellationToken) =>
-        ledger.GetAsync(member.BranchId, SubjectFor(duty, member), duty.Kind, CurrentPeriod(duty).Key, cancellationToken);
+        GetAsync(member, duty, CurrentPeriod(duty), cancellationToken);
+
+    /// <summary>The record of a duty for a member (or the branch) in <paramref name="period"/>.</summary>
+    public Task<CompletionRecord?> GetAsync(Member member, TrackedDuty duty, DutyPeriod period, CancellationToken cancellationToken) =>
+        ledger.GetAsync(member.BranchId, SubjectFor(duty, member), duty.Kind, period.Key, cancellationToken);
 
     /// <summary>Removes a record (撤销).</summary>
     public Task<bool> RemoveAsync(LastConfirmation last, CancellationToken cancellationToken) => last.OccurrenceKey is { } occurrence

@@ -32,10 +32,9 @@ internal static class LedgerApi
     /// <summary>Maps the endpoints, each behind the admin bearer token.</summary>
     public static RouteGroupBuilder MapLedgerEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/admin/branches/{branchId}")
-            .AddEndpointFilter<AdminAuthFilter>()
-            .AddEndpointFilter(StoreFailureFilter)
-            .DisableAntiforgery();
+        // The shared admin group: token, throttled failures, store failures (TimeoutException covers the ledger's
+        // LedgerUnavailableException) and oversized bodies answered alike.
+        var group = endpoints.MapAdminGroup("/api/admin/branches/{branchId}");
 
         group.MapPost("/records", CreateRecordAsync);
         group.MapGet("/records", ListRecordsAsync);
@@ -53,19 +52,6 @@ internal static class LedgerApi
         group.MapGet("/completions", CompletionsAsync);
         group.MapGet("/ledger.xlsx", ExportAsync);
         return group;
-    }
-
-    private static async ValueTask<object?> StoreFailureFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            // TimeoutException covers LedgerUnavailableException: the ledger's database did not answer.
-            return Results.Json(new LedgerError(AdminMessages.StoreUnavailable), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
     }
 
     private static async Task<IResult> CreateRecordAsync(string branchId, HttpRequest request, RecordService records, ILoggerFactory loggers, CancellationToken ct)
@@ -290,7 +276,7 @@ internal static class LedgerApi
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Body, ct);
             return value is null ? (null, Results.BadRequest(new LedgerError(LedgerApiTexts.BodyRequired))) : (value, null);
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or BadHttpRequestException)
+        catch (Exception e) when ((e is JsonException or NotSupportedException or BadHttpRequestException) && !BotFramework.Http.RequestBodyTooLargeException.IsTooLarge(e))
         {
             return (null, Results.BadRequest(new LedgerError(AdminMessages.BodyInvalid)));
         }

@@ -11,4 +11,10 @@ internal static class LedgerApiTexts
     public const string PresentStatus = "出席";
     public const string LeaveStatus = "请假";
     public const string AbsentStatus = "缺席";
+    public const string DownloadTitle = "台账下载";
+    public const string DownloadInvalid = "链接无效。请在对话中重新发送“导出台账”获取新链接。";
+    public const string DownloadExpired = "链接已过期。请在对话中重新发送“导出台账”获取新链接。";
+    public const string DownloadUsed = "该链接已使用过，每个链接仅可下载一次。请在对话中重新发送“导出台账”获取新链接。";
+    public const string DownloadBranchGone = "该支部已不存在。";
+    public const string DownloadUnavailable = "存储暂时不可用，请稍后再试。";
 }

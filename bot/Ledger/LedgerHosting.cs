@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using PartyAffairs.Bot.Conversation.Commands;
+using PartyAffairs.Bot.Conversation.Commands.Ledger;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Knowledge;
 using PartyAffairs.Ledger.Branches;
@@ -69,6 +71,23 @@ internal static class LedgerHosting
         services.AddSingleton<CompletionHistory>();
         services.AddSingleton<LedgerExport>();
 
+        services.AddSingleton<LedgerDownloads>();
+        StudyHoursReminderSender.Decorate(services);
+
+        // The chat side: what secretaries and members do with the 台账 in conversation.
+        services.AddSingleton<LedgerReading>();
+        services.AddChatCommand<RecordCommand>();
+        services.AddChatCommand<UndoRecordCommand>();
+        services.AddChatCommand<AttendanceCommand>();
+        services.AddChatCommand<DuesPaymentCommand>();
+        services.AddChatCommand<UndoPaymentCommand>();
+        services.AddChatCommand<MyDuesCommand>();
+        services.AddChatCommand<DuesProfileCommand>();
+        services.AddChatCommand<StudyCommand>();
+        services.AddChatCommand<MyStudyCommand>();
+        services.AddChatCommand<PastStatusCommand>();
+        services.AddChatCommand<ExportLedgerCommand>();
+
         services.AddHostedService<LedgerStartup>();
         services.AddHealthChecks().AddCheck<LedgerHealthCheck>(LedgerHealthCheck.Name);
         return builder;
@@ -78,6 +97,7 @@ internal static class LedgerHosting
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapLedgerEndpoints();
+        endpoints.MapLedgerDownloads();
         return endpoints;
     }
 }

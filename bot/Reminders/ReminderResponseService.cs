@@ -11,11 +11,27 @@ namespace PartyAffairs.Bot.Reminders;
 internal sealed class ReminderResponseService(ReminderResponseRecorder recorder)
 {
     /// <summary>True when the text is a reminder response.</summary>
-    public static bool Handles(string text) => ReminderResponses.Parse(text) is not null;
+    public static bool Handles(string text) => ReminderResponses.Parse(text) is not null || ReminderResponses.ParseAll(text) is not null;
 
     /// <summary>Records the response of <paramref name="memberId"/>; returns the reply, or null when the text is not a response to a duty of the branch.</summary>
     public async Task<string?> HandleAsync(string branchId, string memberId, string text, string? activityId, CancellationToken cancellationToken)
     {
+        if (ReminderResponses.ParseAll(text) is { } all)
+        {
+            // A digest's “全部已完成”: each line recorded as if its own button had been tapped; one reply per line.
+            var replies = new List<string>();
+            foreach (var line in all)
+            {
+                if (DutyPeriod.TryParse(line.PeriodKey, out var linePeriod)
+                    && await recorder.RecordAsync(branchId, memberId, CompletionStatus.Done, line.Kinds, linePeriod, activityId, cancellationToken) is { } lineOutcome)
+                {
+                    replies.Add(Reply(lineOutcome));
+                }
+            }
+
+            return replies.Count > 0 ? string.Join("\n", replies) : null;
+        }
+
         if (ReminderResponses.Parse(text) is not { } response || !DutyPeriod.TryParse(response.PeriodKey, out var period))
         {
             return null;

@@ -1,4 +1,6 @@
 using System.Text;
+using PartyAffairs.Scheduler.Planning;
+using PartyAffairs.Scheduler.Planning.Kinds;
 using PartyAffairs.Scheduler.Settings;
 
 namespace PartyAffairs.Bot.Reminders;
@@ -40,7 +42,10 @@ internal sealed class ReminderSettingsService(BranchSettingsService settings)
     public async Task<SettingsReply> ReplaceAsync(string branchId, BranchReminderSettings replacement, CancellationToken cancellationToken) =>
         Reply(await settings.ReplaceAsync(branchId, replacement, cancellationToken), ReminderTexts.AllSettings);
 
-    /// <summary>The reply to “查看提醒计划”: the branch's next <paramref name="count"/> reminders.</summary>
+    /// <summary>
+    /// The reply to “查看提醒计划”: the next themed day's reminders first, then the branch's next reminders grouped by day,
+    /// <paramref name="count"/> lines in all.
+    /// </summary>
     public async Task<string> DescribePlanAsync(string branchId, int count, CancellationToken cancellationToken)
     {
         var (current, upcoming) = await settings.UpcomingAsync(branchId, PlanHorizon, cancellationToken);
@@ -51,11 +56,41 @@ internal sealed class ReminderSettingsService(BranchSettingsService settings)
 
         var zone = current.Zone();
         var text = new StringBuilder(ReminderTexts.PlanHeader);
-        foreach (var planned in upcoming.Take(count))
+        string Line(PlannedReminder planned)
         {
             var local = TimeZoneInfo.ConvertTime(planned.DueAt, zone).DateTime;
-            text.Append('\n').Append(ReminderTexts.PlanLine(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local), ReminderWording.PlanTitle(planned),
-                planned.PeriodKey, ReminderWording.PlanLabel(planned.ReminderKind), ReminderWording.PlanAudience(planned.Audience)));
+            return ReminderTexts.PlanLine(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local), ReminderWording.PlanTitle(planned),
+                planned.PeriodKey, ReminderWording.PlanLabel(planned.ReminderKind), ReminderWording.PlanAudience(planned.Audience));
+        }
+
+        var lines = 0;
+        var themedDay = upcoming.Select(p => p.ReminderKind).OfType<ThemedDayLead>().Select(l => (DateOnly?)l.Day).FirstOrDefault();
+        var themed = themedDay is { } day
+            ? upcoming.Where(p => p.ReminderKind is ThemedDayLead or ThemedDayOff && p.Deadline == day).ToArray()
+            : [];
+        if (themedDay is { } next)
+        {
+            text.Append('\n').Append(ReminderTexts.PlanNextThemedDay(next));
+            foreach (var planned in themed)
+            {
+                text.Append('\n').Append(Line(planned));
+                lines++;
+            }
+        }
+
+        foreach (var group in upcoming.Except(themed).GroupBy(p => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.DueAt, zone).DateTime)))
+        {
+            if (lines >= count)
+            {
+                break;
+            }
+
+            text.Append('\n').Append(ReminderTexts.PlanDayHeader(group.Key));
+            foreach (var planned in group.Take(count - lines))
+            {
+                text.Append('\n').Append(Line(planned));
+                lines++;
+            }
         }
 
         if (current.ThemedDay is null)

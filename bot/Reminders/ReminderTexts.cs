@@ -74,6 +74,12 @@ internal static class ReminderTexts
     /// <summary>Header of the plan listing.</summary>
     public const string PlanHeader = "接下来的提醒：";
 
+    /// <summary>The plan listing's first part: the next themed day.</summary>
+    public static string PlanNextThemedDay(DateOnly day) => $"下一个主题党日：{Day(day)}";
+
+    /// <summary>A day's heading in the plan listing.</summary>
+    public static string PlanDayHeader(DateOnly day) => $"【{Day(day)}】";
+
     /// <summary>No upcoming reminders.</summary>
     public const string PlanEmpty = "近期没有待发送的提醒。";
 
@@ -135,6 +141,51 @@ internal static class ReminderTexts
         required > 1
             ? $"【党员提醒】{periodName}{title}尚未完成{required}次，距{endName}还有{daysLeft}天。依据：{rule}。每完成一次请点“已完成”，发送“我的待办”可查看已完成次数。"
             : $"【党员提醒】{periodName}{title}尚未确认完成，距{endName}还有{daysLeft}天。依据：{rule}。完成后请点“已完成”，不能参加请点“请假”。";
+
+    /// <summary>A member's reminder of a quota (学时) when its period opens; the amount is the member's own (班子成员 56).</summary>
+    public static string MemberQuotaReminder(string periodName, string title, DateOnly deadline, decimal amount, string unit, string rule) =>
+        string.Create(CultureInfo.InvariantCulture, $"【党员提醒】{periodName}请于{MonthDay(deadline)}前{title}，不少于{amount:0.##}{unit}。依据：{rule}。完成后请点“已完成”。");
+
+    /// <summary>A member's nudge of a quota (学时) before its period ends.</summary>
+    public static string MemberQuotaNudge(string periodName, string title, string endName, int daysLeft, decimal amount, string unit, string rule) =>
+        string.Create(CultureInfo.InvariantCulture, $"【党员提醒】{periodName}{title}（不少于{amount:0.##}{unit}）尚未确认完成，距{endName}还有{daysLeft}天。依据：{rule}。完成后请点“已完成”。");
+
+    /// <summary>The 考察 of a 预备党员, told to the 入党介绍人 and the secretaries (never to the 预备党员).</summary>
+    public static string ProbationReview(string periodName, string name, bool extended, DateOnly deadline, string rule) =>
+        $"【预备党员考察】{periodName}请对{(extended ? "延长预备期的" : string.Empty)}预备党员{name}进行教育考察，于{MonthDay(deadline)}前向支部汇报考察情况。依据：{rule}。";
+
+    /// <summary>The 考察's title in the plan listing.</summary>
+    public const string ProbationReviewTitle = "预备党员考察";
+
+    /// <summary>Who the 考察 goes to, in the plan listing.</summary>
+    public const string PlanToIntroducers = "入党介绍人及书记";
+
+    /// <summary>The first line of a digest of <paramref name="count"/> reminders.</summary>
+    public static string DigestHeader(int count) => string.Create(CultureInfo.InvariantCulture, $"【今日提醒】共{count}项：");
+
+    /// <summary>One numbered line of a digest.</summary>
+    public static string DigestLine(int number, string text) => string.Create(CultureInfo.InvariantCulture, $"{number}. {text}");
+
+    /// <summary>A line's button in a digest: 已完成（第1项）.</summary>
+    public static string DigestButton(int number, string title) => string.Create(CultureInfo.InvariantCulture, $"{title}（第{number}项）");
+
+    /// <summary>The digest's one choice confirming every line.</summary>
+    public const string AllDoneButton = "全部已完成";
+
+    /// <summary>A period in plain words: 2027年1月, 2027年第一季度, 2027年第6个两月期（11—12月）, 2027年上半年, 2027年.</summary>
+    public static string PeriodName(DutyPeriod period)
+    {
+        var year = period.Start.Year.ToString(CultureInfo.InvariantCulture);
+        return period.Unit switch
+        {
+            PeriodUnit.Month => string.Create(CultureInfo.InvariantCulture, $"{year}年{period.Start.Month}月"),
+            PeriodUnit.Quarter => $"{year}年第{"一二三四"[(period.Start.Month - 1) / 3]}季度",
+            PeriodUnit.TwoMonths => string.Create(CultureInfo.InvariantCulture, $"{year}年第{(period.Start.Month + 1) / 2}个两月期（{period.Start.Month}—{period.End.Month}月）"),
+            PeriodUnit.HalfYear => year + (period.Start.Month == 1 ? "年上半年" : "年下半年"),
+            PeriodUnit.Week => string.Create(CultureInfo.InvariantCulture, $"{MonthDay(period.Start)}至{MonthDay(period.End)}"),
+            _ => year + "年",
+        };
+    }
 
     /// <summary>Reply when one occurrence of a duty required several times is counted.</summary>
     public static string OccurrenceRecorded(string title, string periodKey, int done, int required) =>
@@ -252,6 +303,18 @@ internal static class ReminderTexts
 
     /// <summary>The national baseline cited when no document of the branch sets the rule.</summary>
     public const string BaselineRule = "《中国共产党支部工作条例（试行）》";
+
+    /// <summary>The national baseline as a source of the plan API (named as the document, no clause).</summary>
+    public const string BaselineDocument = "中国共产党支部工作条例（试行）";
+
+    /// <summary>The dues rule's document as a source of the plan API.</summary>
+    public const string DuesDocument = "中国共产党章程";
+
+    /// <summary>The dues rule's documents' titles as a source of the plan API.</summary>
+    public const string DuesDocumentTitle = "《中国共产党章程》、《关于中国共产党党费收缴、使用和管理的规定》";
+
+    /// <summary>The dues rule's clause as a source of the plan API.</summary>
+    public const string DuesClause = "第八条";
 
     /// <summary>The dues rule cited.</summary>
     public const string DuesRule = "《中国共产党章程》第八条、《关于中国共产党党费收缴、使用和管理的规定》";

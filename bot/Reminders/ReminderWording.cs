@@ -51,12 +51,37 @@ internal sealed class ReminderWording : IReminderWording
             DutyDue due => ReminderTexts.DutyProgress(periodName, titles, EndName(reminder), due.DaysLeft, cite, null),
             DutyWindowOpen open => ReminderTexts.WindowOpen(ReminderTexts.ThisPeriod(open.Window), titles, reminder.Deadline, required, progress?.Done ?? 0, cite),
             DutyPace pace => ReminderTexts.DutyPace(periodName, titles, progress?.Done ?? 0, required, pace.Part, pace.Checkpoint, cite),
+            MemberDutyOpen when reminder.Quota is { } quota => ReminderTexts.MemberQuotaReminder(periodName, titles, reminder.Deadline, quota.Amount, quota.Unit, cite),
             MemberDutyOpen => ReminderTexts.MemberDutyReminder(periodName, titles, reminder.Deadline, required, cite),
+            MemberDutyNudge nudge when reminder.Quota is { } quota => ReminderTexts.MemberQuotaNudge(periodName, titles, EndName(reminder), nudge.DaysLeft, quota.Amount, quota.Unit, cite),
+            ProbationReview review => ReminderTexts.ProbationReview(ReminderTexts.PeriodName(reminder.Period), review.Name, review.Extended, reminder.Deadline, cite),
+            ProbationReviewDue => string.Empty,
             MemberDutyNudge nudge => ReminderTexts.MemberDutyNudge(periodName, titles, EndName(reminder), nudge.DaysLeft, required, cite),
             ProvisionalCalendarNotice notice => CalendarTexts.ProvisionalYearNotice(notice.Year, notice.YearStarted),
             LeaveNotice leave => ReminderTexts.LeaveNotice(leave.MemberName, titles, reminder.PeriodKey),
             var other => throw new NotSupportedException($"No words for the reminder kind {other.GetType().Name}."),
         };
+    }
+
+    /// <inheritdoc />
+    public ReminderMessage Digest(IReadOnlyList<DigestLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var actions = new List<ReminderAction>();
+        var text = new System.Text.StringBuilder(ReminderTexts.DigestHeader(lines.Count));
+        for (var i = 0; i < lines.Count; i++)
+        {
+            text.Append('\n').Append(ReminderTexts.DigestLine(i + 1, lines[i].Message.Text));
+            actions.AddRange(lines[i].Message.Actions.Select(a => a with { Title = ReminderTexts.DigestButton(i + 1, a.Title) }));
+        }
+
+        var answerable = lines.Where(l => l.Message.Actions.Any(a => a.Title == ReminderTexts.DoneButton)).ToArray();
+        if (answerable.Length > 1)
+        {
+            actions.Add(new ReminderAction(ReminderTexts.AllDoneButton, ReminderResponses.AllDone(answerable.Select(l => (l.Kinds, l.PeriodKey)))));
+        }
+
+        return new ReminderMessage { Text = text.ToString(), Actions = actions };
     }
 
     /// <summary>What the reminder is about, in the plan listing (主题党日, 交纳党费, 召开党员大会 …).</summary>
@@ -66,6 +91,7 @@ internal sealed class ReminderWording : IReminderWording
         return reminder.ReminderKind switch
         {
             ThemedDayLead or ThemedDayOff => ReminderTexts.ThemedDayTitle,
+            ProbationReviewDue or ProbationReview => ReminderTexts.ProbationReviewTitle,
             ProvisionalCalendarNotice => ReminderTexts.CalendarNoticeTitle,
             _ => ReminderTexts.Titles(reminder.Titles),
         };
@@ -74,7 +100,7 @@ internal sealed class ReminderWording : IReminderWording
     /// <summary>Which of the period's reminders it is, in the plan listing: （开始）, （进度）, （未确认者）, （截止前） or nothing.</summary>
     public static string PlanLabel(ReminderKind kind) => kind switch
     {
-        DutyWindowOpen or MemberDutyOpen => ReminderTexts.PlanOpenLabel,
+        DutyWindowOpen or MemberDutyOpen or ProbationReviewDue => ReminderTexts.PlanOpenLabel,
         DutyPace => ReminderTexts.PlanPaceLabel,
         MemberDutyNudge => ReminderTexts.PlanNudgeLabel,
         DutyDue => ReminderTexts.PlanDueLabel,
@@ -86,6 +112,7 @@ internal sealed class ReminderWording : IReminderWording
     {
         ReminderAudience.UnconfirmedMembers => ReminderTexts.PlanToMembers,
         ReminderAudience.ArrearsLadder => ReminderTexts.PlanToArrears,
+        ReminderAudience.ProbationIntroducers => ReminderTexts.PlanToIntroducers,
         _ => ReminderTexts.PlanToSecretaries,
     };
 

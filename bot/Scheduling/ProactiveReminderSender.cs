@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
 using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Channels;
@@ -7,7 +8,7 @@ using PartyAffairs.Scheduler.Delivery;
 namespace PartyAffairs.Bot.Scheduling;
 
 /// <summary>
-/// Sends a reminder through the member's preferred conversation with 已完成 / 请假 as suggested actions: one attempt
+/// Sends a reminder through the member's preferred conversation with 已完成 / 请假 as card buttons: one attempt
 /// (<see cref="DeliveryRetry.Once"/>), whose transient or final outcome the dispatcher's retry loop acts on.
 /// </summary>
 internal sealed class ProactiveReminderSender(ChannelAddressStore addresses, IProactiveMessenger messenger) : IReminderSender
@@ -26,10 +27,9 @@ internal sealed class ProactiveReminderSender(ChannelAddressStore addresses, IPr
         activity.TextFormat = TextFormatTypes.Plain;
         if (delivery.Message.Actions.Count > 0)
         {
-            activity.SuggestedActions = new SuggestedActions
-            {
-                Actions = delivery.Message.Actions.Select(a => CardAction.ImBack(a.Title, a.Value)).ToList(),
-            };
+            // A card attached to the reminder keeps its buttons usable (suggested actions vanish at the next message); each
+            // is a messageBack, so the member's bubble reads “请假” while the bot receives “请假 主题党日 2026-12”.
+            activity.Attachments = [ReplyMessage.Card(delivery.Message.Actions.Select(a => new ReplyButton(a.Title, a.Value)).ToArray())];
         }
 
         try

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PartyAffairs.Bot.Admin;
 using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Bot.State;
+using PartyAffairs.Scheduler.Planning;
 using PartyAffairs.Scheduler.Settings;
 
 namespace PartyAffairs.Bot.Scheduling;
@@ -10,6 +11,12 @@ namespace PartyAffairs.Bot.Scheduling;
 /// <summary>Admin endpoints of the reminders: GET/PUT a branch's settings (PUT answers with warnings) and GET its next reminders.</summary>
 internal static class ReminderAdminApi
 {
+    /// <summary>The most distinct themed-day dates a PUT may carry (a year's worth).</summary>
+    public const int MaxDates = 366;
+
+    /// <summary>The most distinct entries of the other lists (leads, secretary lead days, documents).</summary>
+    public const int MaxShortList = 20;
+
     /// <summary>Maps the endpoints under /api/admin, behind the admin bearer token; the store being down answers 503.</summary>
     public static RouteGroupBuilder MapReminderAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -17,6 +24,7 @@ internal static class ReminderAdminApi
         group.MapGet("/settings", GetAsync);
         group.MapPut("/settings", PutAsync);
         group.MapGet("/reminders", PlanAsync);
+        group.MapGet("/plan", PlanRangeAsync);
         return group;
     }
 
@@ -47,6 +55,21 @@ internal static class ReminderAdminApi
             return Results.BadRequest(new AdminError(ReminderHostTexts.SettingsBodyInvalid));
         }
 
+        // Lists are sets: repeated entries are dropped; what remains is bounded (a year of dates, a month of days).
+        body = body with
+        {
+            DuesDays = [.. body.DuesDays.Distinct()],
+            Leads = [.. body.Leads.Distinct()],
+            SecretaryLeadDays = [.. body.SecretaryLeadDays.Distinct()],
+            BindingDocuments = [.. body.BindingDocuments.Distinct(StringComparer.Ordinal)],
+            ThemedDay = body.ThemedDay is { } rule ? rule with { Dates = [.. rule.Dates.Distinct().Order()] } : null,
+        };
+        if (body.ThemedDay?.Dates.Count > MaxDates || body.DuesDays.Count > 31 || body.Leads.Count > MaxShortList
+            || body.SecretaryLeadDays.Count > MaxShortList || body.BindingDocuments.Count > MaxShortList)
+        {
+            return Results.BadRequest(new AdminError(ReminderHostTexts.SettingsListTooLong(MaxDates, MaxShortList)));
+        }
+
         var outcome = await settings.ReplaceAsync(branchId, body, ct);
         if (!outcome.Saved)
         {
@@ -58,6 +81,44 @@ internal static class ReminderAdminApi
         answer["warnings"] = new JsonArray([.. outcome.Warnings.Select(w => JsonValue.Create(w))]);
         return Results.Json(answer);
     }
+
+    /// <summary>
+    /// GET …/plan?from=YYYY-MM-DD&amp;to=YYYY-MM-DD: every message the branch would be sent on those days (at most 400), as
+    /// the same planner and digests send them, from the roster as it is now.
+    /// </summary>
+    private static async Task<IResult> PlanRangeAsync(string branchId, string? from, string? to, RosterStore roster, ReminderPlanPreview preview, CancellationToken ct)
+    {
+        if (await roster.GetBranchAsync(branchId, ct) is null)
+        {
+            return Results.NotFound(new AdminError(AdminMessages.BranchNotFound));
+        }
+
+        if (!TryDay(from, out var first) || !TryDay(to, out var last))
+        {
+            return Results.BadRequest(new AdminError(ReminderHostTexts.PlanRangeUnreadable));
+        }
+
+        if (first > last)
+        {
+            return Results.BadRequest(new AdminError(ReminderHostTexts.PlanRangeReversed));
+        }
+
+        if (last.DayNumber - first.DayNumber + 1 > ReminderPlanPreview.MaxDays)
+        {
+            return Results.BadRequest(new AdminError(ReminderHostTexts.PlanRangeTooLong(ReminderPlanPreview.MaxDays)));
+        }
+
+        var entries = await preview.PreviewAsync(branchId, first, last, ct);
+        return Results.Json(entries.Select(ReminderPlanView.Of).ToArray(), PlanJson);
+    }
+
+    private static readonly JsonSerializerOptions PlanJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static bool TryDay(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
 
     private static async Task<IResult> PlanAsync(string branchId, RosterStore roster, ReminderSettingsService settings, CancellationToken ct) =>
         await roster.GetBranchAsync(branchId, ct) is null

@@ -20,6 +20,20 @@ internal sealed class RosterMemberDirectory(RosterStore roster, ChannelAddressSt
             Role = m.Role,
             ChannelId = references.TryGetValue(m.Id, out var reference) ? reference.ChannelId : null,
             Since = DateOnly.FromDateTime(m.CreatedAt.UtcDateTime),
+            ProbationStart = m.Profile?.ProbationStart,
+            ProbationExtendedUntil = m.Profile?.ProbationExtendedUntil,
+            Introducers = m.Profile?.Introducers ?? [],
+            PartyGroup = m.Profile?.PartyGroup,
+            TeamMember = m.Profile?.TeamMember ?? false,
+            AwayFrom = m.Profile?.AwayFrom,
+            AwayUntil = m.Profile?.AwayUntil,
         }).ToArray();
     }
+
+    public async Task<DateOnly?> BranchCreatedAsync(string branchId, CancellationToken cancellationToken) =>
+        await roster.GetBranchAsync(branchId, cancellationToken) is { } branch
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(branch.CreatedAt, ShanghaiZone).DateTime)
+            : null;
+
+    private static readonly TimeZoneInfo ShanghaiZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 }

@@ -73,10 +73,11 @@ internal static class SchedulingHosting
         var enabled = builder.Configuration.GetValue($"{ReminderOptions.SectionName}:{nameof(ReminderOptions.Enabled)}", true);
         services.AddReminderScheduler(enabled);
 
-        // The reminder commands and buttons in chat: ordinary commands of the conversation's table.
+        // The reminder commands in chat: ordinary commands of the conversation's table. (The reminder buttons are the
+        // conversation's own: they record through its one authorization point.)
         services.AddChatCommand<ReminderSettingsCommand>();
         services.AddChatCommand<ShowPlanCommand>();
-        services.AddChatCommand<ReminderButtonCommand>();
+        services.AddChatCommand<MemberProfileCommand>();
 
         return builder;
     }
@@ -86,6 +87,7 @@ internal static class SchedulingHosting
     {
         endpoints.MapReminderAdminEndpoints();
         endpoints.MapCalendarAdminEndpoints();
+        endpoints.MapMemberProfileEndpoints();
         return endpoints;
     }
 }

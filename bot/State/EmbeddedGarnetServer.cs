@@ -13,10 +13,12 @@ namespace PartyAffairs.Bot.State;
 public sealed class EmbeddedGarnetServer : IDisposable
 {
     private readonly GarnetServer _server;
+    private readonly FileStream _lock;
 
-    private EmbeddedGarnetServer(GarnetServer server, int port, string dataDir)
+    private EmbeddedGarnetServer(GarnetServer server, FileStream folderLock, int port, string dataDir)
     {
         _server = server;
+        _lock = folderLock;
         Port = port;
         DataDir = dataDir;
     }
@@ -42,6 +44,20 @@ public sealed class EmbeddedGarnetServer : IDisposable
         var root = Path.GetFullPath(dataDir);
         var checkpointDir = Path.Combine(root, "garnet", "checkpoints");
         Directory.CreateDirectory(checkpointDir);
+        var folderLock = LockFolder(Path.Combine(root, "garnet"));
+        try
+        {
+            return Start(root, checkpointDir, folderLock, port, commitWait, loggerFactory);
+        }
+        catch
+        {
+            folderLock.Dispose();
+            throw;
+        }
+    }
+
+    private static EmbeddedGarnetServer Start(string root, string checkpointDir, FileStream folderLock, int? port, bool commitWait, ILoggerFactory? loggerFactory)
+    {
         var chosenPort = port ?? FreeLoopbackPort();
 
         List<string> args =
@@ -90,11 +106,46 @@ public sealed class EmbeddedGarnetServer : IDisposable
             throw;
         }
 
-        return new EmbeddedGarnetServer(server, chosenPort, root);
+        return new EmbeddedGarnetServer(server, folderLock, chosenPort, root);
     }
 
     /// <inheritdoc />
-    public void Dispose() => _server.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            _server.Dispose();
+        }
+        finally
+        {
+            _lock.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Takes the data folder's lock file (an exclusive OS lock, released when the process ends however it ends), so two
+    /// processes never write one store's files; the holder's process id is kept beside it for the error message.
+    /// </summary>
+    private static FileStream LockFolder(string garnetDir)
+    {
+        var lockPath = Path.Combine(garnetDir, "store.lock");
+        var ownerPath = Path.Combine(garnetDir, "store.owner");
+        FileStream folderLock;
+        try
+        {
+            folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            var owner = File.Exists(ownerPath) ? File.ReadAllText(ownerPath).Trim() : "unknown";
+            throw new StoreFolderInUseException(
+                $"The embedded store's data folder {Path.GetDirectoryName(garnetDir)} is in use by another process (pid {owner}). "
+                + "One process per data folder: stop the other process, or give this one its own Storage:DataDir.");
+        }
+
+        File.WriteAllText(ownerPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        return folderLock;
+    }
 
     private static int FreeLoopbackPort()
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using PartyAffairs.Knowledge.Retrieval;
 
 namespace PartyAffairs.Bot.State;
 
@@ -23,7 +24,7 @@ public static class InviteCodes
             return false;
         }
 
-        var chars = input.Normalize(System.Text.NormalizationForm.FormKC)
+        var chars = UnicodeText.ToFormKC(input)
             .Where(c => !char.IsWhiteSpace(c))
             .Select(char.ToUpperInvariant)
             .ToArray();

@@ -18,6 +18,9 @@ public sealed record Member
     /// <summary>Mobile number, when the roster gives one.</summary>
     public string? Mobile { get; init; }
 
+    /// <summary>The optional roster columns (probation, introducers, 党小组, 班子成员, 外出); null in records stored before they existed.</summary>
+    public MemberProfile? Profile { get; init; }
+
     /// <summary>When the member was added.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 }

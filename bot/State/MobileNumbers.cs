@@ -1,4 +1,5 @@
 using System.Text;
+using PartyAffairs.Knowledge.Retrieval;
 
 namespace PartyAffairs.Bot.State;
 
@@ -17,7 +18,7 @@ public static class MobileNumbers
             return false;
         }
 
-        var text = input.Normalize(NormalizationForm.FormKC).Trim().TrimStart('(');
+        var text = UnicodeText.ToFormKC(input).Trim().TrimStart('(');
         var plus = text.StartsWith('+');
         var digits = new StringBuilder(text.Length);
         foreach (var c in plus ? text[1..] : text)

@@ -26,7 +26,9 @@ internal static class StateHosting
         services.AddHostedService<EmbeddedStoreCheckpoints>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
 
-        services.AddSingleton<RosterStore>();
+        services.AddOptions<RosterOptions>().BindConfiguration(RosterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new RosterStore(
+            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<RosterOptions>>()));
         services.AddSingleton<ChannelAddressStore>();
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<ActivityDeduplicator>();

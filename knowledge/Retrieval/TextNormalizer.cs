@@ -69,7 +69,7 @@ internal static partial class TextNormalizer
     /// <summary>The normalized form of <paramref name="text"/>.</summary>
     public static string Normalize(string text)
     {
-        var s = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var s = UnicodeText.ToFormKC(text).ToLowerInvariant();
         s = WhiteSpace().Replace(s, string.Empty);
         s = LatinOneSlip().Replace(s, "1");
         foreach (var (from, to) in Replacements)

@@ -36,33 +36,10 @@ public sealed class DuesService(LedgerDatabase database, BranchScopes scopes, Du
             return DuesOutcome.Of(DuesStatus.MemberNotFound);
         }
 
-        var errors = new List<string>();
+        var errors = new List<string>(Validate(input));
         var category = DuesCategories.Parse(input.Category);
-        if (category is null)
-        {
-            errors.Add(string.IsNullOrWhiteSpace(input.Category) ? LedgerTexts.DuesCategoryMissing : LedgerTexts.DuesCategoryUnknown(input.Category.Trim()));
-        }
-
         var needsIncome = category is DuesCategory.Employed or DuesCategory.Retired;
-        if (needsIncome && input.MonthlyIncome is null)
-        {
-            errors.Add(LedgerTexts.IncomeMissing);
-        }
-        else if (input.MonthlyIncome is { } income && !IsAmount(income, MaxIncome))
-        {
-            errors.Add(LedgerTexts.IncomeInvalid);
-        }
-
         var reason = input.Reason?.Trim() is { Length: > 0 } r ? r[..Math.Min(r.Length, 200)] : null;
-        if (input.MonthlyAmount is { } amount && !IsAmount(amount, MaxAmount))
-        {
-            errors.Add(LedgerTexts.OverrideInvalid);
-        }
-
-        if (category == DuesCategory.Exempt && reason is null)
-        {
-            errors.Add(LedgerTexts.ApprovalReasonMissing);
-        }
 
         var month = MonthOf(scope.Today);
         if (input.EffectiveFrom is { Length: > 0 } from && !TryParseMonth(from, out month))
@@ -120,6 +97,43 @@ public sealed class DuesService(LedgerDatabase database, BranchScopes scopes, Du
         var profile = View(row) with { StandardAmount = standard, Rate = assessment.Rate, MonthlyIncome = assessment.MonthlyIncome };
         var account = await AccountAsync(branchId, member.Id, member.Name, scope.Today.Year, cancellationToken);
         return new DuesOutcome(DuesStatus.Saved, account, profile, [], []);
+    }
+
+    /// <summary>
+    /// The problems of an assessment's category, income, amount and approval (every one, in the admin API's words), without
+    /// a store: the roster import checks its dues columns with it before anything is saved.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(DuesProfileInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<string>();
+        var category = DuesCategories.Parse(input.Category);
+        if (category is null)
+        {
+            errors.Add(string.IsNullOrWhiteSpace(input.Category) ? LedgerTexts.DuesCategoryMissing : LedgerTexts.DuesCategoryUnknown(input.Category.Trim()));
+        }
+
+        var needsIncome = category is DuesCategory.Employed or DuesCategory.Retired;
+        if (needsIncome && input.MonthlyIncome is null)
+        {
+            errors.Add(LedgerTexts.IncomeMissing);
+        }
+        else if (input.MonthlyIncome is { } income && !IsAmount(income, MaxIncome))
+        {
+            errors.Add(LedgerTexts.IncomeInvalid);
+        }
+
+        var reason = input.Reason?.Trim() is { Length: > 0 } r ? r[..Math.Min(r.Length, 200)] : null;
+        if (input.MonthlyAmount is { } amount && !IsAmount(amount, MaxAmount))
+        {
+            errors.Add(LedgerTexts.OverrideInvalid);
+        }
+
+        if (category == DuesCategory.Exempt && reason is null)
+        {
+            errors.Add(LedgerTexts.ApprovalReasonMissing);
+        }
+        return errors;
     }
 
     /// <summary>A member's dues with the payments of <paramref name="year"/>; null when the branch or member does not exist.</summary>

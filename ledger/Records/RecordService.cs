@@ -50,6 +50,13 @@ public sealed class RecordService(LedgerDatabase database, BranchScopes scopes, 
         return RecordOutcome.Saved(View(saved));
     }
 
+    /// <summary>The problems <paramref name="input"/> has (empty when it could be saved), without saving anything (none when there is no such branch).</summary>
+    public async Task<IReadOnlyList<string>> ValidateAsync(string branchId, RecordInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return await scopes.GetAsync(branchId, cancellationToken) is { } scope ? Validate(scope, input).Errors : [];
+    }
+
     /// <summary>Replaces a record's content (audited: before and after are kept); its completions follow.</summary>
     public async Task<RecordOutcome> UpdateAsync(string branchId, long recordId, RecordInput input, string actor, CancellationToken cancellationToken)
     {

@@ -60,15 +60,19 @@ public static class BotFrameworkHosting
         services.AddHttpClient(ChannelTokenValidator.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddSingleton<ActivityClock>();
+        services.AddSingleton<ServiceUrlPolicy>();
+        services.TryAddSingleton(sp => new AttemptThrottle(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton(sp => new ConnectorClient(
-            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<BotTokenProvider>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<BotTokenProvider>(), sp.GetRequiredService<ServiceUrlPolicy>(),
+            sp.GetRequiredService<TimeProvider>()));
         // Every adapter runs the host's turn pipeline: its middleware and its error handler (until the host sets one,
         // the default logs and answers with ProtocolTexts.ServiceUnavailable).
         services.TryAddSingleton<ITurnErrorHandler, DefaultTurnErrorHandler>();
         services.AddSingleton(sp => new BotFrameworkHttpAdapter(
-            sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<ChannelTokenValidator>(), sp.GetRequiredService<MemberRateLimiter>(),
+            sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<ChannelTokenValidator>(), sp.GetRequiredService<ServiceUrlPolicy>(),
+            sp.GetRequiredService<MemberRateLimiter>(),
             sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<IOptions<ProtocolTexts>>(), sp.GetRequiredService<ILogger<BotFrameworkHttpAdapter>>())
             .UseTurnPipeline(sp));
         services.AddSingleton<UnconfiguredBot>();
@@ -105,10 +109,13 @@ public static class BotFrameworkHosting
         {
             app.UseWebSockets();
             app.UseCors();
+            // Every endpoint of the host, the application's included, gets a body cap (its own or the default).
+            app.UseRequestBodyLimits();
         }
 
         endpoints.MapPost("/api/messages", (HttpRequest request, BotFrameworkHttpAdapter adapter, IServiceProvider services, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, services.GetService<IBot>() ?? services.GetRequiredService<UnconfiguredBot>(), cancellationToken));
+            adapter.ProcessAsync(request, services.GetService<IBot>() ?? services.GetRequiredService<UnconfiguredBot>(), cancellationToken))
+            .WithRequestBodyLimit(ActivityRequestReader.MaxBodyBytes);
         endpoints.MapDirectLineApi();
         endpoints.MapChatPageApi();
         return endpoints;

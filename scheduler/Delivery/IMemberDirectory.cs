@@ -8,4 +8,7 @@ public interface IMemberDirectory
 
     /// <summary>Every member of a branch with role and reachable channel.</summary>
     Task<IReadOnlyList<ReminderRecipient>> ListMembersAsync(string branchId, CancellationToken cancellationToken);
+
+    /// <summary>The local day the branch was created, or null when unknown (then every deadline is reminded).</summary>
+    Task<DateOnly?> BranchCreatedAsync(string branchId, CancellationToken cancellationToken) => Task.FromResult<DateOnly?>(null);
 }

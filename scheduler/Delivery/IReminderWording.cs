@@ -15,4 +15,10 @@ public interface IReminderWording
     /// when the reminder does not depend on it), and one button per answer in <paramref name="answers"/> (empty for notices).
     /// </summary>
     ReminderMessage Message(PlannedReminder reminder, ReminderProgress? progress, IReadOnlyList<CompletionStatus> answers);
+
+    /// <summary>
+    /// One message for several reminders to one person at one send time: a short list of <paramref name="lines"/> (each
+    /// with its own buttons) and one choice that confirms them all.
+    /// </summary>
+    ReminderMessage Digest(IReadOnlyList<DigestLine> lines);
 }

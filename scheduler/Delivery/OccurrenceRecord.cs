@@ -24,6 +24,13 @@ public sealed record OccurrenceRecord
     /// <summary>Whose ledger record stops it: each member's own, the branch's (<c>_branch</c>), or none.</summary>
     public string? StopSubject { get; init; }
 
+    /// <summary>
+    /// For a digest (several reminders for one person at one send time): its lines, each stopped by its own ledger record;
+    /// empty for a single reminder. At send time confirmed lines are dropped, and a digest whose lines are all confirmed
+    /// is skipped.
+    /// </summary>
+    public IReadOnlyList<DigestLine> Lines { get; init; } = [];
+
     /// <summary><see cref="StopSubject"/> value meaning “the recipient's own record”.</summary>
     public const string RecipientSubject = "_member";
 }

@@ -17,4 +17,7 @@ public sealed record ReminderDelivery
 
     /// <summary>The content.</summary>
     public required ReminderMessage Message { get; init; }
+
+    /// <summary>The occurrences the message carries: its own for a single reminder, each line's for a digest.</summary>
+    public IReadOnlyList<string> Occurrences { get; init; } = [];
 }

@@ -40,6 +40,14 @@ public sealed class ReminderDeliveryStore
     /// <summary>True when the occurrence was fully queued (or dropped) before.</summary>
     public async Task<bool> IsQueuedAsync(string occurrenceId) => (await Db.HashGetAsync(ReminderKeys.Occurrence(occurrenceId), "q")).HasValue;
 
+    /// <summary>Marks an occurrence (or a send slot) as queued, with the retention of the idempotency keys.</summary>
+    public async Task MarkQueuedAsync(string occurrenceId)
+    {
+        var key = ReminderKeys.Occurrence(occurrenceId);
+        await Db.HashSetAsync(key, "q", "1");
+        await Db.KeyExpireAsync(key, _options.KeyRetention);
+    }
+
     /// <summary>Marks an occurrence as handled without queueing (dropped after downtime).</summary>
     public Task MarkDroppedAsync(string occurrenceId) => Db.HashSetAsync(ReminderKeys.Occurrence(occurrenceId), "q", "dropped");
 

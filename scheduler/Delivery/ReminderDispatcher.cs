@@ -28,6 +28,7 @@ public sealed class ReminderDispatcher : IDisposable
     private readonly ReminderOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ReminderDispatcher> _logger;
+    private readonly IReminderWording? _wording;
     private readonly ConcurrentDictionary<string, OccurrenceRecord?> _occurrences = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (BranchReminderSettings Settings, DateTimeOffset Until)> _settings = new(StringComparer.Ordinal);
     private WorkQueueWorker? _worker;
@@ -42,7 +43,8 @@ public sealed class ReminderDispatcher : IDisposable
         DeliveryRetry retry,
         ReminderOptions options,
         TimeProvider time,
-        ILogger<ReminderDispatcher> logger)
+        ILogger<ReminderDispatcher> logger,
+        IReminderWording? wording = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -55,6 +57,7 @@ public sealed class ReminderDispatcher : IDisposable
         _options = options;
         _time = time;
         _logger = logger;
+        _wording = wording;
     }
 
     /// <summary>This process's id in Redis (leases, processing list, claims).</summary>
@@ -137,7 +140,27 @@ public sealed class ReminderDispatcher : IDisposable
             return WorkResult.Completed;
         }
 
-        if (await ConfirmedAsync(occurrence, item.MemberId, cancellationToken))
+        var message = occurrence.Message;
+        IReadOnlyList<string> carried = [occurrence.Id];
+        if (occurrence.Lines.Count > 0)
+        {
+            // A digest: lines confirmed since fan-out are dropped; one whose lines are all confirmed is not sent.
+            var pending = new List<DigestLine>();
+            foreach (var line in occurrence.Lines)
+            {
+                if (!await LineConfirmedAsync(occurrence.BranchId, line, cancellationToken))
+                {
+                    pending.Add(line);
+                }
+            }
+
+            carried = [.. pending.Select(l => l.OccurrenceId)];
+            message = _wording is null
+                ? (pending.Count == 0 ? null : occurrence.Message)
+                : ReminderDigests.AtSend(occurrence, pending, _wording);
+        }
+
+        if (message is null || await ConfirmedAsync(occurrence, item.MemberId, cancellationToken))
         {
             await _store.SetStateAsync(key, ReminderState.Skipped, "confirmed", claimedFirst: true);
             ReminderMetrics.Skipped(item.ChannelId, "confirmed");
@@ -164,7 +187,8 @@ public sealed class ReminderDispatcher : IDisposable
             MemberId = item.MemberId,
             ChannelId = item.ChannelId,
             IdempotencyKey = key.ToString(),
-            Message = occurrence.Message,
+            Message = message,
+            Occurrences = carried,
         };
 
         var outcome = await SendAsync(delivery, cap, cancellationToken);
@@ -237,6 +261,20 @@ public sealed class ReminderDispatcher : IDisposable
         }
 
         return true;
+    }
+
+    private async Task<bool> LineConfirmedAsync(string branchId, DigestLine line, CancellationToken cancellationToken)
+    {
+        var stops = ReminderDigests.Stops(line).ToArray();
+        foreach (var (subject, kind, periodKey) in stops)
+        {
+            if (await _ledger.GetAsync(branchId, subject, kind, periodKey, cancellationToken) is null)
+            {
+                return false;
+            }
+        }
+
+        return stops.Length > 0;
     }
 
     private async Task<OccurrenceRecord?> OccurrenceAsync(string id)

@@ -6,14 +6,19 @@ using PartyAffairs.Scheduler.Periods;
 namespace PartyAffairs.Scheduler.Duties;
 
 /// <summary>
-/// The tracked duties built from the knowledge base's duties, grouped by canonical kind. Only rules of the binding
-/// documents count (all documents when none are chosen); where they differ, the strictest rule (shortest period, then
+/// The tracked duties of a 机关党支部 built from the knowledge base's duties, grouped by canonical kind. Only rules of the
+/// binding documents count (all documents when none are chosen), and only rules a branch, its officers or its members must
+/// follow (<see cref="BranchLevelScope"/>): a rule of the 党组（党委） or the 机关党委 never reaches a branch nor replaces a branch
+/// rule. Branch duties without a canonical kind are tracked under a short name (<see cref="UntypedDutyNames"/>). Where they differ, the strictest rule (shortest period, then
 /// highest count) sets the schedule and every differing rule is kept in <see cref="TrackedDuty.Rules"/> with its source;
 /// for a duty each member confirms, rules addressed to members take precedence over rules for officers.
 /// A kind no binding document sets keeps its national baseline (<see cref="DutyKindProfiles"/>).
 /// </summary>
 public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
 {
+    /// <summary>The words marking the rule for an extended probation (延长期的教育、考察工作).</summary>
+    private const string ExtendedProbation = "延长";
+
     private readonly IReadOnlyList<TrackedDuty> _all;
 
     /// <summary>Builds the catalog from <paramref name="duties"/>, counting only rules of <paramref name="bindingDocuments"/> (null or empty: all).</summary>
@@ -24,6 +29,7 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
         var usable = duties
             .Where(d => binding is null || binding.Contains(d.Document))
             .Where(d => DutyPeriod.TryGetUnit(d.Period, out _))
+            .Where(BranchLevelScope.Applies)
             .ToArray();
 
         var result = new List<TrackedDuty>();
@@ -42,20 +48,41 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
                 continue;
             }
 
-            var governing = Strictest(profile.Audience == DutyAudience.Member ? AddressedToMembers(rules) : rules);
+            var members = profile.Audience == DutyAudience.Member ? AddressedToMembers(rules) : rules;
+            var governing = Strictest(members.Any(r => r.Quota is null) ? members.Where(r => r.Quota is null).ToArray() : members);
             result.Add(Build(profile.Kind, profile.Title, profile.Audience, profile.Aliases, governing.Period, governing.Count ?? 1,
                 governing.Window ?? (governing.Period == profile.BaselinePeriod ? profile.BaselineWindow : null),
                 governing.Deadline ?? (governing.Period == profile.BaselinePeriod ? profile.BaselineDeadline : null),
-                rules, profile.MemberRoles.Count > 0 ? profile.MemberRoles : MemberRolesOf(rules)));
+                rules, profile.MemberRoles.Count > 0 ? profile.MemberRoles : MemberRolesOf(rules)) with
+            {
+                Quota = LargestQuota(rules.Where(r => r.Actor is DutyActors.Member or DutyActors.ProbationaryMember)),
+                TeamQuota = LargestQuota(rules.Where(r => r.Actor == DutyActors.TeamMember)),
+                AlsoAway = profile.Kind == DutyKinds.ThoughtReport,
+            });
         }
 
         // Kinds the knowledge base names that the scheduler has no profile for are still tracked, titled by their summary.
-        foreach (var group in usable.Where(d => d.Kind is { Length: > 0 } && DutyKindProfiles.Find(d.Kind) is null).GroupBy(d => d.Kind!, StringComparer.Ordinal))
+        // Branch duties without a kind are tracked under a short name (年度工作计划, 党员年度考核 …), so every one is reminded.
+        foreach (var group in usable.Where(d => DutyKindProfiles.Find(d.Kind) is null)
+                     .GroupBy(d => d.Kind is { Length: > 0 } kind ? kind : UntypedDutyNames.For(d), StringComparer.Ordinal))
         {
             var rules = group.ToArray();
+            if (group.Key == DutyKinds.ProbationAssessment)
+            {
+                // 考察 is done about each 预备党员 by the 入党介绍人 (003): quarterly, every two months only while extended.
+                var extended = rules.Where(r => r.Text.Contains(ExtendedProbation, StringComparison.Ordinal)).ToArray();
+                var ordinary = rules.Except(extended).ToArray();
+                var rule = Strictest(ordinary.Length > 0 ? ordinary : rules);
+                result.Add(Build(group.Key, group.Key, DutyAudience.Probation, [], rule.Period, rule.Count ?? 1, rule.Window, rule.Deadline, rules, []) with
+                {
+                    ExtendedPeriod = extended.Length > 0 ? Strictest(extended).Period : null,
+                });
+                continue;
+            }
+
             var governing = Strictest(rules);
             var audience = rules.Any(r => r.Actor is DutyActors.Member or DutyActors.ProbationaryMember) ? DutyAudience.Member : DutyAudience.Branch;
-            result.Add(Build(group.Key, group.Key, audience, [], governing.Period, governing.Count ?? 1, governing.Window, governing.Deadline, rules, MemberRolesOf(rules)));
+            result.Add(Build(group.Key, UntypedDutyNames.TitleFor(group.Key), audience, [], governing.Period, governing.Count ?? 1, governing.Window, governing.Deadline, rules, MemberRolesOf(rules)));
         }
 
         _all = result;
@@ -106,6 +133,9 @@ public sealed class KnowledgeDutyCatalog : ITrackedDutyCatalog
         var members = rules.Where(r => r.Actor is DutyActors.Member or DutyActors.ProbationaryMember).ToArray();
         return members.Length > 0 ? members : rules;
     }
+
+    private static DutyQuota? LargestQuota(IEnumerable<Duty> rules) =>
+        rules.Where(r => r.Quota is not null).Select(r => r.Quota!).OrderByDescending(q => q.Amount).FirstOrDefault();
 
     private static Duty Strictest(IReadOnlyList<Duty> rules) => rules
         .OrderBy(r => Length(r.Period) / Math.Max(1, r.Count ?? 1))

@@ -32,6 +32,18 @@ public sealed record TrackedDuty
     /// <summary>Words members use for it in chat (党费, 交党费 …), matched when they confirm.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>The amount each member must reach per period (32 学时), from the binding rules addressed to members; null: none.</summary>
+    public DutyQuota? Quota { get; init; }
+
+    /// <summary>The amount for the branch's 班子成员 (its officers and members the roster marks so: 56 学时); null: <see cref="Quota"/>.</summary>
+    public DutyQuota? TeamQuota { get; init; }
+
+    /// <summary>For 预备党员考察: the period while a probation is extended (P2M); null when no binding rule sets one.</summary>
+    public string? ExtendedPeriod { get; init; }
+
+    /// <summary>Whether members away from the branch (外出, from the roster) are bound too (思想汇报).</summary>
+    public bool AlsoAway { get; init; }
+
     /// <summary>The knowledge-base duties (rules with their sources) this entry is built from.</summary>
     public IReadOnlyList<Duty> Rules { get; init; } = [];
 }

@@ -36,6 +36,7 @@ public static class ReminderSchedulerServices
         services.AddSingleton<ReminderFanOut>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<ReminderCoordinator>();
+        services.AddSingleton<ReminderPlanPreview>();
         services.AddSingleton<ReminderTriggers>();
         services.AddSingleton<IReminderTriggers>(sp => sp.GetRequiredService<ReminderTriggers>());
         services.AddSingleton<BranchSettingsService>();

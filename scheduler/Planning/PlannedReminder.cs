@@ -1,3 +1,4 @@
+using PartyAffairs.Knowledge;
 using PartyAffairs.Scheduler.Periods;
 using PartyAffairs.Scheduler.Planning.Kinds;
 
@@ -64,6 +65,21 @@ public sealed record PlannedReminder
     /// <summary>The rules it follows, one per duty (duplicates removed), for the citation.</summary>
     public IReadOnlyList<RuleSource> Sources { get; init; } = [];
 
-    /// <summary>Stable id of the occurrence: branch, kinds, period and the reminder kind's key.</summary>
-    public string Id => $"{BranchId}:{string.Join('+', Kinds)}:{PeriodKey}:{ReminderKind.Key}";
+    /// <summary>For members' reminders with a quota: the amount each member must reach (32 学时); null: none.</summary>
+    public DutyQuota? Quota { get; init; }
+
+    /// <summary>The quota of 班子成员 (officers and members the roster marks so: 56 学时); null: <see cref="Quota"/> for everyone.</summary>
+    public DutyQuota? TeamQuota { get; init; }
+
+    /// <summary>Whether members away (外出 on the roster at the due time) receive it besides <see cref="Roles"/> (思想汇报).</summary>
+    public bool AlsoAway { get; init; }
+
+    /// <summary>
+    /// Which variant of the occurrence it is when its words differ by recipient (<c>team</c>: the 班子成员 quota); part of
+    /// <see cref="Id"/>. Null for the ordinary occurrence, whose id is unchanged.
+    /// </summary>
+    public string? Variant { get; init; }
+
+    /// <summary>Stable id of the occurrence: branch, kinds, period, the reminder kind's key and the variant, if any.</summary>
+    public string Id => $"{BranchId}:{string.Join('+', Kinds)}:{PeriodKey}:{ReminderKind.Key}{(Variant is null ? string.Empty : "-" + Variant)}";
 }

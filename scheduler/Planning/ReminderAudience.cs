@@ -17,4 +17,10 @@ public enum ReminderAudience
 
     /// <summary>The dues arrears ladder: members at 2 and 4 missed months, secretaries told at 3 and 5.</summary>
     ArrearsLadder,
+
+    /// <summary>
+    /// About each 预备党员 whose probation the period covers (from the roster): their 入党介绍人 and the secretaries, never the
+    /// 预备党员 himself; one reminder per 预备党员.
+    /// </summary>
+    ProbationIntroducers,
 }

@@ -48,7 +48,8 @@ public sealed class ReminderCoordinator(
         // In quiet hours nothing is fanned out; missed reminders wait for the window's end.
         if (!settings.QuietHours.Contains(TimeOnly.FromDateTime(local)))
         {
-            foreach (var planned in planner.Plan(branchId, settings, catalog, catalogs.Titles, from, now).Where(p => p.Group == group))
+            var since = await fanOut.BranchCreatedAsync(branchId, cancellationToken);
+            foreach (var planned in planner.Plan(branchId, settings, catalog, catalogs.Titles, from, now, since).Where(p => p.Group == group))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (await store.IsQueuedAsync(planned.Id))
@@ -63,13 +64,62 @@ public sealed class ReminderCoordinator(
                     continue;
                 }
 
-                await fanOut.FanOutAsync(planned, cancellationToken);
+                var slot = ReminderDigests.SlotOf(planned, zone);
+                var slotId = $"{branchId}:slot:{slot}";
+                if (await store.IsQueuedAsync(slotId))
+                {
+                    // The slot went out before this reminder existed (a settings change today): it goes on its own.
+                    await fanOut.FanOutSlotAsync(slot + "-late", [planned], cancellationToken);
+                    await store.MarkQueuedAsync(planned.Id);
+                    continue;
+                }
+
+                await FanOutSlotAsync(branchId, settings, catalog, slot, slotId, planned, now, since, cancellationToken);
             }
 
             await store.SetScannedAsync(branchId, groupName, now);
         }
 
         return await NextDueAsync(branchId, group, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fans out a whole send slot (<see cref="ReminderDigests"/>) at its first due reminder: every reminder of that local day
+    /// (all groups; the themed day's own reminder is a slot of its own) still useful and not queued before, as one message
+    /// per person; then marks each reminder and the slot queued, so later fires of the day find them done.
+    /// </summary>
+    private async Task FanOutSlotAsync(string branchId, BranchReminderSettings settings, ITrackedDutyCatalog catalog, string slot, string slotId,
+        PlannedReminder first, DateTimeOffset now, DateOnly? since, CancellationToken cancellationToken)
+    {
+        var (dayStart, dayEnd) = LocalDay(first.DueAt, settings.Zone());
+        var members = new List<PlannedReminder>();
+        foreach (var reminder in planner.Plan(branchId, settings, catalog, catalogs.Titles, dayStart, dayEnd, since)
+                     .Where(r => ReminderDigests.SlotOf(r, settings.Zone()) == slot))
+        {
+            if (now >= reminder.UsefulUntil || await store.IsQueuedAsync(reminder.Id))
+            {
+                continue;
+            }
+
+            members.Add(reminder);
+        }
+
+        await fanOut.FanOutSlotAsync(slot, members, cancellationToken);
+        foreach (var reminder in members)
+        {
+            await store.MarkQueuedAsync(reminder.Id);
+        }
+
+        await store.MarkQueuedAsync(slotId);
+    }
+
+    /// <summary>The first and last instant of the local day of <paramref name="instant"/>.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) LocalDay(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var day = TimeZoneInfo.ConvertTime(instant, zone).Date;
+        var next = day.AddDays(1);
+        return (new DateTimeOffset(day, zone.GetUtcOffset(day)), new DateTimeOffset(next, zone.GetUtcOffset(next)).AddTicks(-1));
     }
 
     /// <summary>When the group's next reminder of a branch is due (the end of quiet hours when a catch-up waits for it).</summary>
@@ -96,6 +146,7 @@ public sealed class ReminderCoordinator(
         return await UpcomingAsync(branchId, settings, time.GetUtcNow(), horizon);
     }
 
-    private Task<IReadOnlyList<PlannedReminder>> UpcomingAsync(string branchId, BranchReminderSettings settings, DateTimeOffset from, TimeSpan horizon) =>
-        Task.FromResult(planner.Plan(branchId, settings, catalogs.For(settings.BindingDocuments), catalogs.Titles, from, from + horizon));
+    private async Task<IReadOnlyList<PlannedReminder>> UpcomingAsync(string branchId, BranchReminderSettings settings, DateTimeOffset from, TimeSpan horizon) =>
+        planner.Plan(branchId, settings, catalogs.For(settings.BindingDocuments), catalogs.Titles, from, from + horizon,
+            await fanOut.BranchCreatedAsync(branchId, CancellationToken.None));
 }

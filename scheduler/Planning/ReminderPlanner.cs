@@ -25,8 +25,12 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
     private static readonly string[][] HeldTogether = [[DutyKinds.OrganisationalLifeMeeting, DutyKinds.MemberAppraisal]];
 
     /// <summary>Every occurrence with <see cref="PlannedReminder.DueAt"/> in [<paramref name="from"/>, <paramref name="to"/>], ordered by due time.</summary>
+    /// <remarks>
+    /// <paramref name="since"/> is the day the branch was created: nothing whose deadline came before it is planned (a branch
+    /// created in December is not told about a March deadline).
+    /// </remarks>
     public IReadOnlyList<PlannedReminder> Plan(string branchId, BranchReminderSettings settings, ITrackedDutyCatalog catalog,
-        IReadOnlyDictionary<string, string> documentTitles, DateTimeOffset from, DateTimeOffset to)
+        IReadOnlyDictionary<string, string> documentTitles, DateTimeOffset from, DateTimeOffset to, DateOnly? since = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -46,6 +50,7 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
         PlanCalendarNotices(context, firstDay, lastDay, result);
 
         return result.Where(r => r.DueAt >= from && r.DueAt <= to && r.DueAt < r.UsefulUntil)
+            .Where(r => since is not { } created || r.Deadline == default || r.Deadline >= created)
             .DistinctBy(r => r.Id)
             .OrderBy(r => r.DueAt).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToArray();
@@ -154,6 +159,12 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
         var entries = new List<(TrackedDuty Duty, DutyPeriod Period, DateOnly Deadline)>();
         foreach (var duty in catalog.All.Where(d => !MemberReminded.Contains(d.Kind)))
         {
+            if (duty.Audience == DutyAudience.Probation)
+            {
+                PlanProbation(c, duty, firstDay, lastDay, result);
+                continue;
+            }
+
             if (!DutyPeriod.TryGetUnit(duty.Period, out var unit))
             {
                 continue;
@@ -237,7 +248,9 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
     private void PlanWindowOpen(Context c, TrackedDuty[] duties, DutyPeriod period, DateOnly deadline, DateOnly? firstLead, PlannedReminder common,
         List<PlannedReminder> result)
     {
-        if (!duties.Any(d => d.Window is not null || HasFixedDeadline(d, period) || d.Count > 1))
+        // Every branch duty of two months or longer opens (a yearly one on January's first working day, or its window's),
+        // and so does any duty with a window, a fixed deadline or a count; monthly and weekly ones are reminded before they are due.
+        if (period.Unit is PeriodUnit.Week or PeriodUnit.Month && !duties.Any(d => d.Window is not null || HasFixedDeadline(d, period) || d.Count > 1))
         {
             return;
         }
@@ -293,6 +306,43 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
         }
     }
 
+    /// <summary>
+    /// 预备党员考察: on the first working day of each period (a quarter; two months for an extended probation), one reminder
+    /// that fans out per 预备党员 to their 入党介绍人 and the secretaries. Which 预备党员 a period concerns (probation dates,
+    /// extension) is read from the roster at fan-out.
+    /// </summary>
+    private void PlanProbation(Context c, TrackedDuty duty, DateOnly firstDay, DateOnly lastDay, List<PlannedReminder> result)
+    {
+        RuleSource[] sources = [RuleCitation.For(duty, c.Titles)];
+        foreach (var (iso, extended) in new[] { (duty.Period, false), (duty.ExtendedPeriod, true) })
+        {
+            if (iso is null || !DutyPeriod.TryGetUnit(iso, out var unit))
+            {
+                continue;
+            }
+
+            for (var period = DutyPeriod.Containing(unit, firstDay); period.Start <= lastDay; period = period.Next())
+            {
+                var open = ShiftWithin(period.Start, period, HolidayShift.Next);
+                result.Add(new PlannedReminder
+                {
+                    BranchId = c.BranchId,
+                    Group = ReminderGroup.Duties,
+                    Kinds = [duty.Kind],
+                    Titles = [duty.Title],
+                    Period = period,
+                    ReminderKind = new ProbationReviewDue(extended),
+                    Audience = ReminderAudience.ProbationIntroducers,
+                    DueAt = c.DueOnDay(open),
+                    UsefulUntil = c.At(period.EndExclusive, TimeOnly.MinValue),
+                    Deadline = period.End,
+                    Actionable = false,
+                    Sources = sources,
+                });
+            }
+        }
+    }
+
     private static int MonthsOf(PeriodUnit unit) => unit switch
     {
         PeriodUnit.Month => 1,
@@ -325,6 +375,9 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
             Required = Math.Max(1, duty.Count),
             Roles = duty.Roles,
             Actionable = true,
+            Quota = duty.Quota,
+            TeamQuota = duty.TeamQuota,
+            AlsoAway = duty.AlsoAway,
         };
         if (open <= deadline)
         {
@@ -377,7 +430,8 @@ public sealed class ReminderPlanner(WorkingCalendar calendar)
         }
         else if (HasFixedDeadline(duty, period))
         {
-            var quarter = DutyPeriod.Containing(PeriodUnit.Quarter, deadline).Start;
+            // The deadline's quarter, or the one before when the deadline falls in its first fortnight (“七一”: from 4月1日).
+            var quarter = DutyPeriod.Containing(PeriodUnit.Quarter, deadline.AddDays(-14)).Start;
             start = quarter > period.Start ? quarter : period.Start;
         }
 

@@ -1,8 +1,10 @@
 // Drives the real chat page (the official Web Chat bundle) in headless Debian Chromium and reports what happened.
 //   node chat.mjs <baseUrl> <outDir> <scenario.json>
 // The scenario is { "steps": [ { "user": "member", "say": "…", "expectReplies": 1, "screenshot": "x.png" } ] }; instead of
-// "say" a step may "click" a suggested action by its title, "waitFor" a bot message containing a text (a proactive
-// message), or "reload" the page (the conversation resumes). Each user gets its own browser with a fresh profile (its own
+// "say" a step may "click" a button by its title (a card button of the latest message that has one, or a suggested
+// action), "clickFirstOf" the first card button of the latest bot message containing a text (the step reports the button's
+// title as "say"), "waitFor" a bot message containing a text (a proactive message), or "reload" the page (the conversation
+// resumes). Card bubbles (buttons only) are not counted as replies. Each user gets its own browser with a fresh profile (its own
 // localStorage, so its own Direct Line user).
 // Prints one JSON object on stdout: { ok, steps: [{ user, say, replies, sendFailed }], screenshots, consoleErrors, error }.
 import { chromium } from 'playwright-core';
@@ -71,7 +73,7 @@ async function repliesAfterLastUserMessage(page) {
     let last = -1;
     bubbles.forEach((bubble, index) => { if (bubble.classList.contains('webchat__bubble--from-user')) last = index; });
     return bubbles.slice(last + 1)
-      .filter(bubble => !bubble.classList.contains('webchat__bubble--from-user'))
+      .filter(bubble => !bubble.classList.contains('webchat__bubble--from-user') && !bubble.querySelector('.ac-adaptiveCard'))
       .map(bubble => (bubble.querySelector('.webchat__bubble__content') || bubble).innerText.trim());
   });
 }
@@ -82,6 +84,7 @@ try {
     const expected = step.expectReplies ?? 1;
     const started = Date.now();
     let replies;
+    let said = step.say ?? step.click ?? null;
     if (step.waitFor) {
       await page.waitForFunction(
         t => [...document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)')].some(b => b.innerText.includes(t)),
@@ -95,9 +98,14 @@ try {
       await page.waitForTimeout(500);
       replies = await page.$$eval('.webchat__bubble__content', nodes => nodes.map(n => n.innerText.trim()));
     } else {
-      const said = step.say ?? step.click;
-      if (step.click) {
-        await page.click(`.webchat__suggested-action:has-text("${step.click}")`, { timeout: stepTimeout });
+      if (step.clickFirstOf) {
+        // The card under the latest bot message containing the text: its first button.
+        const button = page.locator('.webchat__stacked-layout', { hasText: step.clickFirstOf }).last().locator('button.ac-pushButton').first();
+        said = (await button.innerText({ timeout: stepTimeout })).trim();
+        await button.click({ timeout: stepTimeout });
+      } else if (step.click) {
+        await page.locator(`button.ac-pushButton:has-text("${step.click}"), .webchat__suggested-action:has-text("${step.click}")`).last()
+          .click({ timeout: stepTimeout });
       } else {
         await page.fill(input, step.say);
         await page.press(input, 'Enter');
@@ -119,7 +127,7 @@ try {
             const bubbles = [...document.querySelectorAll('.webchat__bubble')];
             let last = -1;
             bubbles.forEach((bubble, index) => { if (bubble.classList.contains('webchat__bubble--from-user')) last = index; });
-            return bubbles.slice(last + 1).filter(b => !b.classList.contains('webchat__bubble--from-user')).length >= count;
+            return bubbles.slice(last + 1).filter(b => !b.classList.contains('webchat__bubble--from-user') && !b.querySelector('.ac-adaptiveCard')).length >= count;
           },
           expected, { timeout: stepTimeout });
         // Let any further reply of the same turn arrive.
@@ -133,7 +141,12 @@ try {
     }
 
     const sendFailed = (await page.content()).includes('发送失败');
-    result.steps.push({ user: step.user, say: step.say ?? step.click ?? null, replies, sendFailed, ms: Date.now() - started });
+    // What the member's own latest bubble reads (a button click shows the button's title, not the value it sends).
+    const userBubble = await page.evaluate(() => {
+      const mine = [...document.querySelectorAll('.webchat__bubble--from-user')];
+      return mine.length ? mine[mine.length - 1].innerText.trim() : null;
+    });
+    result.steps.push({ user: step.user, say: said ?? null, userBubble, replies, sendFailed, ms: Date.now() - started });
     if (step.screenshot) {
       const path = join(outDir, step.screenshot);
       await page.screenshot({ path });

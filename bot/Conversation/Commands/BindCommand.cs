@@ -1,9 +1,11 @@
+using PartyAffairs.Bot.Conversation.Understanding;
 using PartyAffairs.Bot.State;
+using PartyAffairs.BotFramework.Builder;
 
 namespace PartyAffairs.Bot.Conversation.Commands;
 
 /// <summary>“绑定 8F3K2Q”: binds the chat account to the roster member of the invite code.</summary>
-internal sealed class BindCommand(RosterStore roster, ChannelAddressStore addresses, BindingNotice bindingNotice) : IChatCommand
+internal sealed class BindCommand(RosterStore roster, ChannelAddressStore addresses, BindingNotice bindingNotice, BindingThrottle throttle) : IChatCommand
 {
     public string Name => "bind";
 
@@ -11,7 +13,7 @@ internal sealed class BindCommand(RosterStore roster, ChannelAddressStore addres
 
     public CommandPrecedence Precedence => CommandPrecedence.Parsed;
 
-    public bool Matches(TurnInput input) => input.Command.Kind == CommandKind.Bind;
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.Bind;
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -22,13 +24,25 @@ internal sealed class BindCommand(RosterStore roster, ChannelAddressStore addres
             return;
         }
 
-        if (context.UserId is not { } userId || !InviteCodes.TryNormalize(context.Input.Command.Argument, out var code))
+        if (context.UserId is not { } userId || context.Input.Intent.Entities.Code is not { } code)
         {
             await context.SendAsync(Replies.BindUsage, cancellationToken);
             return;
         }
 
+        // Guessing is throttled per account, per address and overall (issue 14): over a limit nothing is tried.
+        if (await throttle.TryBeginAsync(context.ChannelId, userId, TurnClientAddress.Of(context.Turn)) is not { } attempt)
+        {
+            await context.SendAsync(Replies.BindTooManyAttempts, cancellationToken);
+            return;
+        }
+
         var result = await roster.ClaimInviteAsync(code, context.ChannelId, userId, cancellationToken);
+        if (result.Outcome == BindOutcome.Bound)
+        {
+            await throttle.SucceededAsync(attempt);
+        }
+
         switch (result.Outcome)
         {
             case BindOutcome.Bound when result.Member is { } member:

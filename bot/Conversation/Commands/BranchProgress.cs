@@ -36,21 +36,23 @@ internal sealed class BranchProgress(DutyTracker duties)
     }
 
     /// <summary>The summary line of any duty.</summary>
-    public static string SummaryLine(DutyProgress progress)
+    public static string SummaryLine(DutyProgress progress, IReadOnlySet<string>? unbound = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
         return progress.Duty.Audience == DutyAudience.Branch
             ? BranchLine(progress)
-            : Replies.StatusLine(progress.Duty.Title, progress.PeriodKey, progress.Done.Count, progress.Applicable.Count, progress.Leave.Count);
+            : Replies.StatusLine(progress.Duty.Title, progress.PeriodKey, progress.Done.Count, progress.Applicable.Count, progress.Leave.Count,
+                unbound is null ? 0 : progress.Open.Count(m => unbound.Contains(m.Id)));
     }
 
     /// <summary>The detail of one duty: counts, then who is on leave and who is still open.</summary>
-    public static string Detail(DutyProgress progress)
+    public static string Detail(DutyProgress progress, IReadOnlySet<string>? unbound = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
         return progress.Duty.Audience == DutyAudience.Branch
             ? BranchLine(progress)
             : Replies.StatusDetail(progress.Duty.Title, progress.PeriodKey, progress.Done.Count, progress.Applicable.Count,
-                progress.Leave.Select(m => m.Name).ToArray(), progress.Open.Select(m => m.Name).ToArray(), progress.Due);
+                progress.Leave.Select(m => m.Name).ToArray(), progress.Open.Where(m => unbound?.Contains(m.Id) != true).Select(m => m.Name).ToArray(), progress.Due,
+                progress.Open.Where(m => unbound?.Contains(m.Id) == true).Select(m => m.Name).ToArray());
     }
 }

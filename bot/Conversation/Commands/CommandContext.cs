@@ -35,4 +35,8 @@ internal sealed class CommandContext(ITurnContext turn, TurnInput input, TurnMem
     /// <summary>Answers with <paramref name="text"/> and one-tap <paramref name="buttons"/>.</summary>
     public Task SendAsync(string text, CancellationToken cancellationToken, params string[] buttons) =>
         ReplyMessage.SendAsync(Turn, text, cancellationToken, buttons);
+
+    /// <summary>Answers with <paramref name="text"/> and buttons that may send other text than they show.</summary>
+    public Task SendButtonsAsync(string text, IReadOnlyList<ReplyButton> buttons, CancellationToken cancellationToken) =>
+        ReplyMessage.SendButtonsAsync(Turn, text, buttons, cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace PartyAffairs.Bot.Conversation.Commands;
 /// <summary>
 /// The bot (<see cref="IBot"/>) behind the middleware: welcomes new conversations and, for each message,
 /// <list type="number">
-/// <item>reads it (<see cref="TurnInput"/>) with the member the middleware looked up;</item>
+/// <item>reads it (<see cref="TurnInput"/>: the intent layer's <see cref="Understanding.IntentRecognizer"/>) with the member the middleware looked up and the branch's today;</item>
 /// <item>a reply the sender's open dialog takes (确认/取消 a notice preview) continues that dialog;</item>
 /// <item>otherwise finds the command: the matching one of the most specific <see cref="CommandPrecedence"/>;</item>
 /// <item>checks its <see cref="RequiredRole"/> (<see cref="RoleGate"/>: unbound → bind prompt, member → 仅限书记、副书记);</item>
@@ -21,9 +21,10 @@ internal sealed class CommandDispatcher : IBot
     private readonly IChatCommand[][] _tiers;
     private readonly DialogSet _dialogs;
     private readonly BindingNotice _bindingNotice;
+    private readonly BranchClock _clock;
     private readonly ILogger<CommandDispatcher> _logger;
 
-    public CommandDispatcher(IEnumerable<IChatCommand> commands, DialogSet dialogs, BindingNotice bindingNotice, ILogger<CommandDispatcher> logger)
+    public CommandDispatcher(IEnumerable<IChatCommand> commands, DialogSet dialogs, BindingNotice bindingNotice, BranchClock clock, ILogger<CommandDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(commands);
         var all = commands.ToArray();
@@ -36,6 +37,7 @@ internal sealed class CommandDispatcher : IBot
         _tiers = all.GroupBy(c => c.Precedence).OrderBy(g => g.Key).Select(g => g.OrderBy(c => c.Name, StringComparer.Ordinal).ToArray()).ToArray();
         _dialogs = dialogs;
         _bindingNotice = bindingNotice;
+        _clock = clock;
         _logger = logger;
     }
 
@@ -62,7 +64,9 @@ internal sealed class CommandDispatcher : IBot
         }
 
         var sender = await TurnMember.OfAsync(turnContext);
-        var input = TurnInput.From(activity.Text, sender.Member);
+        // The intent layer reads the text against the branch's today (its zone is cached: no store read per turn).
+        var zone = await _clock.ZoneAsync(sender.Member?.BranchId, cancellationToken);
+        var input = TurnInput.From(activity.Text, sender.Member, _clock.Today(zone));
         var command = Find(input);
         var context = new CommandContext(turnContext, input, sender);
         if (sender.BoundByMobile && command is not BindCommand)

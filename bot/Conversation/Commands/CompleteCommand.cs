@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation.Understanding;
 using PartyAffairs.Scheduler.Completion;
 
 namespace PartyAffairs.Bot.Conversation.Commands;
@@ -11,8 +12,11 @@ internal sealed class CompleteCommand(CompletionRecorder recorder) : IChatComman
 
     public CommandPrecedence Precedence => CommandPrecedence.Parsed;
 
-    public bool Matches(TurnInput input) => input.Command.Kind == CommandKind.Complete;
+    public bool Matches(TurnInput input) => input.Intent is { Kind: IntentKind.Complete, Entities.FromButton: false } intent && !LedgerOwns(intent);
 
     public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
-        recorder.RecordAsync(context, context.Input.Command.Argument, CompletionStatus.Done, cancellationToken);
+        recorder.RecordAsync(context, CompletionStatus.Done, cancellationToken);
+
+    /// <summary>Study hours with their amount (学习 2学时) are the ledger's records, not a duty confirmation.</summary>
+    private static bool LedgerOwns(IntentResult intent) => intent.Entities.Hours is not null;
 }

@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation.Understanding;
 namespace PartyAffairs.Bot.Conversation.Commands;
 
 /// <summary>“确认” when no dialog awaits it (an open dialog takes it first, see <see cref="Dialogs.DialogSet"/>): nothing to confirm.</summary>
@@ -9,7 +10,7 @@ internal sealed class ConfirmCommand : IChatCommand
 
     public CommandPrecedence Precedence => CommandPrecedence.Parsed;
 
-    public bool Matches(TurnInput input) => input.Command.Kind == CommandKind.Confirm;
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.Confirm;
 
     public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) => context.SendAsync(Replies.NothingPending, cancellationToken);
 }

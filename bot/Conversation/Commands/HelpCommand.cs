@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation.Understanding;
 using PartyAffairs.Bot.State;
 
 namespace PartyAffairs.Bot.Conversation.Commands;
@@ -11,7 +12,7 @@ internal sealed class HelpCommand : IChatCommand
 
     public CommandPrecedence Precedence => CommandPrecedence.Parsed;
 
-    public bool Matches(TurnInput input) => input.Command.Kind == CommandKind.Help;
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.Help;
 
     public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) => context.Member switch
     {

@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation.Understanding;
 using PartyAffairs.Scheduler.Completion;
 
 namespace PartyAffairs.Bot.Conversation.Commands;
@@ -11,8 +12,8 @@ internal sealed class LeaveCommand(CompletionRecorder recorder) : IChatCommand
 
     public CommandPrecedence Precedence => CommandPrecedence.Parsed;
 
-    public bool Matches(TurnInput input) => input.Command.Kind == CommandKind.Leave;
+    public bool Matches(TurnInput input) => input.Intent is { Kind: IntentKind.Leave, Entities.FromButton: false };
 
     public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
-        recorder.RecordAsync(context, context.Input.Command.Argument, CompletionStatus.Leave, cancellationToken);
+        recorder.RecordAsync(context, CompletionStatus.Leave, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation.Understanding;
 using PartyAffairs.Bot.Conversation.Dialogs;
 using PartyAffairs.Bot.State;
 
@@ -12,12 +13,12 @@ internal sealed class NoticeCommand(RosterStore roster, NoticeDialog dialog, Dia
 
     public CommandPrecedence Precedence => CommandPrecedence.Parsed;
 
-    public bool Matches(TurnInput input) => input.Command.Kind == CommandKind.Notice;
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.Notice;
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var member = context.BoundMember;
-        var text = context.Input.Command.Argument;
+        var text = context.Input.Intent.Argument; // exactly as written: its final 。/！ stays
         if (text.Length == 0)
         {
             await context.SendAsync(Replies.NoticeUsage, cancellationToken);

@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation.Understanding;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Duties;
 
@@ -12,12 +13,15 @@ internal sealed class NudgeCommand(RosterStore roster, DutyTracker duties, Branc
 
     public CommandPrecedence Precedence => CommandPrecedence.Parsed;
 
-    public bool Matches(TurnInput input) => input.Command.Kind == CommandKind.Nudge;
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.Nudge;
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var member = context.BoundMember;
-        var dutyPhrase = context.Input.Command.Argument;
+        // The words after the command first (a duty the catalog names, 集中学习), then the duties the intent layer read.
+        var argument = context.Input.Command.Kind == CommandKind.Nudge ? context.Input.Command.Argument : string.Empty;
+        var named = context.Input.Intent.Entities.Duties;
+        var dutyPhrase = argument.Length > 0 && duties.Find(argument) is not null ? argument : named.Count > 0 ? named[0] : argument;
         if (dutyPhrase.Length == 0)
         {
             await context.SendAsync(Replies.NudgeUsage, cancellationToken);
@@ -33,14 +37,16 @@ internal sealed class NudgeCommand(RosterStore roster, DutyTracker duties, Branc
 
         var members = await roster.ListMembersAsync(member.BranchId, cancellationToken);
         var open = await progress.OfAsync(member.BranchId, duty, members, cancellationToken);
-        if (open.Open.Count == 0)
+        // The sender is never nudged himself, even when his own confirmation is still open.
+        var others = open.Open.Where(m => m.Id != member.Id).ToArray();
+        if (others.Length == 0)
         {
             await context.SendAsync(Replies.NudgeNobody(duty.Title, open.PeriodKey), cancellationToken);
             return;
         }
 
         var message = Replies.NudgeMessage(duty.Title, open.Due, Replies.ConfirmPhrase(duty.Kind));
-        var round = await rounds.PrepareAsync(member.BranchId, open.Open, withGroups: false, cancellationToken);
+        var round = await rounds.PrepareAsync(member.BranchId, others, withGroups: false, cancellationToken);
         var saved = await rounds.SaveAsync(round, message, group: null, context.Activity.GetConversationReference(), NoticeReportKind.Nudge, duty.Title, record: null, cancellationToken);
         await context.SendAsync(Replies.NudgeSending(duty.Title, round.Total), cancellationToken);
         rounds.Start(saved);

@@ -1,3 +1,5 @@
+using PartyAffairs.Bot.Conversation.Understanding;
+
 namespace PartyAffairs.Bot.Conversation.Commands;
 
 /// <summary>Anything no other command took: a question for the knowledge base (refused with examples when out of scope).</summary>
@@ -13,7 +15,7 @@ internal sealed class QuestionCommand(KnowledgeAnswers answers) : IChatCommand
 
     public Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var command = context.Input.Command;
-        return answers.AnswerAsync(context, command.Kind == CommandKind.Question ? command.Argument : context.Input.Text, cancellationToken);
+        var intent = context.Input.Intent;
+        return answers.AnswerAsync(context, intent.Kind == IntentKind.Question && intent.Argument.Length > 0 ? intent.Argument : context.Input.Text, cancellationToken);
     }
 }

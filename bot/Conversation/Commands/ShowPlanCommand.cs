@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation.Understanding;
 using PartyAffairs.Bot.Reminders;
 
 namespace PartyAffairs.Bot.Conversation.Commands;
@@ -14,7 +15,7 @@ internal sealed class ShowPlanCommand(ReminderSettingsService settings) : IChatC
 
     public CommandPrecedence Precedence => CommandPrecedence.Command;
 
-    public bool Matches(TurnInput input) => input.Text == ReminderSettingsService.ShowPlanCommand;
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.ShowPlan;
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
         await context.SendAsync(await settings.DescribePlanAsync(context.BoundMember.BranchId, ChatPlanLines, cancellationToken), cancellationToken);

@@ -6,14 +6,26 @@ namespace PartyAffairs.Bot.Conversation.Commands;
 /// <summary>What commands and dialogs match on: one message as read, who sent it and their open dialog.</summary>
 internal sealed record TurnInput
 {
+    /// <summary>Replies at most this long are read a second time as a reply to an open step (好的, 发吧, 算了).</summary>
+    private const int MaxPendingReplyLength = 12;
+
     /// <summary>The message text as sent, trimmed.</summary>
     public required string Text { get; init; }
 
-    /// <summary>How <see cref="CommandParser"/> reads the text: a kind and its argument.</summary>
+    /// <summary>How <see cref="CommandParser"/> reads the text (kept for the phrases it still defines, e.g. duty candidates).</summary>
     public required ParsedCommand Command { get; init; }
 
-    /// <summary>The intent layer's reading (<see cref="IntentRecognizer"/>) once it is wired into the dispatcher; null until then.</summary>
-    public IntentResult? Intent { get; init; }
+    /// <summary>The intent layer's reading (<see cref="IntentRecognizer"/>): what the command table matches on.</summary>
+    public required IntentResult Intent { get; init; }
+
+    /// <summary>
+    /// For a short text: its reading were a step pending (好的 → <see cref="IntentKind.Confirm"/>), so a dialog can claim it
+    /// without reading the store on every turn; null otherwise.
+    /// </summary>
+    public IntentResult? IfPending { get; init; }
+
+    /// <summary>The context the text was read in (the branch's today, bound, role).</summary>
+    public required IntentContext Context { get; init; }
 
     /// <summary>The roster member bound to the sender, or null.</summary>
     public Member? Member { get; init; }
@@ -24,11 +36,32 @@ internal sealed record TurnInput
     /// </summary>
     public PendingStep? Pending { get; init; }
 
-    /// <summary>Reads one message.</summary>
-    public static TurnInput From(string? text, Member? member) => new()
+    /// <summary>The kind read (with a step pending when one is, see <see cref="IfPending"/>).</summary>
+    public IntentKind Kind => Pending is not null && IfPending is { } pending ? pending.Kind : Intent.Kind;
+
+    /// <summary>Reads one message; <paramref name="today"/> is the branch's local date (today in Asia/Shanghai when null).</summary>
+    public static TurnInput From(string? text, Member? member, DateOnly? today = null)
     {
-        Text = text?.Trim() ?? string.Empty,
-        Command = CommandParser.Parse(text),
-        Member = member,
-    };
+        var context = new IntentContext
+        {
+            Today = today ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime),
+            IsBound = member is not null,
+            Role = member?.Role,
+        };
+        var trimmed = text?.Trim() ?? string.Empty;
+        var intent = IntentRecognizer.Default.Recognize(trimmed, context);
+        var ifPending = member is not null && trimmed.Length <= MaxPendingReplyLength
+            && intent.Kind is IntentKind.Thanks or IntentKind.Question or IntentKind.Greeting or IntentKind.Clarify or IntentKind.Help
+            ? IntentRecognizer.Default.Recognize(trimmed, context with { HasPendingStep = true })
+            : null;
+        return new()
+        {
+            Text = trimmed,
+            Command = CommandParser.Parse(text),
+            Intent = intent,
+            IfPending = ifPending?.Kind is IntentKind.Confirm or IntentKind.Cancel ? ifPending : null,
+            Context = context,
+            Member = member,
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation.Understanding;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Completion;
 
@@ -12,7 +13,7 @@ internal sealed class UndoCommand(MemberActivityStore memberActivity, DutyTracke
 
     public CommandPrecedence Precedence => CommandPrecedence.Parsed;
 
-    public bool Matches(TurnInput input) => input.Command.Kind == CommandKind.Undo;
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.Undo;
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using PartyAffairs.Bot.Conversation.Commands;
+using PartyAffairs.Bot.Conversation.Understanding;
 using PartyAffairs.Bot.State;
 
 namespace PartyAffairs.Bot.Conversation.Dialogs;
@@ -18,7 +19,7 @@ internal sealed class NoticeDialog(RosterStore roster, NoticeRounds rounds, Time
     public bool Continues(TurnInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Command.Kind is CommandKind.Confirm or CommandKind.Cancel;
+        return input.Intent.Kind is IntentKind.Confirm or IntentKind.Cancel || input.IfPending is not null;
     }
 
     /// <summary>The step that starts the dialog for <paramref name="member"/>'s notice <paramref name="text"/>.</summary>
@@ -37,7 +38,7 @@ internal sealed class NoticeDialog(RosterStore roster, NoticeRounds rounds, Time
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(step);
-        if (context.Input.Command.Kind == CommandKind.Cancel)
+        if (context.Input.Kind == IntentKind.Cancel)
         {
             await context.SendAsync(Replies.PendingCancelled, cancellationToken);
             return;

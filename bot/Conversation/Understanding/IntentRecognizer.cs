@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using PartyAffairs.Bot.Reminders;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Scheduler.Periods;
+using PartyAffairs.Knowledge.Retrieval;
 
 namespace PartyAffairs.Bot.Conversation.Understanding;
 
@@ -112,7 +113,7 @@ public sealed partial class IntentRecognizer
 
     private IntentResult? Button(Utterance u)
     {
-        if (ReminderResponses.Parse(u.Raw.Normalize(System.Text.NormalizationForm.FormKC)) is not { } response)
+        if (ReminderResponses.Parse(UnicodeText.ToFormKC(u.Raw)) is not { } response)
         {
             return null;
         }

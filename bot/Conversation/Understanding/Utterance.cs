@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PartyAffairs.Knowledge.Retrieval;
 
 namespace PartyAffairs.Bot.Conversation.Understanding;
 
@@ -78,7 +79,7 @@ internal sealed class Utterance
             return raw;
         }
 
-        var folded = raw.Normalize(NormalizationForm.FormKC);
+        var folded = UnicodeText.ToFormKC(raw);
         var builder = new StringBuilder(folded.Length);
         var space = false;
         foreach (var rune in folded.EnumerateRunes())

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using System.Text.RegularExpressions;
 using PartyAffairs.BotFramework.DirectLine;
 using PartyAffairs.BotFramework.Http;
@@ -13,21 +15,35 @@ namespace PartyAffairs.BotFramework.ChatPage;
 /// </summary>
 internal static partial class ChatPageApi
 {
+    /// <summary>The largest token request accepted (it carries two ids).</summary>
+    public const int MaxBodyBytes = 4096;
+
     /// <summary>Maps the token endpoint.</summary>
     public static IEndpointRouteBuilder MapChatPageApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/chat/token", IssueTokenAsync);
+        endpoints.MapPost("/api/chat/token", IssueTokenAsync).WithRequestBodyLimit(MaxBodyBytes);
         return endpoints;
     }
 
-    private static async Task<IResult> IssueTokenAsync(HttpContext context, DirectLineTokenService tokens, IDirectLineStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueTokenAsync(
+        HttpContext context, DirectLineTokenService tokens, IDirectLineStore store, AttemptThrottle throttle, IOptions<DirectLineOptions> options,
+        CancellationToken cancellationToken)
     {
         var request = context.Request;
         context.Response.Headers.CacheControl = "no-store";
+        // Anyone may ask, and each token is a new chat user: a per-address budget keeps one client from minting users.
+        var rule = new AttemptRule($"chat-token:{ClientAddress.Of(context)}", options.Value.ChatTokensPerAddress, TimeSpan.FromSeconds(options.Value.ChatTokenWindowSeconds));
+        var (allowed, retryAfter) = await throttle.TryAcquireAsync([rule]);
+        if (!allowed)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return ActivityRequestReader.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many chat tokens from this address; try again shortly.");
+        }
+
         ChatTokenRequest? body = null;
         if (request.ContentLength is > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0))
         {
-            if (request.ContentLength is > 4096)
+            if (request.ContentLength is > MaxBodyBytes)
             {
                 return ActivityRequestReader.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", "The body is too large.");
             }

@@ -23,20 +23,28 @@ public sealed class BotFrameworkHttpAdapter : BotAdapter
         ActivityTypes.MessageUpdate, ActivityTypes.MessageDelete,
     };
 
+    /// <summary>Channels with their own authenticated endpoints (Direct Line, the platforms' callbacks): never accepted here.</summary>
+    private static readonly HashSet<string> OwnEndpointChannels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "directline", "webchat", "dingtalk", "wecom",
+    };
+
     private readonly ConditionalWeakTable<ITurnContext, TurnState> _turns = [];
     private readonly ConnectorClient _connector;
     private readonly ChannelTokenValidator _validator;
+    private readonly ServiceUrlPolicy _serviceUrls;
     private readonly MemberRateLimiter _rateLimiter;
     private readonly BotFrameworkOptions _options;
     private readonly ProtocolTexts _texts;
     private readonly ILogger<BotFrameworkHttpAdapter> _logger;
 
     internal BotFrameworkHttpAdapter(
-        ConnectorClient connector, ChannelTokenValidator validator, MemberRateLimiter rateLimiter, IOptions<BotFrameworkOptions> options,
-        IOptions<ProtocolTexts> texts, ILogger<BotFrameworkHttpAdapter> logger)
+        ConnectorClient connector, ChannelTokenValidator validator, ServiceUrlPolicy serviceUrls, MemberRateLimiter rateLimiter,
+        IOptions<BotFrameworkOptions> options, IOptions<ProtocolTexts> texts, ILogger<BotFrameworkHttpAdapter> logger)
     {
         _connector = connector;
         _validator = validator;
+        _serviceUrls = serviceUrls;
         _rateLimiter = rateLimiter;
         _options = options.Value;
         _texts = texts.Value;
@@ -55,10 +63,41 @@ public sealed class BotFrameworkHttpAdapter : BotAdapter
             return Reject(StatusCodes.Status401Unauthorized, "Unauthorized", "No Authorization header.");
         }
 
+        if (!_options.IsAuthenticationEnabled)
+        {
+            // Without an app id nothing proves who is calling: only the Emulator on this machine, and only when opted in.
+            if (!_options.AllowUnauthenticated)
+            {
+                return Reject(StatusCodes.Status401Unauthorized, "Unauthorized",
+                    "Authentication is not configured (BotFramework:MicrosoftAppId); BotFramework:AllowUnauthenticated=true allows the Emulator on loopback.");
+            }
+
+            if (!ClientAddress.IsLocal(request.HttpContext))
+            {
+                return Reject(StatusCodes.Status403Forbidden, "Forbidden", "Unauthenticated activities are accepted from loopback only.");
+            }
+        }
+
         var read = await ActivityRequestReader.ReadAsync(request, cancellationToken);
         if (read.Activity is not { } activity)
         {
             return read.Error!;
+        }
+
+        if (activity.ChannelId is { } channelId && OwnEndpointChannels.Contains(channelId.Trim()))
+        {
+            // These channels have their own authenticated endpoints; here their ids would let anyone act as a member.
+            return Reject(StatusCodes.Status403Forbidden, "ChannelNotServed", $"Channel '{channelId}' is not served on this endpoint.");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl) || string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return Reject(StatusCodes.Status400BadRequest, "BadArgument", "The activity needs serviceUrl and conversation.id.");
+        }
+
+        if (!_serviceUrls.IsAllowed(activity.ServiceUrl))
+        {
+            return Reject(StatusCodes.Status403Forbidden, "Forbidden", "The activity's serviceUrl is not an allowed host.");
         }
 
         var auth = await _validator.ValidateAsync(authorization, activity, cancellationToken);

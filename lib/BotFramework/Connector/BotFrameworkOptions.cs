@@ -3,7 +3,8 @@ namespace PartyAffairs.BotFramework.Connector;
 /// <summary>
 /// Bot Framework connector settings (section <c>BotFramework</c>; <c>MicrosoftAppId</c> and <c>MicrosoftAppPassword</c>
 /// may also be given at the configuration root, as Azure Bot Service samples do).
-/// Without an app id, authentication is off: the Emulator and local tools post without tokens and replies carry none.
+/// Without an app id the endpoint is closed, unless <see cref="AllowUnauthenticated"/> opts in to Emulator mode (loopback
+/// callers only, replies to loopback only, no tokens).
 /// </summary>
 public sealed class BotFrameworkOptions
 {
@@ -33,6 +34,19 @@ public sealed class BotFrameworkOptions
 
     /// <summary>Channels (besides <c>emulator</c> and <c>msteams</c>) whose proactive messages go to their <c>serviceUrl</c>.</summary>
     public IList<string> ConnectorChannels { get; set; } = [];
+
+    /// <summary>
+    /// Without an app id: answer unauthenticated activities from loopback callers (the Bot Framework Emulator). Off by
+    /// default; never turn it on for a host reachable from the network through a proxy on the same machine.
+    /// </summary>
+    public bool AllowUnauthenticated { get; set; }
+
+    /// <summary>
+    /// Hosts replies may be posted to over https (exact names or <c>*.suffix</c>); configured entries are added to these.
+    /// A loopback entry (<c>127.0.0.1</c>, <c>localhost</c>) also allows http to it.
+    /// </summary>
+    public IList<string> AllowedServiceUrlHosts { get; set; } =
+        ["*.botframework.com", "smba.trafficmanager.net", "*.botframework.azure.us", "*.botframework.azure.cn"];
 
     /// <summary>True when authentication is configured.</summary>
     public bool IsAuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);

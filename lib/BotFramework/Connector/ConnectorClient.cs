@@ -17,12 +17,14 @@ public sealed class ConnectorClient
 
     private readonly IHttpClientFactory _httpClients;
     private readonly BotTokenProvider _tokens;
+    private readonly ServiceUrlPolicy _serviceUrls;
     private readonly TimeProvider _time;
 
-    internal ConnectorClient(IHttpClientFactory httpClients, BotTokenProvider tokens, TimeProvider time)
+    internal ConnectorClient(IHttpClientFactory httpClients, BotTokenProvider tokens, ServiceUrlPolicy serviceUrls, TimeProvider time)
     {
         _httpClients = httpClients;
         _tokens = tokens;
+        _serviceUrls = serviceUrls;
         _time = time;
     }
 
@@ -32,6 +34,11 @@ public sealed class ConnectorClient
     {
         ArgumentNullException.ThrowIfNull(activity);
         var uri = ActivitiesUri(activity);
+        if (!_serviceUrls.IsAllowed(activity.ServiceUrl))
+        {
+            throw new ConnectorException($"The serviceUrl host {uri.Host} is not allowed (BotFramework:AllowedServiceUrlHosts).", isTransient: false);
+        }
+
         activity.Id = null;
 
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)

@@ -49,8 +49,15 @@ public sealed class DirectLineAdapter : BotAdapter
     /// bot; the bot has <paramref name="timeout"/>, after which the turn fails like any other. False when the turn failed
     /// and <see cref="BotAdapter.OnTurnError"/> answered it.
     /// </summary>
-    internal Task<bool> RunTurnAsync(Activity activity, IBot bot, TimeSpan timeout, CancellationToken cancellationToken) =>
-        RunPipelineAsync(new TurnContext(this, activity), async (turn, ct) =>
+    internal Task<bool> RunTurnAsync(Activity activity, IBot bot, TimeSpan timeout, CancellationToken cancellationToken, string? clientAddress = null)
+    {
+        var context = new TurnContext(this, activity);
+        if (clientAddress is not null)
+        {
+            TurnClientAddress.Set(context, clientAddress);
+        }
+
+        return RunPipelineAsync(context, async (turn, ct) =>
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(timeout);
@@ -63,6 +70,7 @@ public sealed class DirectLineAdapter : BotAdapter
                 throw new TimeoutException($"The bot did not finish the turn within {timeout.TotalSeconds:0} s.");
             }
         }, cancellationToken);
+    }
 
     /// <summary>Stamps and records an activity a user posted; returns it as stored (with id and timestamp), the echo.</summary>
     internal async Task<Activity> RecordFromUserAsync(string conversationId, Activity activity, ChannelAccount user, string serviceUrl, CancellationToken cancellationToken)

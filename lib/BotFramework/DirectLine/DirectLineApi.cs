@@ -31,7 +31,7 @@ internal static class DirectLineApi
     public static IEndpointRouteBuilder MapDirectLineApi(this IEndpointRouteBuilder endpoints)
     {
         // Tokens travel in headers, never cookies, so any origin may call (DirectLineJS served from another host).
-        var group = endpoints.MapGroup("/v3/directline").RequireCors(CorsPolicy);
+        var group = endpoints.MapGroup("/v3/directline").RequireCors(CorsPolicy).WithRequestBodyLimit(ActivityRequestReader.MaxBodyBytes);
         group.MapPost("/tokens/generate", GenerateTokenAsync);
         group.MapPost("/tokens/refresh", RefreshTokenAsync);
         group.MapPost("/conversations", StartConversationAsync);
@@ -199,7 +199,7 @@ internal static class DirectLineApi
             var echo = await adapter.RecordFromUserAsync(conversationId, activity, user, BaseUrl(request, options.Value), cancellationToken);
             var id = echo.Id!;
             var logger = loggers.CreateLogger(typeof(DirectLineApi));
-            if (!await RunBotAsync(adapter, services, options.Value, logger, echo, cancellationToken))
+            if (!await RunBotAsync(adapter, services, options.Value, logger, echo, cancellationToken, ClientAddress.Of(request.HttpContext)))
             {
                 return Error(StatusCodes.Status502BadGateway, "BotError", "The bot could not process the activity.");
             }
@@ -287,12 +287,14 @@ internal static class DirectLineApi
     /// Runs the bot on one activity within the configured time; false when the turn failed (the adapter's error handler
     /// recorded the apology) or even the handler failed. A store outage propagates (503).
     /// </summary>
-    private static async Task<bool> RunBotAsync(DirectLineAdapter adapter, IServiceProvider services, DirectLineOptions options, ILogger logger, Activity activity, CancellationToken cancellationToken)
+    private static async Task<bool> RunBotAsync(
+        DirectLineAdapter adapter, IServiceProvider services, DirectLineOptions options, ILogger logger, Activity activity, CancellationToken cancellationToken,
+        string? clientAddress = null)
     {
         var bot = services.GetService<IBot>() ?? services.GetRequiredService<UnconfiguredBot>();
         try
         {
-            return await adapter.RunTurnAsync(activity, bot, TimeSpan.FromSeconds(options.BotTimeoutSeconds), cancellationToken);
+            return await adapter.RunTurnAsync(activity, bot, TimeSpan.FromSeconds(options.BotTimeoutSeconds), cancellationToken, clientAddress);
         }
         catch (Exception e) when (e is not DirectLineStoreUnavailableException && !cancellationToken.IsCancellationRequested)
         {

@@ -34,6 +34,14 @@ public sealed class DirectLineOptions
     [Range(1, 3600)]
     public int RateLimitWindowSeconds { get; set; } = 10;
 
+    /// <summary>Chat-page tokens (<c>/api/chat/token</c>, unauthenticated) one client address may get per <see cref="ChatTokenWindowSeconds"/>; more get 429.</summary>
+    [Range(1, 1_000_000)]
+    public int ChatTokensPerAddress { get; set; } = 30;
+
+    /// <summary>The window of <see cref="ChatTokensPerAddress"/>, in seconds.</summary>
+    [Range(1, 86_400)]
+    public int ChatTokenWindowSeconds { get; set; } = 60;
+
     /// <summary>How long an idle conversation's transcript is kept (Redis key expiry), in days.</summary>
     [Range(1, 3650)]
     public int TranscriptRetentionDays { get; set; } = 30;

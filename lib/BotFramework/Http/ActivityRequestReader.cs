@@ -11,6 +11,8 @@ internal static class ActivityRequestReader
     /// <summary>The largest body accepted (64 KB); larger bodies get 413.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Reads and parses the body; on failure <see cref="ActivityReadResult.Error"/> is the response to send.</summary>
     public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -38,15 +40,22 @@ internal static class ActivityRequestReader
     private static async Task<ActivityReadResult> ReadBodyAsync(HttpRequest request, byte[] buffer, CancellationToken cancellationToken)
     {
         var length = 0;
-        while (length <= MaxBodyBytes)
+        try
         {
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBodyBytes + 1 - length), cancellationToken);
-            if (read == 0)
+            while (length <= MaxBodyBytes)
             {
-                break;
-            }
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBodyBytes + 1 - length), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
 
-            length += read;
+                length += read;
+            }
+        }
+        catch (BadHttpRequestException e) when (RequestBodyTooLargeException.IsTooLarge(e))
+        {
+            length = MaxBodyBytes + 1;
         }
 
         if (length > MaxBodyBytes)
@@ -67,7 +76,9 @@ internal static class ActivityRequestReader
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(buffer.AsSpan(0, length), BotJson.Options);
+            // A UTF-8 byte order mark is allowed (RFC 8259 lets parsers ignore it); the span reader would refuse it.
+            var json = buffer.AsSpan(0, length);
+            activity = JsonSerializer.Deserialize<Activity>(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, BotJson.Options);
         }
         catch (JsonException)
         {

@@ -52,6 +52,6 @@ public sealed class HostConversationTests(RedisServerFixture redis) : IClassFixt
         Assert.Contains("交纳党费", await Say("张三", "我的待办"), StringComparison.Ordinal);
         Assert.StartsWith("已记录：交纳党费", await Say("张三", "已交党费"), StringComparison.Ordinal);
         Assert.Contains("1/2 已完成", await Say("王书记", "完成情况 党费"), StringComparison.Ordinal);
-        Assert.Equal("抱歉，该功能仅限党支部书记、副书记使用。", await Say("张三", "完成情况"));
+        Assert.Equal("抱歉，完成情况仅限党支部书记、副书记、组织委员查看。", await Say("张三", "完成情况"));
     }
 }

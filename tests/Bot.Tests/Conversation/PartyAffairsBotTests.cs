@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation;
 using PartyAffairs.Bot.State;
 using PartyAffairs.Bot.Tests.State;
 using PartyAffairs.BotFramework.Schema;
@@ -19,7 +20,7 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
 
         Assert.Equal("答复：党费多久交一次（依据：测试文件 一.1）", reply.Text);
         Assert.Equal(("党费多久交一次", (string?)null), Assert.Single(_h.Knowledge.Questions));
-        Assert.Contains(reply.SuggestedActions!.Actions, a => a.Title == "帮助" && a.Type == ActionTypes.ImBack);
+        Assert.Contains(ReplyMessage.Buttons(reply), a => a.Title == "帮助" && a.Type == ActionTypes.MessageBack);
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
         var reply = await _h.SayOneAsync("王书记", "帮助");
 
         Assert.Contains("催办", reply.Text, StringComparison.Ordinal);
-        Assert.Contains(reply.SuggestedActions!.Actions, a => a.Title == "完成情况");
+        Assert.Contains(ReplyMessage.Buttons(reply), a => a.Title == "完成情况");
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
             "· 参加主题党日（2026-11）：未完成，截止 11月30日\n" +
             "· 参加党课（2026-Q4）：未完成，截止 12月20日",
             reply.Text);
-        Assert.Contains(reply.SuggestedActions!.Actions, a => a.Title == "完成 党费");
+        Assert.Contains(ReplyMessage.Buttons(reply), a => a.Title == "完成 党费");
     }
 
     [Fact]
@@ -299,17 +300,17 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
     }
 
     [Theory]
-    [InlineData("通知 周五开会")]
-    [InlineData("完成情况")]
-    [InlineData("催办 党费")]
-    public async Task SecretaryCommand_OrdinaryMember_PolitelyRefused(string text)
+    [InlineData("通知 周五开会", "抱歉，该功能仅限党支部书记、副书记使用。")]
+    [InlineData("完成情况", "抱歉，完成情况仅限党支部书记、副书记、组织委员查看。")] // issue 9: the viewers are a setting, 组织委员 by default
+    [InlineData("催办 党费", "抱歉，该功能仅限党支部书记、副书记使用。")]
+    public async Task SecretaryCommand_OrdinaryMember_PolitelyRefused(string text, string expected)
     {
         var codes = await _h.CreateBranchAsync(("张三", "党员"), ("李四", "党员"));
         await _h.BindAllAsync(codes, "张三", "李四");
 
         var reply = await _h.SayOneAsync("张三", text);
 
-        Assert.Equal("抱歉，该功能仅限党支部书记、副书记使用。", reply.Text);
+        Assert.Equal(expected, reply.Text);
         await _h.SettleAsync();
         Assert.Empty(_h.Messenger.Sent);
     }
@@ -353,7 +354,7 @@ public abstract class PartyAffairsBotTests(IConnectionMultiplexer connection)
         await _h.SettleAsync();
 
         Assert.Equal("通知预览：\n本周五下午3点召开党员大会\n\n将发送给本支部 3 人。回复“确认”发送，回复“取消”放弃（10 分钟内有效）。", preview.Text);
-        Assert.Equal(["确认", "取消"], preview.SuggestedActions!.Actions.Select(a => a.Title));
+        Assert.Equal(["确认", "取消"], ReplyMessage.Buttons(preview).Select(a => a.Title));
         Assert.Equal("正在发送通知（共 3 人），完成后将告知送达情况。", sent.Text);
         Assert.Equal(["【机关第一党支部通知】本周五下午3点召开党员大会\n——王书记"], _h.SentTo("张三"));
         Assert.Equal(["【机关第一党支部通知】本周五下午3点召开党员大会\n——王书记"], _h.SentTo("李四"));

@@ -51,7 +51,7 @@ public sealed class WebChatEndToEndTests(RedisServerFixture redis) : IClassFixtu
         Assert.Contains("依据：", Reply(0), StringComparison.Ordinal);
         Assert.StartsWith("绑定成功", Reply(1), StringComparison.Ordinal);
         Assert.StartsWith("已记录：交纳党费", Reply(2), StringComparison.Ordinal);
-        // The suggested action (imBack) posts its value as the member's message.
+        // The card button (messageBack) posts its text as the member's message; the bubble reads its title.
         Assert.Equal("我的待办", steps[3].GetProperty("say").GetString());
         Assert.Contains("交纳党费", Reply(3), StringComparison.Ordinal);
         Assert.StartsWith("绑定成功", Reply(4), StringComparison.Ordinal);
@@ -72,6 +72,48 @@ public sealed class WebChatEndToEndTests(RedisServerFixture redis) : IClassFixtu
             Assert.True(png.Length > 10_000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a real PNG screenshot");
         }
 
+        Assert.Empty(report.GetProperty("consoleErrors").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ChatPage_BoundMember_AsksTheNextThemedDayConfirmsDuesInOwnWordsAndAButtonShowsItsTitle()
+    {
+        await using var host = new EndToEndHost(redis, new Dictionary<string, string?> { ["Admin:Token"] = AdminToken });
+        var address = host.Start();
+        var codes = await SetUpBranchAsync(address);
+
+        var report = await BrowserScenario.RunAsync(address, new
+        {
+            steps = new object[]
+            {
+                new { user = "secretary", say = "绑定 " + codes["王书记"] },
+                new { user = "secretary", say = "设置主题党日 每月第一个周五 15:00 三楼会议室" },
+                new { user = "member", say = "绑定 " + codes["张三"] },
+                new { user = "member", say = "下次主题党日是什么时候", screenshot = "6-member-themed-day.png" },
+                new { user = "member", say = "我交了党费" },
+                // “我请个假” names no occasion: the bot asks back with buttons; the first one is clicked.
+                new { user = "member", say = "我请个假" },
+                new { user = "member", clickFirstOf = "请假", screenshot = "7-member-clicked.png" },
+            },
+        });
+
+        Assert.True(report.GetProperty("ok").GetBoolean(), report.GetProperty("error").ToString());
+        var steps = report.GetProperty("steps").EnumerateArray().ToArray();
+        string Reply(int step) => steps[step].GetProperty("replies") is { ValueKind: JsonValueKind.Array } replies && replies.GetArrayLength() > 0
+            ? replies[0].GetString()!
+            : throw new Xunit.Sdk.XunitException($"Step {step} saw no reply: {report}");
+
+        Assert.StartsWith("已保存", Reply(1), StringComparison.Ordinal);
+        Assert.StartsWith("本支部主题党日：每月第一个星期五 15:00，三楼会议室；下次：", Reply(3), StringComparison.Ordinal);
+        Assert.Contains("依据：", Reply(3), StringComparison.Ordinal);
+        Assert.StartsWith("已记录：交纳党费", Reply(4), StringComparison.Ordinal);
+        Assert.True(Reply(5).StartsWith("请问您要为哪一项请假", StringComparison.Ordinal) || Reply(5).StartsWith("您是想为", StringComparison.Ordinal), Reply(5));
+        var title = steps[6].GetProperty("say").GetString()!;
+        var bubble = steps[6].GetProperty("userBubble").GetString()!;
+        Assert.Contains(title, bubble, StringComparison.Ordinal);
+        Assert.DoesNotContain("请假 ", bubble, StringComparison.Ordinal);
+        Assert.StartsWith("已", Reply(6), StringComparison.Ordinal);
+        Assert.Contains("请假", Reply(6), StringComparison.Ordinal);
         Assert.Empty(report.GetProperty("consoleErrors").EnumerateArray());
     }
 

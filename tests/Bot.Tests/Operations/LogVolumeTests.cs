@@ -25,6 +25,8 @@ public sealed class LogVolumeTests(RedisServerFixture redis, ITestOutputHelper o
                 ["Redis:Configuration"] = redis.Configuration,
                 ["Admin:Token"] = "log-volume-token",
                 ["Reminders:Enabled"] = "false",
+                // Every simulated member comes from this one test client: no per-address token budget here.
+                ["DirectLine:ChatTokensPerAddress"] = "1000000",
             },
             logs,
             environment: "Production");

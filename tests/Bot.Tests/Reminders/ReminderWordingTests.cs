@@ -43,6 +43,9 @@ public sealed class ReminderWordingTests
         { "member nudge", Reminder(["党小组会"], ["参加党小组会"], December, new MemberDutyNudge(7, 7)), null, "本月参加党小组会尚未确认完成，距月底还有7天" },
         { "provisional calendar", Reminder([ProvisionalCalendarNotice.Subject], [], DutyPeriod.Containing(PeriodUnit.Year, new DateOnly(2027, 1, 1)), new ProvisionalCalendarNotice(2027, false)), null,
             "【节假日提示】2027年放假安排尚未发布，暂按法定节日计算，调休以国务院通知为准。在此之前" },
+        { "probation review due", Reminder(["预备党员考察"], ["预备党员考察"], DutyPeriod.Containing(PeriodUnit.Quarter, new DateOnly(2026, 10, 1)), new ProbationReviewDue(false)), null, string.Empty },
+        { "probation review", Reminder(["预备党员考察"], ["预备党员考察"], DutyPeriod.Containing(PeriodUnit.TwoMonths, new DateOnly(2026, 11, 1)), new ProbationReview("m9", "李四", true)), null,
+            "【预备党员考察】2026年第6个两月期（11—12月）请对延长预备期的预备党员李四进行教育考察" },
         { "leave", Reminder(["主题党日"], ["参加主题党日"], December, new LeaveNotice("m17", "张三")), null, "【请假】张三已就参加主题党日（2026-12）请假。" },
     };
 
@@ -126,7 +129,7 @@ public sealed class ReminderWordingTests
         Assert.Equal(["（开始）", "（开始）", "（进度）", "（未确认者）", "（截止前）", string.Empty, string.Empty],
             new ReminderKind[] { new DutyWindowOpen(PeriodUnit.Year), new MemberDutyOpen(), new DutyPace(1, default), new MemberDutyNudge(7, 7), new DutyDue(3, 3), new DuesStart(), new ThemedDayLead(default, default, null, 0, 0) }
                 .Select(ReminderWording.PlanLabel));
-        Assert.Equal(["党员", "书记", "书记", "书记", "欠缴党员及书记"], Enum.GetValues<ReminderAudience>().Select(ReminderWording.PlanAudience));
+        Assert.Equal(["党员", "书记", "书记", "书记", "欠缴党员及书记", "入党介绍人及书记"], Enum.GetValues<ReminderAudience>().Select(ReminderWording.PlanAudience));
     }
 
     [Fact]

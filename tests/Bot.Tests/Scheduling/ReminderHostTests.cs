@@ -1,3 +1,4 @@
+using PartyAffairs.Bot.Conversation;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -111,14 +112,34 @@ public sealed class ReminderHostTests(RedisServerFixture redis) : IClassFixture<
     {
         await using var host = await StartAsync();
 
-        // The shipped corpus asks for 廉政专题学习 at least twice a year (文件000).
-        var button = Assert.Single(await host.Say("王书记", "已完成 廉政专题学习 2026")).Text!;
-        var chat = (await host.Say("王书记", "完成 廉政专题学习"))[0].Text!;
-        var status = (await host.Say("王书记", "完成情况 廉政专题学习"))[0].Text!;
+        // Bound by 文件003 alone, the branch holds 支部委员会 at least four times a year (廉政专题学习 twice a year is the 党组's
+        // duty in 文件000, which never reaches a branch).
+        await host.Say("王书记", "设置依据文件 003");
+        var button = Assert.Single(await host.Say("王书记", "已完成 支部委员会 2026")).Text!;
+        // The chat's “完成 …” and “完成情况” read the catalog of every document (monthly 支委会), so the button is tapped again.
+        var chat = (await host.Say("王书记", "已完成 支部委员会 2026"))[0].Text!;
 
-        Assert.Equal("已记录：廉政专题学习（2026）已完成 1/2 次。", button);
-        Assert.Contains("今天已记录过一次，同一天只计一次。目前已完成 1/2 次", chat, StringComparison.Ordinal);
-        Assert.Contains("已完成 1/2 次，未达到要求", status, StringComparison.Ordinal);
+        Assert.Equal("已记录：召开支部委员会会议（2026）已完成 1/4 次。", button);
+        Assert.Contains("今天已记录过一次，同一天只计一次。目前已完成 1/4 次", chat, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_SecretarySetsAMembersPersonColumn_SavedBadValueExplainedAndThePlanFollows()
+    {
+        await using var host = await StartAsync();
+
+        var bad = Assert.Single(await host.Say("王书记", "设置成员 张三 外出 下个月")).Text!;
+        var unknown = Assert.Single(await host.Say("王书记", "设置成员 无名氏 外出 2027-01-01~2027-03-31")).Text!;
+        var good = Assert.Single(await host.Say("王书记", "设置成员 张三 外出 2027-01-01~2027-03-31")).Text!;
+        var member = Assert.Single(await host.Say("张三", "设置成员 张三 班子成员 是")).Text!;
+
+        Assert.Contains("外出“下个月”有误", bad, StringComparison.Ordinal);
+        Assert.Contains("没有“无名氏”", unknown, StringComparison.Ordinal);
+        Assert.Equal("已保存：张三的外出为“2027-01-01~2027-03-31”。", good);
+        Assert.DoesNotContain("已保存", member, StringComparison.Ordinal);
+        var plan = (await host.Admin.GetFromJsonAsync<JsonElement>($"/api/admin/branches/{host.Branch}/plan?from=2027-01-04&to=2027-01-04")).EnumerateArray();
+        Assert.Contains(plan, e => e.GetProperty("text").GetString()!.Contains("思想汇报", StringComparison.Ordinal)
+            && e.GetProperty("recipients").EnumerateArray().Any(r => r.GetProperty("name").GetString() == "张三"));
     }
 
     [Fact]
@@ -209,7 +230,10 @@ public sealed class ReminderHostTests(RedisServerFixture redis) : IClassFixture<
 
         Assert.Equal(2, host.Messenger.Sent.Count);
         var (reference, activity) = host.Messenger.Sent.Single(s => s.Reference.Conversation?.Id == $"{host.Branch}-张三");
-        Assert.Equal(["已完成", "请假"], activity.SuggestedActions!.Actions!.Select(a => a.Title));
+        // Card buttons (issue 9): the title is what the member's bubble shows, the text what the bot receives.
+        Assert.Equal(["已完成", "请假"], ReplyMessage.Buttons(activity).Select(a => a.Title));
+        Assert.Equal(["已完成 党费 2026-11", "请假 党费 2026-11"], ReplyMessage.Buttons(activity).Select(a => a.Text));
+        Assert.All(ReplyMessage.Buttons(activity), a => Assert.Equal(a.Title, a.DisplayText));
         Assert.Equal("emulator", reference.ChannelId);
 
         var done = Assert.Single(await host.Say("张三", "已完成 党费 2026-11")).Text!;

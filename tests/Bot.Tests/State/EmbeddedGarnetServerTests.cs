@@ -8,6 +8,20 @@ public sealed class EmbeddedGarnetServerTests : IDisposable
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "pa-garnet-restart-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
+    public void SecondServerOnTheSameFolder_RefusedWithAClearError_AndTheFolderIsFreeAfterwards()
+    {
+        using (var first = EmbeddedGarnetServer.Start(_dataDir))
+        {
+            var error = Assert.Throws<StoreFolderInUseException>(() => EmbeddedGarnetServer.Start(_dataDir));
+            Assert.Contains($"pid {Environment.ProcessId}", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Storage:DataDir", error.Message, StringComparison.Ordinal);
+        }
+
+        using var again = EmbeddedGarnetServer.Start(_dataDir);
+        Assert.True(again.Port > 0);
+    }
+
+    [Fact]
     public async Task Restart_AfterWrites_StateSurvives()
     {
         var record = new CompletionRecord

@@ -31,6 +31,7 @@ public sealed class ConnectorAuthenticationTests : IAsyncLifetime
             ["BotFramework:OpenIdMetadataUrl"] = _identity.MetadataUrl,
             ["BotFramework:TokenEndpoint"] = _identity.TokenEndpoint,
             ["BotFramework:RequireHttpsMetadata"] = "false",
+            ["BotFramework:AllowedServiceUrlHosts:0"] = "127.0.0.1",
         });
         _http = _host.CreateClient();
     }
@@ -155,6 +156,27 @@ public sealed class ConnectorAuthenticationTests : IAsyncLifetime
     public async Task ServiceUrlClaimMismatch_Returns403()
     {
         using var response = await PostAsync(_identity.CreateChannelToken("https://smba.trafficmanager.net/teams/"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(_host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task ValidTokenForAServiceUrlOutsideTheAllowedHosts_Returns403AndSendsNothing()
+    {
+        const string elsewhere = "https://collector.example.com/hook";
+
+        using var response = await PostAsync(_identity.CreateChannelToken(elsewhere), serviceUrl: elsewhere);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(_host.Bot.Turns);
+        Assert.Empty(_channel.Calls);
+    }
+
+    [Fact]
+    public async Task DirectLineChannelWithAValidToken_IsNotServedHere()
+    {
+        using var response = await PostAsync(_identity.CreateChannelToken(_channel.ServiceUrl), channelId: "directline");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(_host.Bot.Turns);

@@ -8,10 +8,10 @@ using PartyAffairs.Tests.BotFramework;
 
 namespace PartyAffairs.BotFramework.Tests.Connector;
 
-/// <summary>The connector endpoint without authentication (Emulator mode) against a fake channel on loopback.</summary>
+/// <summary>The connector endpoint without authentication (Emulator mode, opted in) against a fake channel on loopback.</summary>
 public sealed class ConnectorTests : IAsyncLifetime
 {
-    private readonly BotFrameworkHost _host = new(redis: null);
+    private readonly BotFrameworkHost _host = new(redis: null, new Dictionary<string, string?> { ["BotFramework:AllowUnauthenticated"] = "true" });
     private FakeChannel _channel = null!;
     private HttpClient _http = null!;
 

@@ -9,7 +9,12 @@ namespace PartyAffairs.Channels.Tests.Protocol;
 public sealed class ConnectorChannelSenderTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IAsyncLifetime
 {
     // One attempt: the host's clock is a fake that does not move, so a retry would wait for ever (the retry layer has its own tests).
-    private readonly BotFrameworkHost _host = new(redis, new Dictionary<string, string?> { ["Delivery:Retry:MaxAttempts"] = "1" }, builder => builder.AddChannels());
+    private readonly BotFrameworkHost _host = new(redis, new Dictionary<string, string?>
+    {
+        ["Delivery:Retry:MaxAttempts"] = "1",
+        // The fake channels listen on loopback: Emulator mode is what allows replies there.
+        ["BotFramework:AllowUnauthenticated"] = "true",
+    }, builder => builder.AddChannels());
     private FakeChannel _channel = null!;
 
     public async Task InitializeAsync() => _channel = await FakeChannel.StartAsync();

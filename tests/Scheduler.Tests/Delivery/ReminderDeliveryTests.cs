@@ -99,18 +99,18 @@ public abstract class ReminderDeliveryTests(RedisServerFixture redis, ILedgerBac
     public async Task Run_FanOutInterruptedBeforeItWasMarkedQueued_RedoneWithoutDoubles()
     {
         var (harness, directory, sink) = await StartAsync("2026-12-01T08:30:00", members: 80, themedDay: null);
-        var dues = (await harness.Coordinator.UpcomingAsync(Branch, TimeSpan.FromMinutes(1), default)).Single(p => p.ReminderKind.Key == "dues");
+        var day = (await harness.Coordinator.UpcomingAsync(Branch, TimeSpan.FromMinutes(1), default)).ToArray();
         var half = new InMemoryDirectory();
         half.Members.AddRange(directory.Members.Take(40));
         var partial = new ReminderFanOut(half, harness.Ledger, harness.Store, new Bot.Reminders.ReminderWording(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderFanOut>.Instance);
-        await partial.FanOutAsync(dues, default);
-        await redis.Connection.GetDatabase().HashDeleteAsync(ReminderKeys.Occurrence(dues.Id), "q"); // the crash came before the last write
+        await partial.FanOutSlotAsync("20261201", day, default); // the crash came before the slot and its reminders were marked queued
 
         await harness.RunAsync(Branch);
 
         var delivered = sink.OfKind(":dues:");
         Assert.Equal(80, delivered.Count);
         Assert.Equal(80, delivered.Select(d => d.MemberId).Distinct().Count());
+        Assert.Equal(sink.Delivered.Count, sink.Delivered.Select(d => d.MemberId).Distinct().Count());
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public abstract class ReminderDeliveryTests(RedisServerFixture redis, ILedgerBac
 
         await drain;
         Assert.Single(sink.To("m00001"));
-        Assert.StartsWith("sent|", (await redis.Connection.GetDatabase().StringGetAsync(ReminderKeys.Reminder("b1:党费:2026-12:dues", "m00001"))).ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("sent|", (await redis.Connection.GetDatabase().StringGetAsync(ReminderKeys.Reminder(DuesMessageOf(sink, "m00001"), "m00001"))).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,7 +264,8 @@ public abstract class ReminderDeliveryTests(RedisServerFixture redis, ILedgerBac
         await harness.Dispatcher.DrainAsync(default);
 
         Assert.Empty(sink.To("m00001"));
-        Assert.Equal("failed|400", (await redis.Connection.GetDatabase().StringGetAsync(ReminderKeys.Reminder("b1:党费:2026-12:dues", "m00001"))).ToString());
+        // m00001's reminders of the day (dues among them) form one digest: its key records the refusal.
+        Assert.Equal("failed|400", (await redis.Connection.GetDatabase().StringGetAsync(ReminderKeys.Reminder(ReminderDigests.DigestId(Branch, "20261201", "m00001"), "m00001"))).ToString());
         Assert.Single(sink.To("sec"));
     }
 
@@ -288,7 +289,8 @@ public abstract class ReminderDeliveryTests(RedisServerFixture redis, ILedgerBac
             time.SetUtcNow(Local($"2026-{month:00}-10T09:00:00"));
             var before = sink.Delivered.Count;
             await harness.RunAsync(Branch);
-            seen.AddRange(sink.Delivered.Skip(before).Where(d => d.IdempotencyKey.Contains(":arrears", StringComparison.Ordinal)).Select(d => (month, d.IdempotencyKey, d.MemberId)));
+            seen.AddRange(sink.Delivered.Skip(before)
+                .SelectMany(d => d.Occurrences.Where(o => o.Contains(":arrears", StringComparison.Ordinal)).Select(o => (month, o + ":", d.MemberId))));
             foreach (var payer in new[] { "sec", "paid" })
             {
                 await harness.Responses.HandleAsync(Branch, payer, $"已完成 党费 2026-{month:00}", null, default);
@@ -300,9 +302,13 @@ public abstract class ReminderDeliveryTests(RedisServerFixture redis, ILedgerBac
             seen.Select(s => (s.Month, s.Member)));
         Assert.Contains(":arrears-2:", seen[0].Key, StringComparison.Ordinal);
         Assert.Contains(":arrears-report-3:", seen[1].Key, StringComparison.Ordinal);
-        var report = sink.Delivered.Single(d => d.IdempotencyKey.Contains("arrears-report-5", StringComparison.Ordinal));
+        var report = Assert.Single(sink.OfKind("arrears-report-5"));
         Assert.Contains("张三", report.Message.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("李四", report.Message.Text, StringComparison.Ordinal);
         Assert.Contains("连续5个月", report.Message.Text, StringComparison.Ordinal);
     }
+
+    /// <summary>The occurrence id of the message that carried <paramref name="member"/>'s dues reminder (its own, or the day's digest).</summary>
+    private static string DuesMessageOf(LoopbackSink sink, string member) =>
+        sink.To(member).Single(d => d.Occurrences.Contains("b1:党费:2026-12:dues")).IdempotencyKey.Split(':')[3..^1] is var parts ? string.Join(':', parts) : string.Empty;
 }

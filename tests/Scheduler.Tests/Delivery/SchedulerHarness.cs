@@ -19,7 +19,7 @@ namespace PartyAffairs.Scheduler.Tests.Delivery;
 /// <summary>One scheduler instance over a real Redis: the same classes the host wires, a roster in memory, a loopback sink; the completion ledger in Redis unless given.</summary>
 internal sealed class SchedulerHarness
 {
-    public SchedulerHarness(IConnectionMultiplexer redis, FakeTimeProvider time, InMemoryDirectory directory, LoopbackSink sink, ReminderOptions? options = null, IReadOnlyList<Duty>? duties = null, ICompletionLedger? ledger = null)
+    public SchedulerHarness(IConnectionMultiplexer redis, FakeTimeProvider time, InMemoryDirectory directory, LoopbackSink sink, ReminderOptions? options = null, IReadOnlyList<Duty>? duties = null, ICompletionLedger? ledger = null, IReadOnlyList<SourceDocument>? documents = null)
     {
         Time = time;
         // The fake clock does not move by itself: reminder caps are tested on their own (ReminderPacingTests).
@@ -28,13 +28,14 @@ internal sealed class SchedulerHarness
         Ledger = ledger ?? new RedisCompletionLedger(redis);
         Settings = new RedisBranchSettingsStore(redis);
         Store = new ReminderDeliveryStore(redis, Options, instance, time);
-        Catalogs = new BranchDutyCatalogs(duties ?? [], []);
+        Catalogs = new BranchDutyCatalogs(duties ?? [], documents ?? []);
         var calendar = WorkingCalendar.LoadDefault();
         FanOut = new ReminderFanOut(directory, Ledger, Store, new ReminderWording(), NullLogger<ReminderFanOut>.Instance);
         Coordinator = new ReminderCoordinator(Settings, Catalogs, new ReminderPlanner(calendar), calendar, FanOut, Store, Options, time, NullLogger<ReminderCoordinator>.Instance);
+        Preview = new ReminderPlanPreview(Settings, Catalogs, new ReminderPlanner(calendar), FanOut);
         Dispatcher = new ReminderDispatcher(
             Store, sink, Ledger, Settings, new SharedRateLimiter(redis, instance, time, NullLogger<SharedRateLimiter>.Instance),
-            new DeliveryRetry(new RetryOptions { Backoff = TimeSpan.FromSeconds(1) }, time), Options, time, NullLogger<ReminderDispatcher>.Instance);
+            new DeliveryRetry(new RetryOptions { Backoff = TimeSpan.FromSeconds(1) }, time), Options, time, NullLogger<ReminderDispatcher>.Instance, new ReminderWording());
         SettingsService = new ReminderSettingsService(new BranchSettingsService(Settings, Catalogs, Coordinator, [], calendar, time));
         Recorder = new ReminderResponseRecorder(Ledger, directory, Settings, Catalogs, FanOut, time);
         Responses = new ReminderResponseService(Recorder);
@@ -57,6 +58,9 @@ internal sealed class SchedulerHarness
     public ReminderCoordinator Coordinator { get; }
 
     public ReminderDispatcher Dispatcher { get; }
+
+    /// <summary>The plan as it would be sent (the plan API's service).</summary>
+    public ReminderPlanPreview Preview { get; }
 
     /// <summary>The settings commands as the host words them (bot/Reminders over the scheduler's BranchSettingsService).</summary>
     public ReminderSettingsService SettingsService { get; }
@@ -129,5 +133,5 @@ internal sealed class LoopbackSink : IReminderSender
 
     public IReadOnlyList<ReminderDelivery> To(string memberId) => Delivered.Where(d => d.MemberId == memberId).ToArray();
 
-    public IReadOnlyList<ReminderDelivery> OfKind(string fragment) => Delivered.Where(d => d.IdempotencyKey.Contains(fragment, StringComparison.Ordinal)).ToArray();
+    public IReadOnlyList<ReminderDelivery> OfKind(string fragment) => Delivered.Where(d => (d.IdempotencyKey.Contains(fragment, StringComparison.Ordinal) || d.Occurrences.Any(o => (o + ":").Contains(fragment, StringComparison.Ordinal)))).ToArray();
 }

@@ -17,5 +17,5 @@ internal sealed class RecordingSender(TimeProvider time) : IReminderSender
 
     /// <summary>The deliveries whose idempotency key contains <paramref name="fragment"/>.</summary>
     public IReadOnlyList<ReminderDelivery> OfKind(string fragment) =>
-        Sent.Select(s => s.Delivery).Where(d => d.IdempotencyKey.Contains(fragment, StringComparison.Ordinal)).ToArray();
+        Sent.Select(s => s.Delivery).Where(d => (d.IdempotencyKey.Contains(fragment, StringComparison.Ordinal) || d.Occurrences.Any(o => (o + ":").Contains(fragment, StringComparison.Ordinal)))).ToArray();
 }

@@ -111,7 +111,10 @@ public abstract class ReminderSettingsServiceTests(RedisServerFixture redis, ILe
         Assert.Contains("12月1日（星期二） 08:30 主题党日（2026-12）→ 党员", plan, StringComparison.Ordinal);
         Assert.Contains("12月1日（星期二） 08:30 交纳党费（2026-12）→ 党员", plan, StringComparison.Ordinal);
         Assert.Contains("12月4日（星期五） 08:30 主题党日（2026-12）→ 党员", plan, StringComparison.Ordinal);
-        Assert.Equal(11, lines.Length);
+        // The next themed day first, then the days with their reminders: ten reminder lines in all.
+        Assert.Equal("下一个主题党日：12月4日（星期五）", lines[1]);
+        Assert.Equal(10, lines.Count(l => l.Contains('→', StringComparison.Ordinal)));
+        Assert.Contains("【12月1日（星期二）】", lines);
     }
 
     [Fact]
