@@ -32,6 +32,11 @@ fi
 [ -f "$out/wwwroot/lib/webchat.js" ] || { echo "warning: the Web Chat bundle is missing from $out/wwwroot/lib" >&2; }
 # Shipped data lives in the folder (data/cn-holidays.json); state belongs elsewhere (Storage:DataDir, see the unit).
 cp deploy/partyaffairs-bot.service "$out/"
+# The quick start and the guides, with their sample roster, travel with the folder (docs/quickstart.md runs from it).
+rm -rf "$out/samples" "$out/docs"
+cp -r samples "$out/samples"
+mkdir -p "$out/docs"
+cp docs/quickstart.md docs/用户手册.md docs/运维手册.md "$out/docs/"
 echo "published to $out"
 if [ "$archive" = true ]; then
   tar -C "$(dirname "$out")" -czf "$out.tar.gz" "$(basename "$out")"

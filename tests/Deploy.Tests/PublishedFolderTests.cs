@@ -16,7 +16,7 @@ namespace PartyAffairs.Deploy.Tests;
 /// loopback port, with no SDK on the PATH (an empty PATH) and a fresh HOME, structured (JSON) console logs.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class PublishedFolderTests(PublishedFolder published) : IClassFixture<PublishedFolder>
+public sealed partial class PublishedFolderTests(PublishedFolder published) : IClassFixture<PublishedFolder>
 {
     [Fact]
     public async Task PublishedFolder_StartedWithoutSdk_ServesChatPageAdminApiWithFirstRunTokenMetricsAndStopsQuickly()
