@@ -38,4 +38,11 @@ public sealed record Duty
 
     /// <summary>Fixed date within the period as --MM-DD, else null.</summary>
     public string? Deadline { get; init; }
+
+    /// <summary>
+    /// The title of the list the clause belongs to in a document holding several lists (001 §4 is the 党支部书记 list);
+    /// null where the document is one list. For citations; not part of the duties API.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ListTitle { get; init; }
 }

@@ -116,7 +116,7 @@ internal sealed class ReminderWording : IReminderWording
         _ => ReminderTexts.PlanToSecretaries,
     };
 
-    /// <summary>A rule cited: the clause with its document's title, or the national baseline.</summary>
+    /// <summary>A rule cited: the clause with its list's title (in a document of several lists) or its document's, or the national baseline.</summary>
     public static string Cite(RuleSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -124,7 +124,7 @@ internal sealed class ReminderWording : IReminderWording
         {
             RuleSourceKind.DuesRegulations => ReminderTexts.DuesRule,
             RuleSourceKind.NationalBaseline => ReminderTexts.BaselineRule,
-            _ => ReminderTexts.Clause(source.Document, source.DocumentTitle, source.ClauseId, source.Summary),
+            _ => ReminderTexts.Clause(source.Document, source.ListTitle ?? source.DocumentTitle, source.ClauseId, source.Summary), // a list of several: its own title
         };
     }
 

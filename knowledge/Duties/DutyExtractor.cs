@@ -93,6 +93,7 @@ public sealed partial class DutyExtractor
                         Quota = expression.Quota,
                         Window = expression.Window,
                         Deadline = expression.Deadline,
+                        ListTitle = clause.ListTitle,
                     });
                 }
             }

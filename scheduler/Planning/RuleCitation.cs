@@ -6,7 +6,7 @@ namespace PartyAffairs.Scheduler.Planning;
 /// <summary>Finds the rule a reminder follows: the governing clause of a binding document, or the national baseline.</summary>
 public static class RuleCitation
 {
-    /// <summary>The clause that sets the duty's schedule (its document titled from <paramref name="documentTitles"/>), or the baseline when no document of the branch sets the duty.</summary>
+    /// <summary>The clause that sets the duty's schedule (its document titled from <paramref name="documentTitles"/>, and its own list in a document of several lists), or the baseline when no document of the branch sets the duty.</summary>
     public static RuleSource For(TrackedDuty duty, IReadOnlyDictionary<string, string> documentTitles)
     {
         ArgumentNullException.ThrowIfNull(duty);
@@ -22,6 +22,7 @@ public static class RuleCitation
             Kind = RuleSourceKind.Clause,
             Document = rule.Document,
             DocumentTitle = documentTitles.TryGetValue(rule.Document, out var title) ? title : null,
+            ListTitle = rule.ListTitle,
             ClauseId = rule.ClauseId,
             Summary = rule.Summary,
         };

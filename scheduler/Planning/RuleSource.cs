@@ -12,6 +12,12 @@ public sealed record RuleSource
     /// <summary>The document's title as the corpus names it; null for a baseline or a document the corpus does not list.</summary>
     public string? DocumentTitle { get; init; }
 
+    /// <summary>
+    /// The title of the clause's own list in a document of several lists (001 §4: the 党支部书记 list), which a reminder
+    /// cites instead of the document's title; null where the document is one list.
+    /// </summary>
+    public string? ListTitle { get; init; }
+
     /// <summary>The clause id (一.(三).4 …); null for a baseline.</summary>
     public string? ClauseId { get; init; }
 

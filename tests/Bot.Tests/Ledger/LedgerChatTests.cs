@@ -193,6 +193,28 @@ public sealed partial class LedgerChatTests(RedisServerFixture redis) : IClassFi
     }
 
     [Fact]
+    public async Task DuesReminder_ToAnAssessedMember_StatesTheirAmount_UnassessedUnchanged()
+    {
+        await using var host = await LedgerChatHost.StartAsync(redis.Configuration);
+        await host.SayAsync("王书记", "设置党费 张三 在职 8000");
+        var sender = host.Factory.Services.GetRequiredService<IReminderSender>();
+        ReminderDelivery Delivery(string memberId) => new()
+        {
+            BranchId = host.Branch,
+            MemberId = memberId,
+            ChannelId = "emulator",
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+            Message = new ReminderMessage { Text = "【党费提醒】", Actions = ReminderResponses.Buttons(["党费"], "2026-12", [CompletionStatus.Done]) },
+        };
+
+        Assert.Equal(SendStatus.Sent, (await sender.SendAsync(Delivery(await host.MemberIdAsync("张三")), CancellationToken.None)).Status);
+        Assert.Equal(SendStatus.Sent, (await sender.SendAsync(Delivery(await host.MemberIdAsync("李四")), CancellationToken.None)).Status);
+
+        var sent = host.Messenger.Sent.Select(s => s.Activity.Text ?? string.Empty).ToArray();
+        Assert.Equal<string>(["【党费提醒】\n您每月应交纳党费 120.00元。", "【党费提醒】"], sent);
+    }
+
+    [Fact]
     public async Task History_PastPeriods_ReadFromTheLedger()
     {
         await using var host = await LedgerChatHost.StartAsync(redis.Configuration);

@@ -12,6 +12,19 @@ namespace PartyAffairs.Bot.Tests.Reminders;
 /// <summary>The host's words for the scheduler's typed reminders, settings outcomes and notice problems.</summary>
 public sealed class ReminderWordingTests
 {
+    [Fact]
+    public void Cite_ClauseOfADocumentWithSeveralLists_NamesItsOwnList()
+    {
+        var source = new RuleSource
+        {
+            Kind = RuleSourceKind.Clause, Document = "003", DocumentTitle = "XX局机关党支部工作规则", ListTitle = "党支部工作制度",
+            ClauseId = "§2.一.1", Summary = "支部委员会每月召开一次",
+        };
+
+        Assert.StartsWith("《党支部工作制度》", ReminderWording.Cite(source), StringComparison.Ordinal);
+        Assert.StartsWith("《XX局机关党支部工作规则》", ReminderWording.Cite(source with { ListTitle = null }), StringComparison.Ordinal);
+    }
+
     private static readonly DutyPeriod December = DutyPeriod.Containing(PeriodUnit.Month, new DateOnly(2026, 12, 1));
     private static readonly DutyPeriod Year2026 = DutyPeriod.Containing(PeriodUnit.Year, new DateOnly(2026, 1, 1));
 

@@ -67,6 +67,16 @@ public sealed class AnswerShapeTests(KnowledgeBaseFixture fixture) : IClassFixtu
         Assert.DoesNotContain("#", answer.Answer, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Duties_CarryTheListTitleOfTheirClause_ForReminderCitations()
+    {
+        var branchRules = Kb.Duties.Where(d => d.Document == "003" && d.ClauseId.StartsWith("§2.", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(branchRules);
+        Assert.All(branchRules, d => Assert.Equal("党支部工作制度", d.ListTitle));
+        Assert.All(Kb.Duties, d => Assert.Equal(Kb.Clauses.Single(c => c.DocumentId == d.Document && c.Id == d.ClauseId).ListTitle, d.ListTitle));
+    }
+
     [Theory]
     [InlineData("001", "§2.二.7", "《机关党委书记推进党建工作责任清单》")]
     [InlineData("001", "§4.3#2", "《市XX局党支部书记责任清单》")]

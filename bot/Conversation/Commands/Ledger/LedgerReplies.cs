@@ -74,6 +74,9 @@ internal static class LedgerReplies
     /// <summary>The same without amounts, for a group conversation.</summary>
     public static string DuesPaidInGroup(IEnumerable<string> months) => "已记录：" + string.Join("、", months.Select(Month)) + "党费。金额请在与我的单独对话中查看。";
 
+    /// <summary>The line a member's 党费 reminder gains when an assessment is on file.</summary>
+    public static string DuesMonthlyAmount(decimal amount) => $"您每月应交纳党费 {Money(amount)}元。";
+
     public static string DuesAlreadyPaid(IEnumerable<string> months) => string.Join("、", months.Select(Month)) + "党费此前已登记交纳。";
 
     public static string PaymentUndone(IEnumerable<string> months) => "已撤销：" + string.Join("、", months.Select(Month)) + "党费的交纳登记。";
