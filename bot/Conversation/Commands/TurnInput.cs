@@ -39,12 +39,12 @@ internal sealed record TurnInput
     /// <summary>The kind read (with a step pending when one is, see <see cref="IfPending"/>).</summary>
     public IntentKind Kind => Pending is not null && IfPending is { } pending ? pending.Kind : Intent.Kind;
 
-    /// <summary>Reads one message; <paramref name="today"/> is the branch's local date (today in Asia/Shanghai when null).</summary>
-    public static TurnInput From(string? text, Member? member, DateOnly? today = null)
+    /// <summary>Reads one message; <paramref name="today"/> is the branch's local date (the dispatcher's branch clock).</summary>
+    public static TurnInput From(string? text, Member? member, DateOnly today)
     {
         var context = new IntentContext
         {
-            Today = today ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime),
+            Today = today,
             IsBound = member is not null,
             Role = member?.Role,
         };

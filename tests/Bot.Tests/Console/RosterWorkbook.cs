@@ -4,7 +4,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace PartyAffairs.Bot.Tests.Console;
 
-/// <summary>Writes a one-sheet .xlsx of text cells (shared strings, as Excel saves them), for upload tests.</summary>
+/// <summary>
+/// Writes a one-sheet .xlsx as a spreadsheet program saves it (text in shared strings, numbers as numeric cells, empty
+/// cells absent), for the roster upload tests of the admin API, chat import and console.
+/// </summary>
 internal static class RosterWorkbook
 {
     public static byte[] Of(params string[][] rows)
@@ -18,28 +21,32 @@ internal static class RosterWorkbook
             strings.SharedStringTable = new SharedStringTable();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
-            var index = 0;
             for (var r = 0; r < rows.Length; r++)
             {
                 var row = new Row { RowIndex = (uint)(r + 1) };
                 for (var c = 0; c < rows[r].Length; c++)
                 {
-                    strings.SharedStringTable.AppendChild(new SharedStringItem(new Text(rows[r][c])));
-                    row.AppendChild(new Cell
+                    if (rows[r][c].Length == 0)
                     {
-                        CellReference = $"{(char)('A' + c)}{r + 1}",
-                        DataType = CellValues.SharedString,
-                        CellValue = new CellValue(index++),
-                    });
+                        continue; // empty cells are absent, as in a saved file
+                    }
+
+                    var reference = $"{(char)('A' + c)}{r + 1}";
+                    if (decimal.TryParse(rows[r][c], out _))
+                    {
+                        row.Append(new Cell { CellReference = reference, CellValue = new CellValue(rows[r][c]) });
+                        continue;
+                    }
+
+                    strings.SharedStringTable.Append(new SharedStringItem(new Text(rows[r][c])));
+                    row.Append(new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(strings.SharedStringTable.Count() - 1) });
                 }
 
-                data.AppendChild(row);
+                data.Append(row);
             }
 
             sheetPart.Worksheet = new Worksheet(data);
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "名册" });
-            workbook.Workbook.Save();
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "名单" }));
         }
 
         return stream.ToArray();

@@ -65,6 +65,8 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         { "member-profile", "设置成员 张三 外出 2027-01-01~2027-03-31" },
     };
 
+    private static readonly DateOnly Today = new(2026, 12, 4);
+
     private static readonly string[] Splits = ["train", "heldout", "heldout-c"];
 
     private static readonly string[] MoreTexts = ["请假 主题党日 2026-12", "已完成 组织生活会、民主评议党员 2026", "设置党费日 每月5日", "帮助", "绑定 8F3K2Q", ""];
@@ -79,7 +81,7 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         foreach (var command in dispatcher.Commands.Where(c => c.RequiredRole != RequiredRole.Anyone))
         {
             Assert.True(samples.TryGetValue(command.Name, out var text), $"{command.Name} needs a sample in {nameof(RestrictedSamples)}.");
-            Assert.Same(command, dispatcher.Find(TurnInput.From(text, member: null)));
+            Assert.Same(command, dispatcher.Find(TurnInput.From(text, member: null, Today)));
         }
     }
 
@@ -97,7 +99,7 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         {
             foreach (var sender in new[] { null, member })
             {
-                var input = TurnInput.From(text, sender);
+                var input = TurnInput.From(text, sender, Today);
                 foreach (var tier in commands.GroupBy(c => c.Precedence))
                 {
                     var matching = tier.Where(c => c.Matches(input)).Select(c => c.Name).ToArray();

@@ -3,10 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using PartyAffairs.Bot.Admin;
+using PartyAffairs.Bot.Tests.Console;
 using PartyAffairs.Tests.Infrastructure;
 
 namespace PartyAffairs.Bot.Tests.Ledger;
@@ -40,8 +38,8 @@ public sealed class RosterDuesTests(RedisServerFixture redis) : IClassFixture<Re
     {
         await using var host = await LedgerChatHost.StartAsync(redis.Configuration, "姓名,角色\n王书记,党支部书记\n");
 
-        var first = await PostAsync(host, Workbook(Roster), RosterXlsx.ContentType);
-        var again = await PostAsync(host, Workbook(Roster), "application/octet-stream");
+        var first = await PostAsync(host, RosterWorkbook.Of(Roster), RosterXlsx.ContentType);
+        var again = await PostAsync(host, RosterWorkbook.Of(Roster), "application/octet-stream");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var body = await first.Content.ReadFromJsonAsync<JsonElement>();
@@ -68,7 +66,7 @@ public sealed class RosterDuesTests(RedisServerFixture redis) : IClassFixture<Re
         ];
 
         var response = xlsx
-            ? await PostAsync(host, Workbook(rows), RosterXlsx.ContentType)
+            ? await PostAsync(host, RosterWorkbook.Of(rows), RosterXlsx.ContentType)
             : await PostAsync(host, Encoding.UTF8.GetBytes(string.Join('\n', rows.Select(r => string.Join(',', r)))), "text/csv");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -106,48 +104,5 @@ public sealed class RosterDuesTests(RedisServerFixture redis) : IClassFixture<Re
         var id = members.EnumerateArray().Single(m => m.GetProperty("name").GetString() == name).GetProperty("id").GetString();
         var dues = await host.GetJsonAsync($"/members/{id}/dues");
         return dues.GetProperty("monthlyAmount").ValueKind == JsonValueKind.Null ? null : dues.GetProperty("monthlyAmount").GetDecimal();
-    }
-
-    /// <summary>A one-sheet workbook of text cells (shared strings), as a spreadsheet program saves it.</summary>
-    private static byte[] Workbook(string[][] rows)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var strings = workbook.AddNewPart<SharedStringTablePart>();
-            strings.SharedStringTable = new SharedStringTable();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            for (var r = 0; r < rows.Length; r++)
-            {
-                var row = new Row { RowIndex = (uint)(r + 1) };
-                for (var c = 0; c < rows[r].Length; c++)
-                {
-                    if (rows[r][c].Length == 0)
-                    {
-                        continue; // empty cells are absent, as in a saved file
-                    }
-
-                    var reference = $"{(char)('A' + c)}{r + 1}";
-                    if (decimal.TryParse(rows[r][c], out _))
-                    {
-                        row.Append(new Cell { CellReference = reference, CellValue = new CellValue(rows[r][c]) });
-                        continue;
-                    }
-
-                    strings.SharedStringTable.Append(new SharedStringItem(new Text(rows[r][c])));
-                    row.Append(new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(strings.SharedStringTable.Count() - 1) });
-                }
-
-                data.Append(row);
-            }
-
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "名单" }));
-        }
-
-        return stream.ToArray();
     }
 }
