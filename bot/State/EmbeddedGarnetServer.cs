@@ -12,6 +12,9 @@ namespace PartyAffairs.Bot.State;
 /// </summary>
 public sealed class EmbeddedGarnetServer : IDisposable
 {
+    private static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LockPollInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly GarnetServer _server;
     private readonly FileStream _lock;
 
@@ -36,15 +39,17 @@ public sealed class EmbeddedGarnetServer : IDisposable
     /// Starts a server that keeps its files in <paramref name="dataDir"/> and recovers what it finds there.
     /// With <paramref name="commitWait"/> a write is answered only once its append-only-file entry is on disk.
     /// Garnet's own log goes to <paramref name="loggerFactory"/> under categories <c>Garnet.*</c> (nowhere when null); its
-    /// console banner is never printed.
+    /// console banner is never printed. When another server holds the folder, this one waits up to <paramref name="lockWait"/>
+    /// (default 10 s) for it to let go, so a host that is restarting over a folder its predecessor is still closing starts.
     /// </summary>
-    public static EmbeddedGarnetServer Start(string dataDir, int? port = null, bool commitWait = true, ILoggerFactory? loggerFactory = null)
+    public static EmbeddedGarnetServer Start(
+        string dataDir, int? port = null, bool commitWait = true, ILoggerFactory? loggerFactory = null, TimeSpan? lockWait = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
         var root = Path.GetFullPath(dataDir);
         var checkpointDir = Path.Combine(root, "garnet", "checkpoints");
         Directory.CreateDirectory(checkpointDir);
-        var folderLock = LockFolder(Path.Combine(root, "garnet"));
+        var folderLock = LockFolder(Path.Combine(root, "garnet"), lockWait ?? DefaultLockWait);
         try
         {
             return Start(root, checkpointDir, folderLock, port, commitWait, loggerFactory);
@@ -125,26 +130,34 @@ public sealed class EmbeddedGarnetServer : IDisposable
     /// <summary>
     /// Takes the data folder's lock file (an exclusive OS lock, released when the process ends however it ends), so two
     /// processes never write one store's files; the holder's process id is kept beside it for the error message.
+    /// A holder that lets go within <paramref name="wait"/> (a previous host still disposing) is waited for.
     /// </summary>
-    private static FileStream LockFolder(string garnetDir)
+    private static FileStream LockFolder(string garnetDir, TimeSpan wait)
     {
         var lockPath = Path.Combine(garnetDir, "store.lock");
         var ownerPath = Path.Combine(garnetDir, "store.owner");
-        FileStream folderLock;
-        try
+        var attempts = Math.Max(1, (int)Math.Ceiling(wait / LockPollInterval) + 1);
+        for (var attempt = 1; ; attempt++)
         {
-            folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            try
+            {
+                var folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                File.WriteAllText(ownerPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+                return folderLock;
+            }
+            catch (IOException) when (attempt < attempts)
+            {
+                // Start-up is synchronous (Garnet's constructor is); a short pause between attempts is all this blocks.
+                Thread.Sleep(LockPollInterval);
+            }
+            catch (IOException)
+            {
+                var owner = File.Exists(ownerPath) ? File.ReadAllText(ownerPath).Trim() : "unknown";
+                throw new StoreFolderInUseException(
+                    $"The embedded store's data folder {Path.GetDirectoryName(garnetDir)} is in use by another process (pid {owner}). "
+                    + "One process per data folder: stop the other process, or give this one its own Storage:DataDir.");
+            }
         }
-        catch (IOException)
-        {
-            var owner = File.Exists(ownerPath) ? File.ReadAllText(ownerPath).Trim() : "unknown";
-            throw new StoreFolderInUseException(
-                $"The embedded store's data folder {Path.GetDirectoryName(garnetDir)} is in use by another process (pid {owner}). "
-                + "One process per data folder: stop the other process, or give this one its own Storage:DataDir.");
-        }
-
-        File.WriteAllText(ownerPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        return folderLock;
     }
 
     private static int FreeLoopbackPort()

@@ -12,13 +12,31 @@ public sealed class EmbeddedGarnetServerTests : IDisposable
     {
         using (var first = EmbeddedGarnetServer.Start(_dataDir))
         {
-            var error = Assert.Throws<StoreFolderInUseException>(() => EmbeddedGarnetServer.Start(_dataDir));
+            var error = Assert.Throws<StoreFolderInUseException>(() => EmbeddedGarnetServer.Start(_dataDir, lockWait: TimeSpan.FromMilliseconds(300)));
             Assert.Contains($"pid {Environment.ProcessId}", error.Message, StringComparison.Ordinal);
             Assert.Contains("Storage:DataDir", error.Message, StringComparison.Ordinal);
         }
 
         using var again = EmbeddedGarnetServer.Start(_dataDir);
         Assert.True(again.Port > 0);
+    }
+
+    [Fact]
+    public async Task SecondServer_WhileTheFirstIsStillClosing_WaitsForTheFolderAndStarts()
+    {
+        // A host restarting in one process (or a test factory disposing on the entry point's thread) lets go a moment later.
+        var first = EmbeddedGarnetServer.Start(_dataDir);
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            first.Dispose();
+        });
+
+        using var second = EmbeddedGarnetServer.Start(_dataDir, lockWait: TimeSpan.FromSeconds(30));
+        await release;
+        await using var connection = await StoreConnection.ConnectAsync(second.EndPoint, timeoutMilliseconds: 5000);
+        await connection.GetDatabase().StringSetAsync("pa:test:second", "1");
+        Assert.Equal("1", (string?)await connection.GetDatabase().StringGetAsync("pa:test:second"));
     }
 
     [Fact]
