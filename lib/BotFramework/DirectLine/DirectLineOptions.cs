@@ -50,9 +50,12 @@ public sealed class DirectLineOptions
     [Range(10, 1_000_000)]
     public int InMemoryMaxConversations { get; set; } = 10_000;
 
-    /// <summary>Without Redis: the most activities kept per conversation (older ones are dropped; watermarks stay valid).</summary>
+    /// <summary>
+    /// The most activities a conversation's transcript keeps (older ones are dropped; ids and watermarks stay valid, and a
+    /// client behind the dropped head resumes from the oldest kept). In Redis a transcript may run a tenth over before it is trimmed.
+    /// </summary>
     [Range(10, 100_000)]
-    public int InMemoryMaxActivitiesPerConversation { get; set; } = 500;
+    public int TranscriptMaxActivities { get; set; } = 500;
 
     /// <summary>The most activities in one GET page or stream frame.</summary>
     [Range(1, 1000)]

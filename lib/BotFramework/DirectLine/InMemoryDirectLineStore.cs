@@ -7,14 +7,14 @@ namespace PartyAffairs.BotFramework.DirectLine;
 
 /// <summary>
 /// The transcript store used when no Redis is registered: bounded to <see cref="DirectLineOptions.InMemoryMaxConversations"/>
-/// conversations (least recently active dropped first) and <see cref="DirectLineOptions.InMemoryMaxActivitiesPerConversation"/>
+/// conversations (least recently active dropped first) and <see cref="DirectLineOptions.TranscriptMaxActivities"/>
 /// activities each (oldest dropped; sequence numbers keep counting). Lost on restart.
 /// </summary>
 internal sealed class InMemoryDirectLineStore(IOptions<DirectLineOptions> options, TimeProvider time) : IDirectLineStore
 {
     private readonly ConcurrentDictionary<string, Entry> _conversations = new(StringComparer.Ordinal);
     private readonly int _maxConversations = options.Value.InMemoryMaxConversations;
-    private readonly int _maxActivities = options.Value.InMemoryMaxActivitiesPerConversation;
+    private readonly int _maxActivities = options.Value.TranscriptMaxActivities;
 
     public Task<DirectLineConversation?> GetConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         Task.FromResult(_conversations.TryGetValue(conversationId, out var entry) ? entry.Conversation : null);
