@@ -43,11 +43,56 @@ internal static class WeComXml
         }
     }
 
-    /// <summary>Same as <see cref="TryReadFields(Stream)"/> for a string.</summary>
+    /// <summary>
+    /// Same as <see cref="TryReadFields(Stream)"/> for a decrypted message. A member may type characters XML 1.0 does not
+    /// allow (U+FFFE, U+FFFF, control characters) and WeCom passes them through: they become U+FFFD first, so the message
+    /// is read and answered rather than refused.
+    /// </summary>
     public static IReadOnlyDictionary<string, string>? TryReadFields(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml));
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ReplaceNonXmlCharacters(xml)));
         return TryReadFields(stream);
+    }
+
+    private static string ReplaceNonXmlCharacters(string text)
+    {
+        var firstInvalid = -1;
+        for (var i = 0; i < text.Length && firstInvalid < 0; i++)
+        {
+            firstInvalid = IsValidAt(text, i, out var pair) ? -1 : i;
+            i += pair ? 1 : 0;
+        }
+
+        if (firstInvalid < 0)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        builder.Append(text, 0, firstInvalid);
+        for (var i = firstInvalid; i < text.Length; i++)
+        {
+            if (!IsValidAt(text, i, out var pair))
+            {
+                builder.Append('\uFFFD');
+            }
+            else if (pair)
+            {
+                builder.Append(text, i++, 2);
+            }
+            else
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsValidAt(string text, int index, out bool surrogatePair)
+    {
+        surrogatePair = index + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[index + 1], text[index]);
+        return surrogatePair || XmlConvert.IsXmlChar(text[index]);
     }
 }

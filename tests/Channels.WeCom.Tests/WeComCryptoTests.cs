@@ -50,6 +50,21 @@ public sealed class WeComCryptoTests
         Assert.Equal("4561255354251345929", message.MsgId);
     }
 
+    [Theory]
+    [InlineData("你好\uFFFE", "你好\uFFFD")]
+    [InlineData("\uFFFF党费\u0001", "\uFFFD党费\uFFFD")]
+    [InlineData("表情😀保留", "表情😀保留")]
+    public void TryParse_CharactersXmlDoesNotAllow_ReadAsReplacementCharacters(string typed, string read)
+    {
+        var xml = $"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><FromUserName><![CDATA[zs]]></FromUserName>"
+            + $"<CreateTime>1409659813</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{typed}]]></Content><MsgId>1</MsgId></xml>";
+
+        var message = WeComMessage.TryParse(xml);
+
+        Assert.NotNull(message);
+        Assert.Equal(read, message.Content);
+    }
+
     [Fact]
     public void VerifySignature_TamperedCiphertextOrWrongToken_Fails()
     {
