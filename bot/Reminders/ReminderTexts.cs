@@ -56,6 +56,9 @@ internal static class ReminderTexts
     public static string LeadInQuietHours(TimeOnly time) => $"提醒时间{time:HH\\:mm}在免打扰时段内，请另选时间。示例：设置提醒 提前3天 08:30 当天 08:30";
 
     /// <summary>An unknown document id.</summary>
+    public static string SettingsListTooLong(int maxDates, int maxDuesDays, int maxShort) =>
+        $"设置中的列表过长：主题党日日期最多 {maxDates} 个，缴费日最多 {maxDuesDays} 个，其他列表最多 {maxShort} 项（重复项已合并）。";
+
     public static string UnknownDocument(string id, IEnumerable<string> known) =>
         $"没有编号为“{id}”的文件。可选：{string.Join("、", known)}。示例：设置依据文件 000 003（或“设置依据文件 全部”）";
 

@@ -22,6 +22,8 @@ internal static class SettingsWording
             SettingsErrorCode.LeadOutOfRange => ReminderTexts.LeadTooLong,
             SettingsErrorCode.LeadInQuietHours => ReminderTexts.LeadInQuietHours(error.Time.GetValueOrDefault()),
             SettingsErrorCode.UnknownDocument => ReminderTexts.UnknownDocument(error.Text ?? string.Empty, error.Known),
+            SettingsErrorCode.ListTooLong => ReminderTexts.SettingsListTooLong(
+                BranchSettingsValidator.MaxDates, BranchSettingsValidator.MaxDuesDays, BranchSettingsValidator.MaxShortList),
             _ => throw new NotSupportedException($"No words for the settings error {error.Code}."),
         };
     }

@@ -11,12 +11,6 @@ namespace PartyAffairs.Bot.Scheduling;
 /// <summary>Admin endpoints of the reminders: GET/PUT a branch's settings (PUT answers with warnings) and GET its next reminders.</summary>
 internal static class ReminderAdminApi
 {
-    /// <summary>The most distinct themed-day dates a PUT may carry (a year's worth).</summary>
-    public const int MaxDates = 366;
-
-    /// <summary>The most distinct entries of the other lists (leads, secretary lead days, documents).</summary>
-    public const int MaxShortList = 20;
-
     /// <summary>Maps the endpoints under /api/admin, behind the admin bearer token; the store being down answers 503.</summary>
     public static RouteGroupBuilder MapReminderAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -55,21 +49,7 @@ internal static class ReminderAdminApi
             return Results.BadRequest(new AdminError(ReminderHostTexts.SettingsBodyInvalid));
         }
 
-        // Lists are sets: repeated entries are dropped; what remains is bounded (a year of dates, a month of days).
-        body = body with
-        {
-            DuesDays = [.. body.DuesDays.Distinct()],
-            Leads = [.. body.Leads.Distinct()],
-            SecretaryLeadDays = [.. body.SecretaryLeadDays.Distinct()],
-            BindingDocuments = [.. body.BindingDocuments.Distinct(StringComparer.Ordinal)],
-            ThemedDay = body.ThemedDay is { } rule ? rule with { Dates = [.. rule.Dates.Distinct().Order()] } : null,
-        };
-        if (body.ThemedDay?.Dates.Count > MaxDates || body.DuesDays.Count > 31 || body.Leads.Count > MaxShortList
-            || body.SecretaryLeadDays.Count > MaxShortList || body.BindingDocuments.Count > MaxShortList)
-        {
-            return Results.BadRequest(new AdminError(ReminderHostTexts.SettingsListTooLong(MaxDates, MaxShortList)));
-        }
-
+        // Lists are sets and bounded: the one save path (BranchSettingsService) merges repeats and refuses what is too long.
         var outcome = await settings.ReplaceAsync(branchId, body, ct);
         if (!outcome.Saved)
         {

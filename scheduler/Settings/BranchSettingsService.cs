@@ -37,6 +37,7 @@ public sealed class BranchSettingsService(
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(next);
+        next = BranchSettingsValidator.Normalize(next);
         var zone = BranchSettingsValidator.IsIanaZone(next.TimeZone) ? next.Zone() : current.Zone();
         var today = Today(zone);
         if (BranchSettingsValidator.Validate(next, today, catalogs.DocumentIds, calendar) is { } error)

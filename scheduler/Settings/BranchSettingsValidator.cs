@@ -5,6 +5,38 @@ namespace PartyAffairs.Scheduler.Settings;
 /// <summary>Checks a branch's settings before they are stored; the first problem is returned, typed, for the host to word.</summary>
 public static class BranchSettingsValidator
 {
+    /// <summary>The most distinct themed-day dates a branch may list (a year's worth).</summary>
+    public const int MaxDates = 366;
+
+    /// <summary>The most distinct dues days (a month's worth).</summary>
+    public const int MaxDuesDays = 31;
+
+    /// <summary>The most distinct entries of the other lists (leads, secretary lead days, binding documents).</summary>
+    public const int MaxShortList = 20;
+
+    /// <summary>
+    /// The settings with every list as a set: repeated entries dropped, themed dates in order. Lists that were sets already
+    /// keep their objects, so a themed-day rule that did not change is still recognised as unchanged.
+    /// </summary>
+    public static BranchReminderSettings Normalize(BranchReminderSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var themedDay = settings.ThemedDay;
+        if (themedDay is { Dates.Count: > 0 } && !themedDay.Dates.SequenceEqual(themedDay.Dates.Distinct().Order()))
+        {
+            themedDay = themedDay with { Dates = [.. themedDay.Dates.Distinct().Order()] };
+        }
+
+        return settings with
+        {
+            DuesDays = Distinct(settings.DuesDays, EqualityComparer<int>.Default),
+            Leads = Distinct(settings.Leads, EqualityComparer<ReminderLead>.Default),
+            SecretaryLeadDays = Distinct(settings.SecretaryLeadDays, EqualityComparer<int>.Default),
+            BindingDocuments = Distinct(settings.BindingDocuments, StringComparer.Ordinal),
+            ThemedDay = themedDay,
+        };
+    }
+
     /// <summary>
     /// Null when <paramref name="settings"/> are valid on <paramref name="today"/>; otherwise what is wrong. Example dates
     /// are working days of <paramref name="calendar"/>.
@@ -17,6 +49,12 @@ public static class BranchSettingsValidator
         if (!IsIanaZone(settings.TimeZone))
         {
             return new SettingsError(SettingsErrorCode.UnknownTimeZone) { Text = settings.TimeZone };
+        }
+
+        if (settings.ThemedDay?.Dates.Count > MaxDates || settings.DuesDays.Count > MaxDuesDays || settings.Leads.Count > MaxShortList
+            || settings.SecretaryLeadDays.Count > MaxShortList || settings.BindingDocuments.Count > MaxShortList)
+        {
+            return new SettingsError(SettingsErrorCode.ListTooLong);
         }
 
         if (settings.ThemedDay is { } rule)
@@ -66,6 +104,9 @@ public static class BranchSettingsValidator
 
         return null;
     }
+
+    private static IReadOnlyList<T> Distinct<T>(IReadOnlyList<T> items, IEqualityComparer<T> comparer) =>
+        items.Distinct(comparer).Count() == items.Count ? items : [.. items.Distinct(comparer)];
 
     /// <summary>True for an IANA zone id this machine knows (Windows ids such as “China Standard Time” are refused).</summary>
     public static bool IsIanaZone(string id) =>

@@ -35,4 +35,8 @@ public enum SettingsErrorCode
 
     /// <summary>A binding document id (<see cref="SettingsError.Text"/>) the corpus lacks (<see cref="SettingsError.Known"/> lists the ids).</summary>
     UnknownDocument,
+
+    /// <summary>A list longer than its bound once repeats are dropped (<see cref="BranchSettingsValidator.MaxDates"/> themed dates,
+    /// <see cref="BranchSettingsValidator.MaxDuesDays"/> dues days, <see cref="BranchSettingsValidator.MaxShortList"/> otherwise).</summary>
+    ListTooLong,
 }

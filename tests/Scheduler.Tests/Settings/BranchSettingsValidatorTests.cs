@@ -21,8 +21,36 @@ public sealed class BranchSettingsValidatorTests
         { "nonsense zone", new BranchReminderSettings { TimeZone = "Mars/Olympus" }, "不是有效的时区" },
         { "lead in quiet hours", new BranchReminderSettings { Leads = [new ReminderLead(1, new TimeOnly(22, 0))] }, "免打扰时段内" },
         { "lead too long", new BranchReminderSettings { Leads = [new ReminderLead(45, new TimeOnly(9, 0))] }, "0到30天" },
+        { "a year and a day of dates", new BranchReminderSettings { ThemedDay = new ThemedDayRule { Kind = ThemedDayRuleKind.Dates, Dates = [.. Enumerable.Range(0, 367).Select(Today.AddDays)] } }, "列表过长" },
+        { "21 leads", new BranchReminderSettings { Leads = [.. Enumerable.Range(0, 21).Select(d => new ReminderLead(d, new TimeOnly(9, 0)))] }, "其他列表最多 20 项" },
         { "ordinal 8", new BranchReminderSettings { ThemedDay = new ThemedDayRule { Kind = ThemedDayRuleKind.NthWeekday, Ordinal = 8, Weekday = DayOfWeek.Friday } }, "最多有5个星期五" },
     };
+
+    [Fact]
+    public void Normalize_RepeatedEntries_MergedAndDatesOrdered_SetsKeepTheirObjects()
+    {
+        var later = Today.AddDays(30);
+        var repeated = new BranchReminderSettings
+        {
+            ThemedDay = new ThemedDayRule { Kind = ThemedDayRuleKind.Dates, Dates = [later, Today, later, later] },
+            DuesDays = [5, 5, 20, 5],
+            BindingDocuments = ["001", "001", "003"],
+        };
+        var sets = new BranchReminderSettings { ThemedDay = new ThemedDayRule { Kind = ThemedDayRuleKind.Dates, Dates = [Today, later] } };
+
+        var merged = BranchSettingsValidator.Normalize(repeated);
+        var unchanged = BranchSettingsValidator.Normalize(sets);
+
+        Assert.Equal([Today, later], merged.ThemedDay!.Dates);
+        Assert.Equal([5, 20], merged.DuesDays);
+        Assert.Equal(["001", "003"], merged.BindingDocuments);
+        Assert.Same(sets.ThemedDay, unchanged.ThemedDay);
+        Assert.Same(sets.DuesDays, unchanged.DuesDays);
+
+        // 10,000 copies of one date are one date, well within the bound.
+        var copies = new BranchReminderSettings { ThemedDay = new ThemedDayRule { Kind = ThemedDayRuleKind.Dates, Dates = [.. Enumerable.Repeat(later, 10_000)] } };
+        Assert.Null(BranchSettingsValidator.Validate(BranchSettingsValidator.Normalize(copies), Today, Documents, Calendar));
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -46,6 +46,26 @@ public abstract class ReminderSettingsServiceTests(RedisServerFixture redis, ILe
     }
 
     [Fact]
+    public async Task Replace_RepeatedEntries_StoredOnce_AndTooManyRefusedWithoutChange()
+    {
+        var harness = await StartAsync();
+        var date = new DateOnly(2026, 12, 10);
+
+        var outcome = await harness.SettingsService.ReplaceAsync(
+            "b1", new BranchReminderSettings { ThemedDay = new ThemedDayRule { Kind = ThemedDayRuleKind.Dates, Dates = [.. Enumerable.Repeat(date, 5_000)] }, DuesDays = [5, 5, 5] }, default);
+        var tooMany = await harness.SettingsService.ReplaceAsync(
+            "b1", new BranchReminderSettings { SecretaryLeadDays = [.. Enumerable.Range(0, 21)] }, default);
+        var stored = await harness.Settings.GetAsync("b1", default);
+
+        Assert.True(outcome.Saved, outcome.Reply);
+        Assert.Equal([date], stored!.ThemedDay!.Dates);
+        Assert.Equal([5], stored.DuesDays);
+        Assert.False(tooMany.Saved);
+        Assert.Contains("列表过长", tooMany.Reply, StringComparison.Ordinal);
+        Assert.Equal([date], (await harness.Settings.GetAsync("b1", default))!.ThemedDay!.Dates);
+    }
+
+    [Fact]
     public async Task ApplyCommand_ThemedDay_StoredAndRoundTrips()
     {
         var harness = await StartAsync();
