@@ -196,6 +196,9 @@ public sealed class WorkQueueWorker : IDisposable
     {
         while (!stopping.IsCancellationRequested)
         {
+            // The next pass is timed from the start of this one, so the lease is renewed every third of its time however
+            // long recovery takes (and the timer is already running when the renewal is seen).
+            var next = Task.Delay(_queue.Lease / 3, _time, stopping);
             try
             {
                 await MaintainAsync(stopping);
@@ -216,7 +219,7 @@ public sealed class WorkQueueWorker : IDisposable
 
             try
             {
-                await Task.Delay(_queue.Lease / 3, _time, stopping);
+                await next;
             }
             catch (OperationCanceledException)
             {
