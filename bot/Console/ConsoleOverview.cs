@@ -27,7 +27,8 @@ internal sealed class ConsoleOverview(
     public async Task<IReadOnlyList<DutyProgress>> CompletionAsync(string branchId, CancellationToken cancellationToken)
     {
         var members = await roster.ListMembersAsync(branchId, cancellationToken);
-        return await Task.WhenAll(duties.All.Select(d => progress.OfAsync(branchId, d, members, cancellationToken)));
+        var today = Today(await settings.GetAsync(branchId, cancellationToken));
+        return await Task.WhenAll(duties.All.Select(d => progress.OfAsync(branchId, d, members, today, cancellationToken)));
     }
 
     /// <summary>The progress on one duty (by kind), or null for an unknown kind.</summary>
@@ -39,7 +40,8 @@ internal sealed class ConsoleOverview(
             return null;
         }
 
-        return await progress.OfAsync(branchId, duty, await roster.ListMembersAsync(branchId, cancellationToken), cancellationToken);
+        var today = Today(await settings.GetAsync(branchId, cancellationToken));
+        return await progress.OfAsync(branchId, duty, await roster.ListMembersAsync(branchId, cancellationToken), today, cancellationToken);
     }
 
     /// <summary>Dues paid in <paramref name="year"/>, per month (1–12): amount and who paid.</summary>

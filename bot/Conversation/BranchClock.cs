@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using PartyAffairs.Scheduler.Planning;
 using PartyAffairs.Scheduler.Settings;
 
 namespace PartyAffairs.Bot.Conversation;
@@ -7,9 +8,10 @@ namespace PartyAffairs.Bot.Conversation;
 /// <summary>
 /// Today in a branch's own time zone (its settings; Asia/Shanghai by default), for reading members' dates (昨天, 12月3日)
 /// and finding periods. The zone is cached per branch for <see cref="ConversationOptions.BranchZoneCacheFor"/>, so a turn
-/// costs no settings read.
+/// costs no settings read; every save of a branch's settings (chat, console, admin API) forgets it on this instance at once,
+/// as one of the settings service's <see cref="IReminderTriggers"/>.
 /// </summary>
-internal sealed class BranchClock(TimeProvider time, IOptions<ConversationOptions> options, IServiceProvider services)
+internal sealed class BranchClock(TimeProvider time, IOptions<ConversationOptions> options, IServiceProvider services) : IReminderTriggers
 {
     private static readonly TimeZoneInfo DefaultZone = TimeZoneInfo.FindSystemTimeZoneById(BranchReminderSettings.DefaultTimeZone);
 
@@ -40,6 +42,13 @@ internal sealed class BranchClock(TimeProvider time, IOptions<ConversationOption
 
     /// <summary>Forgets a branch's cached zone (its settings changed).</summary>
     public void Forget(string branchId) => _zones.TryRemove(branchId, out _);
+
+    /// <summary>The branch's settings were saved: its zone is read again on the next turn.</summary>
+    Task IReminderTriggers.RefreshAsync(string branchId, CancellationToken cancellationToken)
+    {
+        Forget(branchId);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Today in <paramref name="zone"/>.</summary>
     public DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);

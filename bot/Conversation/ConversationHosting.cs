@@ -1,3 +1,4 @@
+using PartyAffairs.Scheduler.Planning;
 using PartyAffairs.Bot.State;
 using StackExchange.Redis;
 using PartyAffairs.BotFramework.Http;
@@ -57,6 +58,7 @@ internal static class ConversationHosting
                 "Conversation: CompletionWindow must be 0–24, LeaveAhead 0–12 and BranchZoneCacheFor not negative.")
             .ValidateOnStart();
         services.AddSingleton<BranchClock>();
+        services.AddSingleton<IReminderTriggers>(sp => sp.GetRequiredService<BranchClock>()); // settings saves forget its cached zone
         services.AddSingleton<LeaveNotices>();
         services.AddSingleton<ConversationSettingsStore>();
         services.AddSingleton<BranchFacts>();

@@ -6,11 +6,12 @@ using PartyAffairs.Scheduler.Periods;
 
 namespace PartyAffairs.Bot.Conversation;
 
-/// <summary>The tracked duties in their current periods (Asia/Shanghai), and the ledger's records of them.</summary>
+/// <summary>
+/// The tracked duties in their periods, and the ledger's records of them. "Now" is always the caller's: the branch's
+/// today in its own time zone (<see cref="BranchClock"/>), never this machine's or a fixed zone's.
+/// </summary>
 internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger ledger, TimeProvider time)
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     /// <summary>The duties of a role that run on calendar periods (the ones a member confirms per period).</summary>
     public IReadOnlyList<TrackedDuty> ForRole(string role) =>
         catalog.ForRole(role).Where(d => DutyPeriod.TryGetUnit(d.Period, out _)).ToArray();
@@ -48,20 +49,6 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
     public static string SubjectFor(TrackedDuty duty, Member member) =>
         duty.Audience == DutyAudience.Branch ? CompletionRecord.BranchSubject : member.Id;
 
-    /// <summary>Today's date in Asia/Shanghai.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
-
-    /// <summary>The period the duty is in now.</summary>
-    public DutyPeriod CurrentPeriod(TrackedDuty duty)
-    {
-        if (!DutyPeriod.TryGetUnit(duty.Period, out var unit))
-        {
-            throw new ArgumentException($"Duty {duty.Kind} has no calendar period ({duty.Period}).", nameof(duty));
-        }
-
-        return DutyPeriod.Containing(unit, time.GetUtcNow(), Zone);
-    }
-
     /// <summary>The duty's calendar unit; throws for a duty without one.</summary>
     public static PeriodUnit Unit(TrackedDuty duty) => DutyPeriod.TryGetUnit(duty.Period, out var unit)
         ? unit
@@ -88,11 +75,11 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
         return period.End;
     }
 
-    /// <summary>The member's duties this period with their records (one pipelined round trip).</summary>
-    public async Task<IReadOnlyList<DutyStatus>> ForMemberAsync(Member member, CancellationToken cancellationToken)
+    /// <summary>The member's duties in the periods containing <paramref name="today"/> (the branch's), with their records (one pipelined round trip).</summary>
+    public async Task<IReadOnlyList<DutyStatus>> ForMemberAsync(Member member, DateOnly today, CancellationToken cancellationToken)
     {
         var duties = ForRole(member.Role);
-        var periods = duties.Select(CurrentPeriod).ToArray();
+        var periods = duties.Select(d => PeriodOn(d, today)).ToArray();
         var records = Task.WhenAll(duties.Select((d, i) =>
             ledger.GetAsync(member.BranchId, SubjectFor(d, member), d.Kind, periods[i].Key, cancellationToken)));
         var counts = Task.WhenAll(duties.Select((d, i) => d.Count > 1
@@ -101,10 +88,6 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
         var (recorded, counted) = (await records, await counts);
         return duties.Select((d, i) => new DutyStatus(d, periods[i], DueDate(d, periods[i]), recorded[i], counted[i])).ToArray();
     }
-
-    /// <summary>Records a confirmation for the current period; false when one was recorded already.</summary>
-    public Task<bool> RecordAsync(Member member, TrackedDuty duty, CompletionStatus status, string? activityId, CancellationToken cancellationToken) =>
-        RecordAsync(member, duty, status, CurrentPeriod(duty), activityId, cancellationToken);
 
     /// <summary>
     /// Records a confirmation for <paramref name="period"/> (authorized before: <c>CompletionAuthorization</c>); false when
@@ -122,17 +105,6 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
             SourceActivityId = activityId,
         }, cancellationToken);
 
-    /// <summary>Today's occurrence key for duties required several times per period: the local date, so one occurrence counts once a day.</summary>
-    public string OccurrenceKey => Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>Counts today's occurrence of a duty required several times per period (once per subject and day).</summary>
-    public Task<OccurrenceOutcome> AddOccurrenceAsync(Member member, TrackedDuty duty, string? activityId, CancellationToken cancellationToken) =>
-        AddOccurrenceAsync(member, duty, CurrentPeriod(duty), activityId, cancellationToken);
-
-    /// <summary>Counts today's occurrence of a duty required several times in <paramref name="period"/>.</summary>
-    public Task<OccurrenceOutcome> AddOccurrenceAsync(Member member, TrackedDuty duty, DutyPeriod period, string? activityId, CancellationToken cancellationToken) =>
-        AddOccurrenceAsync(member, duty, period, OccurrenceKey, activityId, cancellationToken);
-
     /// <summary>Counts the occurrence <paramref name="occurrenceKey"/> (the local date it took place) of a duty required several times in <paramref name="period"/>.</summary>
     public Task<OccurrenceOutcome> AddOccurrenceAsync(Member member, TrackedDuty duty, DutyPeriod period, string occurrenceKey, string? activityId, CancellationToken cancellationToken) =>
         ledger.AddOccurrenceAsync(new CompletionRecord
@@ -145,13 +117,9 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
             SourceActivityId = activityId,
         }, occurrenceKey, duty.Count, cancellationToken);
 
-    /// <summary>Occurrences counted for a duty in its current period (the member's, or the branch's for a branch duty).</summary>
-    public Task<int> CountAsync(string branchId, string subjectId, TrackedDuty duty, CancellationToken cancellationToken) =>
-        ledger.CountAsync(branchId, subjectId, duty.Kind, CurrentPeriod(duty).Key, cancellationToken);
-
-    /// <summary>The record of a duty for a member (or the branch) in the current period.</summary>
-    public Task<CompletionRecord?> GetAsync(Member member, TrackedDuty duty, CancellationToken cancellationToken) =>
-        GetAsync(member, duty, CurrentPeriod(duty), cancellationToken);
+    /// <summary>Occurrences counted for a duty in <paramref name="period"/> (the member's, or the branch's for a branch duty).</summary>
+    public Task<int> CountAsync(string branchId, string subjectId, TrackedDuty duty, DutyPeriod period, CancellationToken cancellationToken) =>
+        ledger.CountAsync(branchId, subjectId, duty.Kind, period.Key, cancellationToken);
 
     /// <summary>The record of a duty for a member (or the branch) in <paramref name="period"/>.</summary>
     public Task<CompletionRecord?> GetAsync(Member member, TrackedDuty duty, DutyPeriod period, CancellationToken cancellationToken) =>
@@ -163,7 +131,7 @@ internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger
             catalog.All.FirstOrDefault(d => d.Kind == last.DutyKind)?.Count ?? 1, cancellationToken)
         : ledger.RemoveAsync(last.BranchId, last.SubjectId, last.DutyKind, last.PeriodKey, cancellationToken);
 
-    /// <summary>Every record of a duty in its current period for a branch.</summary>
-    public Task<IReadOnlyDictionary<string, CompletionRecord>> ForBranchAsync(string branchId, TrackedDuty duty, CancellationToken cancellationToken) =>
-        ledger.GetForDutyAsync(branchId, duty.Kind, CurrentPeriod(duty).Key, cancellationToken);
+    /// <summary>Every record of a duty in <paramref name="period"/> for a branch.</summary>
+    public Task<IReadOnlyDictionary<string, CompletionRecord>> ForBranchAsync(string branchId, TrackedDuty duty, DutyPeriod period, CancellationToken cancellationToken) =>
+        ledger.GetForDutyAsync(branchId, duty.Kind, period.Key, cancellationToken);
 }

@@ -75,7 +75,6 @@ internal static class LedgerHosting
         StudyHoursReminderSender.Decorate(services);
 
         // The chat side: what secretaries and members do with the 台账 in conversation.
-        services.AddSingleton<LedgerReading>();
         services.AddChatCommand<RecordCommand>();
         services.AddChatCommand<UndoRecordCommand>();
         services.AddChatCommand<AttendanceCommand>();

@@ -7,17 +7,17 @@ namespace PartyAffairs.Bot.Conversation.Commands;
 /// <summary>A branch's progress on its duties (完成情况, 催办): counts without ranking, names only of those on leave or still open.</summary>
 internal sealed class BranchProgress(DutyTracker duties)
 {
-    /// <summary>The progress of <paramref name="members"/> of <paramref name="branchId"/> on <paramref name="duty"/>.</summary>
-    public async Task<DutyProgress> OfAsync(string branchId, TrackedDuty duty, IReadOnlyList<Member> members, CancellationToken cancellationToken)
+    /// <summary>The progress of <paramref name="members"/> of <paramref name="branchId"/> on <paramref name="duty"/> in the period containing <paramref name="today"/> (the branch's).</summary>
+    public async Task<DutyProgress> OfAsync(string branchId, TrackedDuty duty, IReadOnlyList<Member> members, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(duty);
-        var period = duties.CurrentPeriod(duty);
-        var records = await duties.ForBranchAsync(branchId, duty, cancellationToken);
+        var period = DutyTracker.PeriodOn(duty, today);
+        var records = await duties.ForBranchAsync(branchId, duty, period, cancellationToken);
         var applicable = members.Where(m => duties.AppliesTo(duty, m.Role)).ToArray();
         if (duty.Audience == DutyAudience.Branch)
         {
             var branchDone = records.TryGetValue(CompletionRecord.BranchSubject, out var r) && r.Status == CompletionStatus.Done;
-            var count = duty.Count > 1 ? await duties.CountAsync(branchId, CompletionRecord.BranchSubject, duty, cancellationToken) : 0;
+            var count = duty.Count > 1 ? await duties.CountAsync(branchId, CompletionRecord.BranchSubject, duty, period, cancellationToken) : 0;
             return new DutyProgress(duty, period.Key, DutyTracker.DueDate(duty, period), applicable, branchDone ? applicable : [], [], branchDone ? [] : applicable, count);
         }
 

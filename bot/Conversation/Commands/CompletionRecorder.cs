@@ -89,9 +89,9 @@ internal sealed class CompletionRecorder(
         }
 
         var remember = memberActivity.SetLastAsync(member.Id, last, cancellationToken);
-        var remaining = await duties.ForMemberAsync(member, cancellationToken);
+        var remaining = await duties.ForMemberAsync(member, today, cancellationToken);
         await remember;
-        await context.SendAsync(string.Join('\n', heads) + "\n" + Replies.Remaining(lines.Open(remaining)), cancellationToken, Replies.ActionUndo, Replies.ActionMyDuties);
+        await context.SendAsync(string.Join('\n', heads) + "\n" + Replies.Remaining(lines.Open(remaining, today)), cancellationToken, Replies.ActionUndo, Replies.ActionMyDuties);
     }
 
     /// <summary>The tracked duties the input names: the intent's duty kinds, else the parser's phrase.</summary>

@@ -21,7 +21,8 @@ internal sealed class MyDutiesCommand(DutyTracker duties, DutyLines lines, Branc
     {
         var member = context.BoundMember;
         var settingsRead = facts.SettingsAsync(member.BranchId, cancellationToken);
-        var statuses = await duties.ForMemberAsync(member, cancellationToken);
+        var today = context.Input.Context.Today;
+        var statuses = await duties.ForMemberAsync(member, today, cancellationToken);
         var settings = await settingsRead;
         if (statuses.Count == 0)
         {
@@ -31,7 +32,7 @@ internal sealed class MyDutiesCommand(DutyTracker duties, DutyLines lines, Branc
 
         string Line(DutyStatus status)
         {
-            var line = lines.Line(status);
+            var line = lines.Line(status, today);
             if (status.Duty.Kind == DutyKinds.ThemedPartyDay && settings.ThemedDay is { } rule)
             {
                 var day = rule.DatesIn(status.Period.Start.Year, status.Period.Start.Month).FirstOrDefault(status.Period.Contains);

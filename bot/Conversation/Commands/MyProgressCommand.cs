@@ -27,14 +27,14 @@ internal sealed class MyProgressCommand(DutyTracker duties, DutyLines lines) : I
     {
         var member = context.BoundMember;
         var named = context.Input.Intent.Entities.Duties;
-        var statuses = await duties.ForMemberAsync(member, cancellationToken);
+        var today = context.Input.Context.Today;
+        var statuses = await duties.ForMemberAsync(member, today, cancellationToken);
         if (named.Count == 1 && named[0] == DutyKinds.MembershipDues && duties.Find(DutyKinds.MembershipDues) is { } dues && duties.AppliesTo(dues, member.Role))
         {
-            var today = context.Input.Context.Today;
             var months = Enumerable.Range(0, DuesMonthsBack).Select(i => DutyPeriod.Containing(PeriodUnit.Month, today.AddMonths(-i))).ToArray();
             var records = await Task.WhenAll(months.Select(m => duties.GetAsync(member, dues, m, cancellationToken)));
             var latest = months.Zip(records).FirstOrDefault(p => p.Second?.Status == CompletionStatus.Done).First;
-            var line = statuses.FirstOrDefault(s => s.Duty.Kind == dues.Kind) is { } status ? "\n" + lines.Line(status) : string.Empty;
+            var line = statuses.FirstOrDefault(s => s.Duty.Kind == dues.Kind) is { } status ? "\n" + lines.Line(status, today) : string.Empty;
             await context.SendAsync(Replies.DuesPaidThrough(latest == default ? null : latest.Key) + line, cancellationToken, Replies.ActionMyDuties);
             return;
         }
@@ -48,7 +48,7 @@ internal sealed class MyProgressCommand(DutyTracker duties, DutyLines lines) : I
 
         var text = shown.Select(s => s.Duty.Count > 1 && s.Record is null
             ? Replies.ProgressCount(s.Duty.Title, s.Period.Key, s.Count, s.Duty.Count)
-            : lines.Line(s));
+            : lines.Line(s, today));
         var open = shown.Count(s => s.Record is null);
         await context.SendAsync(Replies.ProgressHeader(member.Name) + "\n" + string.Join('\n', text) + "\n" + Replies.ProgressOpenCount(open),
             cancellationToken, Replies.ActionMyDuties);

@@ -36,7 +36,7 @@ internal sealed class NudgeCommand(RosterStore roster, DutyTracker duties, Branc
         }
 
         var members = await roster.ListMembersAsync(member.BranchId, cancellationToken);
-        var open = await progress.OfAsync(member.BranchId, duty, members, cancellationToken);
+        var open = await progress.OfAsync(member.BranchId, duty, members, context.Input.Context.Today, cancellationToken);
         // The sender is never nudged himself, even when his own confirmation is still open.
         var others = open.Open.Where(m => m.Id != member.Id).ToArray();
         if (others.Length == 0)

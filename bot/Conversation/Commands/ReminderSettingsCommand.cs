@@ -7,7 +7,7 @@ namespace PartyAffairs.Bot.Conversation.Commands;
 /// A secretary's reminder settings, “设置主题党日 每月第一个周五 15:00 三楼会议室”, “设置党费日 …”, “设置提醒 …”,
 /// “设置免打扰 …”, “设置依据文件 …”, “设置时区 …”, “设置节假日提醒 …”: saved when valid, explained with an example otherwise.
 /// </summary>
-internal sealed class ReminderSettingsCommand(ReminderSettingsService settings, BranchClock clock) : IChatCommand
+internal sealed class ReminderSettingsCommand(ReminderSettingsService settings) : IChatCommand
 {
     public string Name => "reminder-settings";
 
@@ -21,7 +21,6 @@ internal sealed class ReminderSettingsCommand(ReminderSettingsService settings, 
     {
         var branchId = context.BoundMember.BranchId;
         var reply = await settings.ApplyCommandAsync(branchId, context.Input.Text, cancellationToken);
-        clock.Forget(branchId); // a new 时区 applies to this instance's next turn at once
         await context.SendAsync(reply.Reply, cancellationToken);
     }
 }

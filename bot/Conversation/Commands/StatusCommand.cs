@@ -45,7 +45,7 @@ internal sealed class StatusCommand(RosterStore roster, DutyTracker duties, Bran
                 return;
             }
 
-            await context.SendAsync(BranchProgress.Detail(await progress.OfAsync(member.BranchId, duty, members, cancellationToken), unbound), cancellationToken, Replies.ActionStatus);
+            await context.SendAsync(BranchProgress.Detail(await progress.OfAsync(member.BranchId, duty, members, context.Input.Context.Today, cancellationToken), unbound), cancellationToken, Replies.ActionStatus);
             return;
         }
 
@@ -56,7 +56,7 @@ internal sealed class StatusCommand(RosterStore roster, DutyTracker duties, Bran
             return;
         }
 
-        var all = await Task.WhenAll(tracked.Select(d => progress.OfAsync(member.BranchId, d, members, cancellationToken)));
+        var all = await Task.WhenAll(tracked.Select(d => progress.OfAsync(member.BranchId, d, members, context.Input.Context.Today, cancellationToken)));
         var branch = await roster.GetBranchAsync(member.BranchId, cancellationToken);
         await context.SendAsync(Replies.StatusHeader(branch?.Name ?? member.BranchId) + "\n" + string.Join('\n', all.Select(p => BranchProgress.SummaryLine(p, unbound))), cancellationToken);
     }

@@ -10,7 +10,7 @@ namespace PartyAffairs.Bot.Conversation.Commands.Ledger;
 /// (today when none is named), the member is added as attendee, audited as their own confirmation
 /// (<see cref="RecordService.ConfirmAttendanceAsync"/>); otherwise the completion is recorded as before.
 /// </summary>
-internal sealed class AttendanceCommand(LedgerReading reading, BranchScopes scopes, RecordService records, CompletionRecorder recorder) : IChatCommand
+internal sealed class AttendanceCommand(BranchScopes scopes, RecordService records, CompletionRecorder recorder) : IChatCommand
 {
     public string Name => "ledger-attendance";
 
@@ -20,7 +20,7 @@ internal sealed class AttendanceCommand(LedgerReading reading, BranchScopes scop
 
     public bool Matches(TurnInput input)
     {
-        var intent = reading.Of(input);
+        var intent = input.Intent;
         return intent.Kind == IntentKind.Complete && !intent.Entities.FromButton
             && intent.Entities.Duties is [var duty] && IsMeeting(duty);
     }
@@ -29,7 +29,7 @@ internal sealed class AttendanceCommand(LedgerReading reading, BranchScopes scop
     {
         var member = context.BoundMember;
         var scope = await scopes.GetAsync(member.BranchId, cancellationToken);
-        var intent = LedgerReading.For(context.Input, scope?.Today ?? DateOnly.MinValue);
+        var intent = context.Input.Intent;
         if (scope is not null && intent.Entities.Duties is [var duty] && RecordKinds.Normalize(duty) is { } kind)
         {
             var date = intent.Entities.Date ?? scope.Today;

@@ -11,7 +11,7 @@ namespace PartyAffairs.Bot.Conversation.Commands.Ledger;
 /// without amounts in a group conversation. Months: those named; else this month, or for a count the oldest unpaid ones.
 /// With no assessment on file a plain “已交党费” is recorded as a confirmation, as before the ledger.
 /// </summary>
-internal sealed class DuesPaymentCommand(LedgerReading reading, BranchScopes scopes, DuesService dues, CompletionRecorder recorder) : IChatCommand
+internal sealed class DuesPaymentCommand(BranchScopes scopes, DuesService dues, CompletionRecorder recorder) : IChatCommand
 {
     public const string DuesKind = "党费";
 
@@ -23,7 +23,7 @@ internal sealed class DuesPaymentCommand(LedgerReading reading, BranchScopes sco
 
     public bool Matches(TurnInput input)
     {
-        var intent = reading.Of(input);
+        var intent = input.Intent;
         return intent.Kind == IntentKind.Complete && !intent.Entities.FromButton && intent.Entities.Duties is [DuesKind];
     }
 
@@ -36,7 +36,7 @@ internal sealed class DuesPaymentCommand(LedgerReading reading, BranchScopes sco
             return;
         }
 
-        var entities = LedgerReading.For(context.Input, scope.Today).Entities;
+        var entities = context.Input.Intent.Entities;
         var named = entities.Months.Select(m => m.Key).ToArray();
         var count = named.Length == 0 && entities.MonthCount is > 1 ? entities.MonthCount : null;
         var thisMonth = $"{scope.Today.Year:D4}-{scope.Today.Month:D2}";

@@ -9,7 +9,7 @@ namespace PartyAffairs.Bot.Conversation.Commands.Ledger;
 /// (<see cref="DuesService.SetProfileAsync"/>: the same validation and messages as the admin PUT); the reply confirms
 /// amount and rate. Refused in a group conversation: an income is never discussed there.
 /// </summary>
-internal sealed class DuesProfileCommand(LedgerReading reading, BranchScopes scopes, DuesService dues) : IChatCommand
+internal sealed class DuesProfileCommand(BranchScopes scopes, DuesService dues) : IChatCommand
 {
     public string Name => "ledger-dues-profile";
 
@@ -17,7 +17,7 @@ internal sealed class DuesProfileCommand(LedgerReading reading, BranchScopes sco
 
     public CommandPrecedence Precedence => CommandPrecedence.Command;
 
-    public bool Matches(TurnInput input) => reading.Of(input).Kind == IntentKind.DuesProfile;
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.DuesProfile;
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal sealed class DuesProfileCommand(LedgerReading reading, BranchScopes sco
             return;
         }
 
-        var entities = reading.Of(context.Input).Entities;
+        var entities = context.Input.Intent.Entities;
         if (entities.PersonName is not { } name || await scopes.GetAsync(member.BranchId, cancellationToken) is not { } scope)
         {
             await context.SendAsync(LedgerReplies.DuesProfileUsage, cancellationToken);

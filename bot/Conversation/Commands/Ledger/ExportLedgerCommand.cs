@@ -5,7 +5,7 @@ using PartyAffairs.Ledger.Branches;
 namespace PartyAffairs.Bot.Conversation.Commands.Ledger;
 
 /// <summary>“导出台账 [2026]”: a record keeper gets a link to the year's workbook, valid for a short time and once (<see cref="LedgerDownloads"/>).</summary>
-internal sealed class ExportLedgerCommand(LedgerReading reading, BranchScopes scopes, LedgerDownloads downloads) : IChatCommand
+internal sealed class ExportLedgerCommand(BranchScopes scopes, LedgerDownloads downloads) : IChatCommand
 {
     public string Name => "ledger-export";
 
@@ -13,7 +13,7 @@ internal sealed class ExportLedgerCommand(LedgerReading reading, BranchScopes sc
 
     public CommandPrecedence Precedence => CommandPrecedence.Command;
 
-    public bool Matches(TurnInput input) => reading.Of(input).Kind == IntentKind.ExportLedger;
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.ExportLedger;
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ internal sealed class ExportLedgerCommand(LedgerReading reading, BranchScopes sc
             return;
         }
 
-        var year = LedgerReading.For(context.Input, scope.Today).Entities.Year is { } asked && asked >= 2000 && asked <= scope.Today.Year ? asked : scope.Today.Year;
+        var year = context.Input.Intent.Entities.Year is { } asked && asked >= 2000 && asked <= scope.Today.Year ? asked : scope.Today.Year;
         var link = downloads.Issue(member.BranchId, year);
         await context.SendAsync(LedgerReplies.ExportLink(year, link, (int)LedgerDownloads.Lifetime.TotalMinutes), cancellationToken);
     }

@@ -9,7 +9,7 @@ namespace PartyAffairs.Bot.Conversation.Commands.Ledger;
 /// in a one-to-one chat only (a group hears that it is private). Unbound users asking how much dues are get the
 /// knowledge base's answer, as before.
 /// </summary>
-internal sealed class MyDuesCommand(LedgerReading reading, BranchScopes scopes, DuesService dues, KnowledgeAnswers answers) : IChatCommand
+internal sealed class MyDuesCommand(BranchScopes scopes, DuesService dues, KnowledgeAnswers answers) : IChatCommand
 {
     public string Name => "ledger-my-dues";
 
@@ -19,14 +19,14 @@ internal sealed class MyDuesCommand(LedgerReading reading, BranchScopes scopes, 
 
     public bool Matches(TurnInput input)
     {
-        var intent = reading.Of(input);
+        var intent = input.Intent;
         return (intent.Kind == IntentKind.MyProgress && intent.Entities.Duties.Contains(DuesPaymentCommand.DuesKind))
             || (intent.Kind == IntentKind.Question && IsAmountQuestion(input.Text));
     }
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var question = reading.Of(context.Input).Kind == IntentKind.Question;
+        var question = context.Input.Intent.Kind == IntentKind.Question;
         if (context.Member is not { } member)
         {
             await (question

@@ -5,7 +5,7 @@ using PartyAffairs.Ledger.Study;
 namespace PartyAffairs.Bot.Conversation.Commands.Ledger;
 
 /// <summary>“我的学时”, “我学了多少学时了”: 已完成 12/32 学时（依据…）, the remaining hours and the latest sources.</summary>
-internal sealed class MyStudyCommand(LedgerReading reading, BranchScopes scopes, StudyService study) : IChatCommand
+internal sealed class MyStudyCommand(BranchScopes scopes, StudyService study) : IChatCommand
 {
     private const int SourcesShown = 8;
 
@@ -17,7 +17,7 @@ internal sealed class MyStudyCommand(LedgerReading reading, BranchScopes scopes,
 
     public bool Matches(TurnInput input)
     {
-        var intent = reading.Of(input);
+        var intent = input.Intent;
         return intent.Kind == IntentKind.MyProgress && intent.Entities.Duties.Contains(StudyCommand.StudyKind)
             && !intent.Entities.Duties.Contains(DuesPaymentCommand.DuesKind);
     }

@@ -11,7 +11,7 @@ namespace PartyAffairs.Bot.Conversation.Commands.Ledger;
 /// ledger (<see cref="CompletionHistory"/>; nothing expires). Each duty's periods that overlap the one named are shown:
 /// counts without ranking, names only of those still open. Without a period 完成情况 is the current one (StatusCommand).
 /// </summary>
-internal sealed class PastStatusCommand(LedgerReading reading, BranchScopes scopes, CompletionHistory history, DutyTracker duties) : IChatCommand
+internal sealed class PastStatusCommand(BranchScopes scopes, CompletionHistory history, DutyTracker duties) : IChatCommand
 {
     public string Name => "ledger-past-status";
 
@@ -21,7 +21,7 @@ internal sealed class PastStatusCommand(LedgerReading reading, BranchScopes scop
 
     public bool Matches(TurnInput input)
     {
-        var intent = reading.Of(input);
+        var intent = input.Intent;
         return intent.Kind == IntentKind.Status && intent.Entities.Period is not null;
     }
 
@@ -34,7 +34,7 @@ internal sealed class PastStatusCommand(LedgerReading reading, BranchScopes scop
             return;
         }
 
-        var entities = LedgerReading.For(context.Input, scope.Today).Entities;
+        var entities = context.Input.Intent.Entities;
         if (entities.Period is not { } asked)
         {
             await context.SendAsync(LedgerReplies.HistoryNothing, cancellationToken);

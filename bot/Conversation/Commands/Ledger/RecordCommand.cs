@@ -10,7 +10,7 @@ namespace PartyAffairs.Bot.Conversation.Commands.Ledger;
 /// activity through the ledger (<see cref="RecordService.CreateAsync"/>, audited with the member as author). Attendees
 /// default to everyone on the roster not listed absent. Every problem is named and nothing is saved.
 /// </summary>
-internal sealed class RecordCommand(LedgerReading reading, BranchScopes scopes, RecordService records) : IChatCommand
+internal sealed class RecordCommand(BranchScopes scopes, RecordService records) : IChatCommand
 {
     private static readonly char[] Separators = [' ', '\u3000', ':', '：', ',', '，'];
 
@@ -20,7 +20,7 @@ internal sealed class RecordCommand(LedgerReading reading, BranchScopes scopes, 
 
     public CommandPrecedence Precedence => CommandPrecedence.Command;
 
-    public bool Matches(TurnInput input) => reading.Of(input).Kind == IntentKind.Record;
+    public bool Matches(TurnInput input) => input.Intent.Kind == IntentKind.Record;
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ internal sealed class RecordCommand(LedgerReading reading, BranchScopes scopes, 
             return;
         }
 
-        var draft = LedgerReading.For(context.Input, scope.Today).Entities.Record ?? new MeetingRecordDraft();
+        var draft = context.Input.Intent.Entities.Record ?? new MeetingRecordDraft();
         var errors = new List<string>();
         var kind = draft.Kind;
         if (kind is null || RecordKinds.Normalize(kind) is null)

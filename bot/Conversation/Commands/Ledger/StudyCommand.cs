@@ -7,7 +7,7 @@ using PartyAffairs.Ledger.Study;
 namespace PartyAffairs.Bot.Conversation.Commands.Ledger;
 
 /// <summary>“学习 2学时 党的二十大报告”: the member's own study, with hours and source (<see cref="StudyService.AddAsync"/>).</summary>
-internal sealed class StudyCommand(LedgerReading reading, BranchScopes scopes, StudyService study) : IChatCommand
+internal sealed class StudyCommand(BranchScopes scopes, StudyService study) : IChatCommand
 {
     public const string StudyKind = "学时";
 
@@ -19,7 +19,7 @@ internal sealed class StudyCommand(LedgerReading reading, BranchScopes scopes, S
 
     public bool Matches(TurnInput input)
     {
-        var intent = reading.Of(input);
+        var intent = input.Intent;
         return intent.Kind == IntentKind.Complete && !intent.Entities.FromButton && intent.Entities.Duties is [StudyKind] && intent.Entities.Hours is not null;
     }
 
@@ -32,7 +32,7 @@ internal sealed class StudyCommand(LedgerReading reading, BranchScopes scopes, S
             return;
         }
 
-        var entities = LedgerReading.For(context.Input, scope.Today).Entities;
+        var entities = context.Input.Intent.Entities;
         var topic = entities.Topic?.Trim();
         if (entities.Hours is not { } hours || string.IsNullOrEmpty(topic))
         {
