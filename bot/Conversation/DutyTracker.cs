@@ -12,12 +12,17 @@ namespace PartyAffairs.Bot.Conversation;
 /// </summary>
 internal sealed class DutyTracker(ITrackedDutyCatalog catalog, ICompletionLedger ledger, TimeProvider time)
 {
-    /// <summary>The duties of a role that run on calendar periods (the ones a member confirms per period).</summary>
-    public IReadOnlyList<TrackedDuty> ForRole(string role) =>
-        catalog.ForRole(role).Where(d => DutyPeriod.TryGetUnit(d.Period, out _)).ToArray();
+    /// <summary>
+    /// The duties of a role that run on calendar periods (the ones a member confirms per period). 预备党员考察 is not one:
+    /// it is done about each 预备党员 by their 介绍人 and the secretaries, who are reminded of it by name
+    /// (<see cref="DutyAudience.Probation"/>), so it is in nobody's to-do list and in no branch count.
+    /// </summary>
+    public IReadOnlyList<TrackedDuty> ForRole(string role) => catalog.ForRole(role).Where(Confirmable).ToArray();
 
-    /// <summary>Every tracked duty that runs on calendar periods.</summary>
-    public IReadOnlyList<TrackedDuty> All => catalog.All.Where(d => DutyPeriod.TryGetUnit(d.Period, out _)).ToArray();
+    /// <summary>Every tracked duty that runs on calendar periods and is confirmed in chat.</summary>
+    public IReadOnlyList<TrackedDuty> All => catalog.All.Where(Confirmable).ToArray();
+
+    private static bool Confirmable(TrackedDuty duty) => duty.Audience != DutyAudience.Probation && DutyPeriod.TryGetUnit(duty.Period, out _);
 
     /// <summary>Finds the duty a member's phrase names ("交党费", "参加了主题党日", "党课"), or null.</summary>
     public TrackedDuty? Find(string phrase) => Find(phrase, catalog);

@@ -9,6 +9,9 @@ namespace PartyAffairs.Knowledge.Retrieval;
 /// </summary>
 public sealed partial class ClauseRetriever
 {
+    // Topics this specific (a duty or a named institution: 思想汇报, 党小组会, 换届) are asked of by any of their words.
+    private const double SpecificTopicWeight = 3;
+
     // "The documents do not say": the question asks for a fact (a number, a length, a date, a term, an amount) about a
     // specific topic, and none of the leading clauses on that topic states a fact of that kind by the words the question
     // asks it of. Returns those clauses (the nearest related rules), or null when a clause states it or the question asks
@@ -119,7 +122,7 @@ public sealed partial class ClauseRetriever
         var after = literals.Where(l => asked.At >= 0 && l.Match.Index > asked.At).ToList();
         var quantity = StatedFacts.IsQuantity(asked.Fact);
         var focus = (after.Count > 0 && !quantity ? after : literals)
-            .Select(l => (l.Match.Value, ConceptLexicon.All[l.Topic].Clause.Match(l.Match.Value).Value == l.Match.Value ? -1 : l.Topic))
+            .Select(l => (l.Match.Value, IsAskedByItsWord(l.Topic, l.Match.Value) ? -1 : l.Topic))
             .ToList();
         if (quantity)
         {
@@ -139,6 +142,14 @@ public sealed partial class ClauseRetriever
         }
 
         return [.. focus.Distinct()];
+    }
+
+    // A word the documents write stands for itself, unless it names a specific topic the documents also write in other
+    // words (思想汇报: 书面汇报, 书面形式汇报…思想工作情况): then any of them is where the fact is asked of.
+    private static bool IsAskedByItsWord(int topic, string word)
+    {
+        var concept = ConceptLexicon.All[topic];
+        return concept.Clause.Match(word).Value == word && concept.Weight < SpecificTopicWeight;
     }
 
     // Where a clause has the given words, or for a word standing for a topic, the topic's own words.

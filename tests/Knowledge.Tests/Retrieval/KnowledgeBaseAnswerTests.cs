@@ -42,6 +42,20 @@ public sealed class KnowledgeBaseAnswerTests(KnowledgeBaseFixture fixture) : ICl
     }
 
     [Theory]
+    [InlineData("思想汇报多久交一次")]
+    [InlineData("思想汇报多长时间写一次")]
+    [InlineData("书面汇报多久一次")]
+    public void Ask_FrequencyOfATopicTheDocumentsWriteInOtherWords_AnsweredNotNotStated(string question)
+    {
+        // 思想汇报 is written 书面汇报 and 书面形式汇报…思想工作情况 in the rules that give its frequency (每季度).
+        var answer = Kb.Ask(question);
+
+        Assert.True(answer.Answered, answer.Answer);
+        Assert.False(answer.NotStated);
+        Assert.Contains("每季度", answer.Sources[0].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("丹阳的要求是多少学时", "002")]
     [InlineData("惠山的党员每年要学多少学时", "000")]
     [InlineData("绍兴的党员学时要求", "004")]
