@@ -16,6 +16,7 @@ internal sealed class CheckpointArchive(EmbeddedStoreLayout layout)
     public const string ManifestFileName = "manifest.json";
 
     private const string IncompletePrefix = ".incomplete-";
+    private const string IndexFolder = "index-checkpoints/";
     private const int BufferSize = 81920;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -82,11 +83,22 @@ internal sealed class CheckpointArchive(EmbeddedStoreLayout layout)
 
     /// <summary>
     /// Checks <paramref name="root"/> against <paramref name="files"/>: every file present with its size and SHA-256, and no
-    /// other file (the manifest of a kept copy aside). Returns what is wrong, or null when everything matches.
+    /// other file (the manifest of a kept copy aside). With <paramref name="allowPurgedIndexes"/> (Garnet's own folder) an
+    /// index checkpoint may be gone as a whole: Garnet keeps two and, after a recovery, deletes the one it did not use.
+    /// Returns what is wrong, or null when everything matches.
     /// </summary>
-    public static string? Verify(IReadOnlyList<CheckpointFile> files, string root)
+    public static string? Verify(IReadOnlyList<CheckpointFile> files, string root, bool allowPurgedIndexes = false)
     {
-        foreach (var file in files)
+        var indexes = files.Select(f => TokenFolder(f.Path)).Where(t => t.StartsWith(IndexFolder, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var purged = allowPurgedIndexes
+            ? indexes.Where(t => !Directory.Exists(Path.Combine(root, t))).ToHashSet(StringComparer.Ordinal)
+            : [];
+        if (indexes.Count > 0 && purged.Count == indexes.Count)
+        {
+            return "every index checkpoint is missing";
+        }
+
+        foreach (var file in files.Where(f => !purged.Contains(TokenFolder(f.Path))))
         {
             var path = Path.Combine(root, file.Path);
             if (!File.Exists(path))
@@ -149,6 +161,13 @@ internal sealed class CheckpointArchive(EmbeddedStoreLayout layout)
             .Select(path => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The checkpoint folder a file belongs to: <c>cpr-checkpoints/&lt;token&gt;</c> or <c>index-checkpoints/&lt;token&gt;</c>.</summary>
+    private static string TokenFolder(string path)
+    {
+        var parts = path.Split('/');
+        return parts.Length > 2 ? parts[0] + "/" + parts[1] : path;
     }
 
     /// <summary>The hybrid-log (snapshot) checkpoint tokens among checkpoint files: the folder names under <c>cpr-checkpoints/</c>.</summary>

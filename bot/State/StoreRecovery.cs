@@ -39,7 +39,7 @@ internal sealed class StoreRecovery(EmbeddedStoreLayout layout, bool allowEmptyS
                 return null;
             }
 
-            var problem = CheckpointArchive.Verify(owner.Manifest!.Files, layout.LiveCheckpoint);
+            var problem = CheckpointArchive.Verify(owner.Manifest!.Files, layout.LiveCheckpoint, allowPurgedIndexes: true);
             if (problem is null)
             {
                 return owner.Manifest.Keys;
@@ -133,9 +133,19 @@ internal sealed class StoreRecovery(EmbeddedStoreLayout layout, bool allowEmptyS
     private static string Describe(CheckpointManifest manifest) =>
         string.Create(CultureInfo.InvariantCulture, $"checkpoint #{manifest.Sequence} of {manifest.CreatedAt:yyyy-MM-dd HH:mm:ss'Z'}, {manifest.Keys} keys");
 
-    /// <summary>Moves the given files aside into a new dated quarantine folder (never deletes them) with a note of why.</summary>
+    /// <summary>
+    /// Moves the given files aside into a new dated quarantine folder (never deletes them) with a note of why; returns the
+    /// folder, or "nothing" when there was nothing to move.
+    /// </summary>
     private string Quarantine(bool live, IReadOnlyList<KeptCheckpoint> kept, bool aof, IReadOnlyList<string> reasons)
     {
+        live = live && Directory.Exists(layout.LiveCheckpoint);
+        aof = aof && Directory.Exists(layout.AofDir);
+        if (!live && kept.Count == 0 && !aof)
+        {
+            return "nothing";
+        }
+
         var now = time.GetUtcNow();
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var folder = Path.Combine(layout.QuarantineDir, stamp);
@@ -150,7 +160,7 @@ internal sealed class StoreRecovery(EmbeddedStoreLayout layout, bool allowEmptyS
             string.Create(CultureInfo.InvariantCulture, $"Set aside by the embedded store at start-up, {now:yyyy-MM-dd HH:mm:ss'Z'}:"),
             .. reasons.Select(r => "- " + r),
         ]);
-        if (live && Directory.Exists(layout.LiveCheckpoint))
+        if (live)
         {
             Directory.Move(layout.LiveCheckpoint, Path.Combine(folder, "Store-checkpoints"));
         }
@@ -161,7 +171,7 @@ internal sealed class StoreRecovery(EmbeddedStoreLayout layout, bool allowEmptyS
             Directory.Move(copy.Directory, Path.Combine(folder, "kept", Path.GetFileName(copy.Directory)));
         }
 
-        if (aof && Directory.Exists(layout.AofDir))
+        if (aof)
         {
             Directory.Move(layout.AofDir, Path.Combine(folder, "AOF"));
         }

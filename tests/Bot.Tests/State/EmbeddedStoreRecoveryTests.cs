@@ -60,6 +60,65 @@ public sealed class EmbeddedStoreRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_AfterRestartsWithAndWithoutCheckpoints_IntactFolder_LoadsWithoutWarningsOrQuarantine()
+    {
+        await WriteAsync(async (server, connection, db) =>
+        {
+            await db.StringSetAsync("pa:test:a", "1");
+            await server.CheckpointAsync(connection);
+        });
+        // The first checkpoint after a restart is a full one (a new index beside the recovered one)...
+        await WriteAsync(async (server, connection, db) =>
+        {
+            await db.StringSetAsync("pa:test:b", "2");
+            await server.CheckpointAsync(connection);
+        });
+        // ...and a recovery purges the index it did not use, so the folder has fewer files than the manifest lists.
+        await WriteAsync(async (_, _, db) => await db.StringSetAsync("pa:test:c", "3"));
+
+        using (var server = Start())
+        {
+            await using var connection = await ConnectAsync(server);
+            var db = connection.GetDatabase();
+            Assert.Equal("1", (string?)await db.StringGetAsync("pa:test:a"));
+            Assert.Equal("2", (string?)await db.StringGetAsync("pa:test:b"));
+            Assert.Equal("3", (string?)await db.StringGetAsync("pa:test:c"));
+        }
+
+        Assert.DoesNotContain(_log.Entries, e => e.Category.StartsWith("PartyAffairs", StringComparison.Ordinal) && e.Level >= LogLevel.Warning);
+        Assert.False(Directory.Exists(QuarantineDir));
+    }
+
+    [Fact]
+    public async Task Start_CheckpointFolderMissing_RestoresTheNewestKeptCopy_AsARestoreFromBackupDoes()
+    {
+        await WriteAsync(async (server, connection, db) =>
+        {
+            await db.StringSetAsync("pa:test:a", "1");
+            await server.CheckpointAsync(connection);
+            await db.ListLeftPushAsync("pa:test:l", ["x", "y"]);
+            await server.CheckpointAsync(connection);
+            await db.StringSetAsync("pa:test:tail", "t");
+        });
+        // A data folder restored from a backup of garnet/kept/ and the append-only file only.
+        Directory.Delete(Live, recursive: true);
+
+        using (var server = Start())
+        {
+            await using var connection = await ConnectAsync(server);
+            var db = connection.GetDatabase();
+            Assert.Equal("1", (string?)await db.StringGetAsync("pa:test:a"));
+            Assert.Equal(2, await db.ListLengthAsync("pa:test:l"));
+            Assert.Equal("t", (string?)await db.StringGetAsync("pa:test:tail"));
+        }
+
+        Assert.Contains("missing", Assert.Single(_log.At(LogLevel.Warning), e => e.EventId == 1108).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_log.Entries, e => e.EventId == 1109);
+        Assert.Equal(2, Kept().Count);
+        Assert.False(Directory.Exists(QuarantineDir), "nothing was damaged, so nothing is set aside");
+    }
+
+    [Fact]
     public async Task Start_LatestCheckpointAndItsCopyDamaged_RecoversThePreviousCheckpointAndTheAofTail_AndLogsTheLostWindow()
     {
         await WriteAsync(async (server, connection, db) =>
