@@ -41,7 +41,7 @@ internal sealed class CheckpointArchive(EmbeddedStoreLayout layout)
     /// manifest last (a folder without one is incomplete) and removes the oldest copies beyond <paramref name="keep"/>.
     /// Returns null when Garnet's folder holds no checkpoint.
     /// </summary>
-    public async Task<CheckpointManifest?> KeepAsync(long keys, int keep, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<CheckpointManifest?> KeepAsync(long keys, long persistentKeys, int keep, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var files = ListFiles(layout.LiveCheckpoint);
         if (files.Count == 0)
@@ -67,6 +67,7 @@ internal sealed class CheckpointArchive(EmbeddedStoreLayout layout)
             Sequence = sequence,
             CreatedAt = now,
             Keys = keys,
+            PersistentKeys = persistentKeys,
             Files = copied,
         };
         await using (var stream = new FileStream(Path.Combine(incomplete, ManifestFileName), FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))

@@ -21,6 +21,12 @@ public sealed record CheckpointManifest
     /// <summary>Keys in the store right after the checkpoint (DBSIZE).</summary>
     public required long Keys { get; init; }
 
+    /// <summary>
+    /// Of <see cref="Keys"/>, those without an expiry (INFO keyspace): the ones a recovered store must still hold, since
+    /// keys with a TTL may have expired by the time it starts again.
+    /// </summary>
+    public long PersistentKeys { get; init; }
+
     /// <summary>The checkpoint's files, relative to Garnet's <c>Store/checkpoints</c> folder.</summary>
     public required IReadOnlyList<CheckpointFile> Files { get; init; }
 }

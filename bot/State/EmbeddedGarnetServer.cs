@@ -22,7 +22,11 @@ public sealed class EmbeddedGarnetServer : IDisposable
     private readonly CheckpointArchive _archive;
     private readonly int _keepCheckpoints;
     private readonly TimeProvider _time;
+    private static readonly TimeSpan CheckpointDrain = TimeSpan.FromSeconds(30);
+
+    // Not disposed: a checkpoint racing the host's second stop may still wait on it; it holds no OS resource.
     private readonly SemaphoreSlim _checkpointGate = new(1, 1);
+    private volatile bool _disposed;
 
     private EmbeddedGarnetServer(GarnetServer server, FileStream folderLock, int port, EmbeddedStoreLayout layout, int keepCheckpoints, TimeProvider time)
     {
@@ -108,11 +112,13 @@ public sealed class EmbeddedGarnetServer : IDisposable
         await _checkpointGate.WaitAsync(cancellationToken);
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             var server = connection.GetServer(EndPoint);
             // Garnet's SAVE takes a non-blocking (CPR) checkpoint and answers when it is on disk.
             await server.ExecuteAsync("SAVE");
             var keys = await server.DatabaseSizeAsync();
-            return await _archive.KeepAsync(keys, _keepCheckpoints, _time.GetUtcNow(), cancellationToken);
+            var persistent = Math.Max(0, keys - await ExpiringKeysAsync(server, keys));
+            return await _archive.KeepAsync(keys, persistent, _keepCheckpoints, _time.GetUtcNow(), cancellationToken);
         }
         finally
         {
@@ -174,9 +180,19 @@ public sealed class EmbeddedGarnetServer : IDisposable
         return new EmbeddedGarnetServer(server, folderLock, chosenPort, layout, keepCheckpoints, time);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops the server and lets go of the folder; a checkpoint being kept is finished first (for up to 30 s), so no copy
+    /// is written after another process may have taken the folder.
+    /// </summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        var gate = _checkpointGate.Wait(CheckpointDrain);
+        _disposed = true;
         try
         {
             _server.Dispose();
@@ -184,13 +200,16 @@ public sealed class EmbeddedGarnetServer : IDisposable
         finally
         {
             _lock.Dispose();
-            _checkpointGate.Dispose();
+            if (gate)
+            {
+                _checkpointGate.Release();
+            }
         }
     }
 
     /// <summary>
-    /// A store that recovered empty from a checkpoint whose manifest recorded keys lost its data somewhere Garnet did not
-    /// report (it logs a failed recovery and carries on); such a start is refused unless an empty start is allowed.
+    /// A store that recovered empty from a checkpoint whose manifest recorded keys without expiry lost its data somewhere
+    /// Garnet did not report (it logs a failed recovery and carries on); such a start is refused unless an empty start is allowed.
     /// </summary>
     private static void CheckRecoveredKeys(EmbeddedGarnetServer server, EmbeddedStoreLayout layout, long? expectedKeys, bool allowEmptyStart, ILogger logger)
     {
@@ -207,8 +226,17 @@ public sealed class EmbeddedGarnetServer : IDisposable
 
         throw new StoreRecoveryRefusedException(StoreRecovery.RefusalMessage(layout,
         [
-            string.Create(CultureInfo.InvariantCulture, $"the checkpoint in {layout.LiveCheckpoint} matches its manifest, which records {expectedKeys} keys, yet the store recovered 0 keys"),
+            string.Create(CultureInfo.InvariantCulture, $"the checkpoint in {layout.LiveCheckpoint} matches its manifest, which records {expectedKeys} keys without expiry, yet the store recovered 0 keys"),
         ]));
+    }
+
+    /// <summary>Keys with an expiry (INFO keyspace: <c>db0:keys=…,expires=…</c>); all of them when it cannot be read.</summary>
+    private static async Task<long> ExpiringKeysAsync(IServer server, long keys)
+    {
+        var keyspace = await server.InfoAsync("keyspace");
+        var db0 = keyspace.SelectMany(g => g).FirstOrDefault(p => p.Key == "db0").Value;
+        var expires = db0?.Split(',').Select(p => p.Split('=')).FirstOrDefault(p => p is ["expires", _]);
+        return expires is [_, var count] && long.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : keys;
     }
 
     /// <summary>DBSIZE over a plain loopback socket: start-up is synchronous (Garnet's constructor is) and the host's connection does not exist yet.</summary>

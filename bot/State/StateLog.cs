@@ -39,7 +39,7 @@ internal static partial class StateLog
     [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "Embedded store: started EMPTY because Storage:AllowEmptyStart=true: {Findings}. The unusable files were moved to {Quarantine}.")]
     public static partial void StartedEmpty(ILogger logger, string findings, string quarantine);
 
-    [LoggerMessage(EventId = 1112, Level = LogLevel.Warning, Message = "Embedded store: started with 0 keys although the checkpoint it loaded recorded {Keys}; continuing because Storage:AllowEmptyStart=true.")]
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Warning, Message = "Embedded store: started with 0 keys although the checkpoint it loaded recorded {Keys} keys without expiry; continuing because Storage:AllowEmptyStart=true.")]
     public static partial void RecoveredEmptyAllowed(ILogger logger, long keys);
 
     [LoggerMessage(EventId = 1113, Level = LogLevel.Critical, Message = "{Message}")]

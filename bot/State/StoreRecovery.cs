@@ -14,8 +14,8 @@ namespace PartyAffairs.Bot.State;
 internal sealed class StoreRecovery(EmbeddedStoreLayout layout, bool allowEmptyStart, TimeProvider time, ILogger logger)
 {
     /// <summary>
-    /// Prepares Garnet's checkpoint folder and returns the number of keys the recovered store should hold (from the
-    /// manifest of the checkpoint it will load), or null when that is not known.
+    /// Prepares Garnet's checkpoint folder and returns the number of keys without expiry the recovered store should hold
+    /// (from the manifest of the checkpoint it will load), or null when that is not known.
     /// </summary>
     /// <exception cref="StoreRecoveryRefusedException">The folder held data and nothing usable is left.</exception>
     public long? Prepare()
@@ -42,7 +42,7 @@ internal sealed class StoreRecovery(EmbeddedStoreLayout layout, bool allowEmptyS
             var problem = CheckpointArchive.Verify(owner.Manifest!.Files, layout.LiveCheckpoint, allowPurgedIndexes: true);
             if (problem is null)
             {
-                return owner.Manifest.Keys;
+                return owner.Manifest.PersistentKeys;
             }
 
             findings.Add($"the checkpoint Garnet loads ({Describe(owner.Manifest)}, in {layout.LiveCheckpoint}) is damaged: {problem}");
@@ -91,14 +91,14 @@ internal sealed class StoreRecovery(EmbeddedStoreLayout layout, bool allowEmptyS
                 StateLog.WritesLostByFallback(logger, restored.CreatedAt, newest.CreatedAt, newest.Keys, restored.Keys);
             }
 
-            return restored.Keys;
+            return restored.PersistentKeys;
         }
 
         if (aof.CompleteFromStart)
         {
             var quarantine = Quarantine(live.Count > 0, damaged, aof: false, findings);
             StateLog.RecoveredFromAofAlone(logger, string.Join("; ", findings), quarantine);
-            return newest?.Keys;
+            return newest?.PersistentKeys;
         }
 
         findings.Add(aof.Exists

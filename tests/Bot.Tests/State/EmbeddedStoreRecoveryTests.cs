@@ -246,15 +246,35 @@ public sealed class EmbeddedStoreRecoveryTests : IDisposable
         var manifestPath = Path.Combine(Kept()[0].Directory, CheckpointArchive.ManifestFileName);
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(manifestPath))!;
         manifest["keys"] = 5;
+        manifest["persistentKeys"] = 5;
         await File.WriteAllTextAsync(manifestPath, manifest.ToJsonString());
 
         var error = Assert.Throws<StoreRecoveryRefusedException>(() => Start());
-        Assert.Contains("records 5 keys, yet the store recovered 0 keys", error.Message, StringComparison.Ordinal);
+        Assert.Contains("records 5 keys without expiry, yet the store recovered 0 keys", error.Message, StringComparison.Ordinal);
 
         using (Start(allowEmptyStart: true))
         {
             Assert.Single(_log.At(LogLevel.Warning), e => e.EventId == 1112);
         }
+    }
+
+    [Fact]
+    public async Task Start_CheckpointedKeysAllHadExpiriesThatPassed_StartsEmptyWithoutRefusal()
+    {
+        await WriteAsync(async (server, connection, db) =>
+        {
+            // Only short-lived keys (throttle windows, seen activities): gone by the next start, which is no loss.
+            await db.StringSetAsync("pa:test:short", "1", TimeSpan.FromMilliseconds(300));
+            var manifest = await server.CheckpointAsync(connection);
+            Assert.Equal(1, manifest!.Keys);
+            Assert.Equal(0, manifest.PersistentKeys);
+        });
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        using var server = Start();
+        await using var connection = await ConnectAsync(server);
+        Assert.Equal(0, await connection.GetServer(server.EndPoint).DatabaseSizeAsync());
+        Assert.DoesNotContain(_log.Entries, e => e.Category.StartsWith("PartyAffairs", StringComparison.Ordinal) && e.Level >= LogLevel.Warning);
     }
 
     [Fact]
@@ -264,12 +284,14 @@ public sealed class EmbeddedStoreRecoveryTests : IDisposable
         using (var server = Start(keep: Keep))
         {
             await using var connection = await ConnectAsync(server);
+            await connection.GetDatabase().StringSetAsync("pa:test:expiring", "x", TimeSpan.FromHours(1));
             for (var i = 1; i <= Keep + 2; i++)
             {
                 await connection.GetDatabase().StringSetAsync($"pa:test:k{i}", i);
                 var manifest = await server.CheckpointAsync(connection);
                 Assert.Equal(i, manifest!.Sequence);
-                Assert.Equal(i, manifest.Keys);
+                Assert.Equal(i + 1, manifest.Keys);
+                Assert.Equal(i, manifest.PersistentKeys);
             }
         }
 
