@@ -16,13 +16,13 @@ public sealed class EmbeddedGarnetServer : IDisposable
 {
     private static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LockPollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan CheckpointDrain = TimeSpan.FromSeconds(30);
 
     private readonly GarnetServer _server;
     private readonly FileStream _lock;
     private readonly CheckpointArchive _archive;
     private readonly int _keepCheckpoints;
     private readonly TimeProvider _time;
-    private static readonly TimeSpan CheckpointDrain = TimeSpan.FromSeconds(30);
 
     // Not disposed: a checkpoint racing the host's second stop may still wait on it; it holds no OS resource.
     private readonly SemaphoreSlim _checkpointGate = new(1, 1);
