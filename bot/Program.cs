@@ -39,6 +39,14 @@ builder
     .AddOperations(); // last: it counts the turns of the bot the areas above composed
 
 var app = builder.Build();
+if (!app.TryStartStore())
+{
+    // Refused (folder in use, nothing recoverable): logged once at Critical with what to do; no stack trace, and an exit
+    // code the service unit does not restart on (deploy/partyaffairs-bot.service).
+    await app.DisposeAsync();
+    Environment.ExitCode = StoreStartException.ExitCode;
+    return;
+}
 
 app.MapHealthChecks("/healthz");
 app.MapKnowledgeApi();

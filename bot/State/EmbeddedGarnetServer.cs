@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Garnet;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.State;
 
@@ -14,16 +16,27 @@ public sealed class EmbeddedGarnetServer : IDisposable
 {
     private static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LockPollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan CheckpointDrain = TimeSpan.FromSeconds(30);
 
     private readonly GarnetServer _server;
     private readonly FileStream _lock;
+    private readonly CheckpointArchive _archive;
+    private readonly int _keepCheckpoints;
+    private readonly TimeProvider _time;
 
-    private EmbeddedGarnetServer(GarnetServer server, FileStream folderLock, int port, string dataDir)
+    // Not disposed: a checkpoint racing the host's second stop may still wait on it; it holds no OS resource.
+    private readonly SemaphoreSlim _checkpointGate = new(1, 1);
+    private volatile bool _disposed;
+
+    private EmbeddedGarnetServer(GarnetServer server, FileStream folderLock, int port, EmbeddedStoreLayout layout, int keepCheckpoints, TimeProvider time)
     {
         _server = server;
         _lock = folderLock;
+        _archive = new CheckpointArchive(layout);
+        _keepCheckpoints = keepCheckpoints;
+        _time = time;
         Port = port;
-        DataDir = dataDir;
+        DataDir = layout.Root;
     }
 
     /// <summary>The loopback port the server listens on.</summary>
@@ -41,18 +54,45 @@ public sealed class EmbeddedGarnetServer : IDisposable
     /// Garnet's own log goes to <paramref name="loggerFactory"/> under categories <c>Garnet.*</c> (nowhere when null); its
     /// console banner is never printed. When another server holds the folder, this one waits up to <paramref name="lockWait"/>
     /// (default 10 s) for it to let go, so a host that is restarting over a folder its predecessor is still closing starts.
+    /// Before Garnet loads anything, the checkpoint it would load is checked against its manifest; a damaged one is set
+    /// aside and the newest intact kept copy (of <paramref name="keepCheckpoints"/>) recovered instead (<see cref="StoreRecovery"/>).
     /// </summary>
+    /// <exception cref="StoreFolderInUseException">Another process holds the folder.</exception>
+    /// <exception cref="StoreRecoveryRefusedException">
+    /// The folder held data and nothing usable can be recovered, and <paramref name="allowEmptyStart"/> is false.
+    /// </exception>
     public static EmbeddedGarnetServer Start(
-        string dataDir, int? port = null, bool commitWait = true, ILoggerFactory? loggerFactory = null, TimeSpan? lockWait = null)
+        string dataDir,
+        int? port = null,
+        bool commitWait = true,
+        ILoggerFactory? loggerFactory = null,
+        TimeSpan? lockWait = null,
+        int keepCheckpoints = 3,
+        bool allowEmptyStart = false,
+        TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
-        var root = Path.GetFullPath(dataDir);
-        var checkpointDir = Path.Combine(root, "garnet", "checkpoints");
-        Directory.CreateDirectory(checkpointDir);
-        var folderLock = LockFolder(Path.Combine(root, "garnet"), lockWait ?? DefaultLockWait);
+        ArgumentOutOfRangeException.ThrowIfLessThan(keepCheckpoints, 1);
+        var layout = new EmbeddedStoreLayout(Path.GetFullPath(dataDir));
+        Directory.CreateDirectory(layout.CheckpointDir);
+        var folderLock = LockFolder(layout.GarnetDir, lockWait ?? DefaultLockWait);
         try
         {
-            return Start(root, checkpointDir, folderLock, port, commitWait, loggerFactory);
+            var logger = loggerFactory?.CreateLogger<EmbeddedGarnetServer>() ?? NullLogger<EmbeddedGarnetServer>.Instance;
+            time ??= TimeProvider.System;
+            var expectedKeys = new StoreRecovery(layout, allowEmptyStart, time, logger).Prepare();
+            var server = Start(layout, folderLock, port, commitWait, loggerFactory, keepCheckpoints, time);
+            try
+            {
+                CheckRecoveredKeys(server, layout, expectedKeys, allowEmptyStart, logger);
+            }
+            catch
+            {
+                server.Dispose();
+                throw;
+            }
+
+            return server;
         }
         catch
         {
@@ -61,7 +101,33 @@ public sealed class EmbeddedGarnetServer : IDisposable
         }
     }
 
-    private static EmbeddedGarnetServer Start(string root, string checkpointDir, FileStream folderLock, int? port, bool commitWait, ILoggerFactory? loggerFactory)
+    /// <summary>
+    /// Takes a checkpoint (SAVE through <paramref name="connection"/>, which must allow admin commands), then keeps a
+    /// verified copy of it with its manifest and removes the oldest copies beyond the number to keep. One at a time.
+    /// Returns the manifest, or null when Garnet wrote no checkpoint files.
+    /// </summary>
+    public async Task<CheckpointManifest?> CheckpointAsync(IConnectionMultiplexer connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await _checkpointGate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var server = connection.GetServer(EndPoint);
+            // Garnet's SAVE takes a non-blocking (CPR) checkpoint and answers when it is on disk.
+            await server.ExecuteAsync("SAVE");
+            var keys = await server.DatabaseSizeAsync();
+            var persistent = Math.Max(0, keys - await ExpiringKeysAsync(server, keys));
+            return await _archive.KeepAsync(keys, persistent, _keepCheckpoints, _time.GetUtcNow(), cancellationToken);
+        }
+        finally
+        {
+            _checkpointGate.Release();
+        }
+    }
+
+    private static EmbeddedGarnetServer Start(
+        EmbeddedStoreLayout layout, FileStream folderLock, int? port, bool commitWait, ILoggerFactory? loggerFactory, int keepCheckpoints, TimeProvider time)
     {
         var chosenPort = port ?? FreeLoopbackPort();
 
@@ -70,7 +136,7 @@ public sealed class EmbeddedGarnetServer : IDisposable
             "--bind", "127.0.0.1",
             "--port", chosenPort.ToString(CultureInfo.InvariantCulture),
             "--device-type", "RandomAccess",
-            "--checkpointdir", checkpointDir,
+            "--checkpointdir", layout.CheckpointDir,
             "--aof",
             "--recover",
             // Quiet: no colour banner on stdout. Without a logger factory Garnet would add a console logger of its own.
@@ -111,12 +177,22 @@ public sealed class EmbeddedGarnetServer : IDisposable
             throw;
         }
 
-        return new EmbeddedGarnetServer(server, folderLock, chosenPort, root);
+        return new EmbeddedGarnetServer(server, folderLock, chosenPort, layout, keepCheckpoints, time);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops the server and lets go of the folder; a checkpoint being kept is finished first (for up to 30 s), so no copy
+    /// is written after another process may have taken the folder.
+    /// </summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        var gate = _checkpointGate.Wait(CheckpointDrain);
+        _disposed = true;
         try
         {
             _server.Dispose();
@@ -124,7 +200,62 @@ public sealed class EmbeddedGarnetServer : IDisposable
         finally
         {
             _lock.Dispose();
+            if (gate)
+            {
+                _checkpointGate.Release();
+            }
         }
+    }
+
+    /// <summary>
+    /// A store that recovered empty from a checkpoint whose manifest recorded keys without expiry lost its data somewhere
+    /// Garnet did not report (it logs a failed recovery and carries on); such a start is refused unless an empty start is allowed.
+    /// </summary>
+    private static void CheckRecoveredKeys(EmbeddedGarnetServer server, EmbeddedStoreLayout layout, long? expectedKeys, bool allowEmptyStart, ILogger logger)
+    {
+        if (expectedKeys is not > 0 || CountKeys(server.Port) > 0)
+        {
+            return;
+        }
+
+        if (allowEmptyStart)
+        {
+            StateLog.RecoveredEmptyAllowed(logger, expectedKeys.Value);
+            return;
+        }
+
+        throw new StoreRecoveryRefusedException(StoreRecovery.RefusalMessage(layout,
+        [
+            string.Create(CultureInfo.InvariantCulture, $"the checkpoint in {layout.LiveCheckpoint} matches its manifest, which records {expectedKeys} keys without expiry, yet the store recovered 0 keys"),
+        ]));
+    }
+
+    /// <summary>Keys with an expiry (INFO keyspace: <c>db0:keys=…,expires=…</c>); all of them when it cannot be read.</summary>
+    private static async Task<long> ExpiringKeysAsync(IServer server, long keys)
+    {
+        var keyspace = await server.InfoAsync("keyspace");
+        var db0 = keyspace.SelectMany(g => g).FirstOrDefault(p => p.Key == "db0").Value;
+        var expires = db0?.Split(',').Select(p => p.Split('=')).FirstOrDefault(p => p is ["expires", _]);
+        return expires is [_, var count] && long.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : keys;
+    }
+
+    /// <summary>DBSIZE over a plain loopback socket: start-up is synchronous (Garnet's constructor is) and the host's connection does not exist yet.</summary>
+    private static long CountKeys(int port)
+    {
+        using var client = new TcpClient { ReceiveTimeout = 10_000, SendTimeout = 10_000 };
+        client.Connect(IPAddress.Loopback, port);
+        using var stream = client.GetStream();
+        stream.Write("*1\r\n$6\r\nDBSIZE\r\n"u8);
+        var reply = new List<byte>();
+        for (int b; (b = stream.ReadByte()) >= 0 && b != '\n';)
+        {
+            reply.Add((byte)b);
+        }
+
+        var text = System.Text.Encoding.ASCII.GetString([.. reply]).TrimEnd('\r');
+        return text.StartsWith(':') && long.TryParse(text.AsSpan(1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var keys)
+            ? keys
+            : throw new InvalidOperationException($"Unexpected DBSIZE reply from the embedded store: {text}");
     }
 
     /// <summary>

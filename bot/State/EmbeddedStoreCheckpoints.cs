@@ -45,17 +45,19 @@ internal sealed class EmbeddedStoreCheckpoints(
         }
     }
 
-    /// <summary>Takes a checkpoint now (SAVE); failures are logged, never thrown.</summary>
+    /// <summary>Takes a checkpoint now (SAVE) and keeps a verified copy of it; failures are logged, never thrown.</summary>
     public async Task CheckpointAsync()
     {
         try
         {
-            var server = connection.GetServer(endpoint.Embedded!.EndPoint);
-            // Garnet's SAVE takes a non-blocking (CPR) checkpoint and answers when it is on disk.
-            await server.ExecuteAsync("SAVE");
+            var manifest = await endpoint.Embedded!.CheckpointAsync(connection);
             StateLog.Checkpointed(logger);
+            if (manifest is not null)
+            {
+                StateLog.CheckpointKept(logger, manifest.Sequence, manifest.Keys, manifest.Files.Count);
+            }
         }
-        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException or IOException or UnauthorizedAccessException)
         {
             // ObjectDisposedException: a second, concurrent stop of the host (the test host does this) after disposal.
             StateLog.CheckpointFailed(logger, e.GetType().Name);

@@ -36,6 +36,24 @@ internal static class StateHosting
         return builder;
     }
 
+    /// <summary>
+    /// Starts the store now, before the host starts (the embedded server checks and recovers its folder), so that a refused
+    /// start is reported once, by the store, rather than again by the host with a stack trace. False when refused.
+    /// </summary>
+    public static bool TryStartStore(this WebApplication app)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<StoreEndpoint>();
+            return true;
+        }
+        catch (StoreStartException)
+        {
+            // StoreEndpoint logged it at Critical.
+            return false;
+        }
+    }
+
     /// <summary>Maps the area's endpoints.</summary>
     public static IEndpointRouteBuilder MapStateEndpoints(this IEndpointRouteBuilder endpoints)
     {

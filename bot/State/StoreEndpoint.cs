@@ -9,7 +9,8 @@ internal sealed class StoreEndpoint : IDisposable
 {
     private readonly EmbeddedGarnetServer? _embedded;
 
-    public StoreEndpoint(IOptions<RedisOptions> redis, IOptions<StorageOptions> storage, ILoggerFactory loggerFactory, ILogger<StoreEndpoint> logger)
+    public StoreEndpoint(
+        IOptions<RedisOptions> redis, IOptions<StorageOptions> storage, TimeProvider time, ILoggerFactory loggerFactory, ILogger<StoreEndpoint> logger)
     {
         if (!string.IsNullOrWhiteSpace(redis.Value.Configuration))
         {
@@ -18,7 +19,24 @@ internal sealed class StoreEndpoint : IDisposable
             return;
         }
 
-        _embedded = EmbeddedGarnetServer.Start(storage.Value.DataDir, commitWait: storage.Value.AofCommitWait, loggerFactory: loggerFactory);
+        var options = storage.Value;
+        try
+        {
+            _embedded = EmbeddedGarnetServer.Start(
+                options.DataDir,
+                commitWait: options.AofCommitWait,
+                loggerFactory: loggerFactory,
+                keepCheckpoints: options.KeepCheckpoints,
+                allowEmptyStart: options.AllowEmptyStart,
+                time: time);
+        }
+        catch (StoreStartException e)
+        {
+            // The one place the refusal is reported (Program.cs exits on it without a stack trace: StateHosting.TryStartStore).
+            StateLog.StoreStartRefused(logger, e.Message);
+            throw;
+        }
+
         // Admin commands (SAVE for checkpoints) are allowed on our own loopback server only.
         Configuration = _embedded.EndPoint + ",allowAdmin=true";
         StateLog.UsingEmbeddedGarnet(logger, _embedded.EndPoint, _embedded.DataDir);

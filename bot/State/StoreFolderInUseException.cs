@@ -1,7 +1,7 @@
 namespace PartyAffairs.Bot.State;
 
 /// <summary>Another process holds the embedded store's data folder; the message names it and what to do.</summary>
-public sealed class StoreFolderInUseException : InvalidOperationException
+public sealed class StoreFolderInUseException : StoreStartException
 {
     /// <summary>An exception with the message to show.</summary>
     public StoreFolderInUseException(string message)
@@ -11,6 +11,7 @@ public sealed class StoreFolderInUseException : InvalidOperationException
 
     /// <summary>An exception without details.</summary>
     public StoreFolderInUseException()
+        : base("The embedded store's data folder is in use by another process.")
     {
     }
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using PartyAffairs.Bot.State;
 using PartyAffairs.Ledger.Completion;
 using PartyAffairs.Scheduler.Completion;
 using PartyAffairs.Tests.Infrastructure;
@@ -41,6 +43,48 @@ public sealed class StateHostingTests(RedisServerFixture redis) : IClassFixture<
                 var db = factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
                 Assert.Equal("kept", (string?)await db.StringGetAsync("pa:test:restart"));
             }
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Host_EmbeddedStoreHeldDataAndNothingIsRecoverable_RefusesToStartWithOneCriticalMessage()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "pa-host-refused-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var server = EmbeddedGarnetServer.Start(dataDir))
+            {
+                await using var connection = await StoreConnection.ConnectAsync(server.EndPoint + ",allowAdmin=true", timeoutMilliseconds: 5000);
+                await connection.GetDatabase().StringSetAsync("pa:test:before", "1");
+                await server.CheckpointAsync(connection);
+                await connection.GetDatabase().StringSetAsync("pa:test:after", "2");
+            }
+
+            // The checkpoint and its kept copies are gone (a partial restore, a disk fault); the append-only file starts past them.
+            Directory.Delete(Path.Combine(dataDir, "garnet", "checkpoints", "Store"), recursive: true);
+            Directory.Delete(Path.Combine(dataDir, "garnet", "kept"), recursive: true);
+            var log = new RecordedLog();
+
+            await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+                .UseSetting("Storage:DataDir", dataDir)
+                .ConfigureLogging(l => l.AddProvider(log)));
+            // Program stops before the host runs (exit code 78 in a real process: StoreProcessTests); here the host never starts.
+            Assert.NotNull(Record.Exception(() => factory.Services));
+
+            // One message, at Critical, from the store, without a stack trace; the host adds no "failed to start" error of its own.
+            var critical = Assert.Single(log.At(LogLevel.Critical));
+            Assert.Equal(1113, critical.EventId);
+            Assert.Null(critical.Exception);
+            Assert.Empty(log.At(LogLevel.Error));
+            Assert.Contains("will not start", critical.Message, StringComparison.Ordinal);
+            Assert.Contains(Path.GetFullPath(dataDir), critical.Message, StringComparison.Ordinal);
+            Assert.Contains("restore a backup of the data folder", critical.Message, StringComparison.Ordinal);
+            Assert.Contains("Storage:AllowEmptyStart=true", critical.Message, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(dataDir, "garnet", "quarantine")));
         }
         finally
         {
