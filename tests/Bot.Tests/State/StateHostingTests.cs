@@ -35,8 +35,15 @@ public sealed class StateHostingTests(RedisServerFixture redis) : IClassFixture<
                 await db.StringSetAsync("pa:test:restart", "kept");
             }
 
-            // Stopping the host took a checkpoint of the embedded store.
-            Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(dataDir, "garnet", "checkpoints", "Store", "checkpoints"), "info.dat*", SearchOption.AllDirectories));
+            // Stopping the host took a checkpoint of the embedded store (the test factory's host may finish stopping on the
+            // entry point's thread a moment after the factory is disposed).
+            var checkpoints = Path.Combine(dataDir, "garnet", "checkpoints", "Store", "checkpoints");
+            for (var attempt = 0; attempt < 100 && !Directory.EnumerateFiles(checkpoints, "info.dat*", SearchOption.AllDirectories).Any(); attempt++)
+            {
+                await Task.Delay(200);
+            }
+
+            Assert.NotEmpty(Directory.EnumerateFiles(checkpoints, "info.dat*", SearchOption.AllDirectories));
 
             await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:DataDir", dataDir)))
             {
