@@ -38,7 +38,7 @@ public sealed class StateHostingTests(RedisServerFixture redis) : IClassFixture<
             // Stopping the host took a checkpoint of the embedded store (the test factory's host may finish stopping on the
             // entry point's thread a moment after the factory is disposed).
             var checkpoints = Path.Combine(dataDir, "garnet", "checkpoints", "Store", "checkpoints");
-            for (var attempt = 0; attempt < 100 && !Directory.EnumerateFiles(checkpoints, "info.dat*", SearchOption.AllDirectories).Any(); attempt++)
+            for (var attempt = 0; attempt < 100 && !(Directory.Exists(checkpoints) && Directory.EnumerateFiles(checkpoints, "info.dat*", SearchOption.AllDirectories).Any()); attempt++)
             {
                 await Task.Delay(200);
             }
