@@ -39,6 +39,7 @@ internal sealed class ConsoleNotices(RosterStore roster, NoticeRounds rounds, No
         {
             Id = "console-" + Guid.NewGuid().ToString("N"),
             SenderId = session.MemberId ?? "office",
+            SenderName = session.DisplayName,
             Text = text,
             SentAt = time.GetUtcNow(),
             Delivered = 0,

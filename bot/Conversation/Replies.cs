@@ -173,6 +173,40 @@ internal static class Replies
 
     public static string NoticeGroupTitle(string branchName) => $"{branchName}通知";
 
+    /// <summary>The title of the 收到 button under a notice a member receives.</summary>
+    public const string NoticeAcknowledgeButton = "收到";
+
+    /// <summary>What the 收到 button sends: the recognizer's button syntax (IntentLexicon commands.noticeAcknowledgeButton) and the notice number.</summary>
+    public static string NoticeAcknowledgeSends(long number) => string.Create(CultureInfo.InvariantCulture, $"收到通知 {number}");
+
+    public const string NoticeAcknowledged = "已确认收到通知。";
+
+    public const string NoticeAlreadyAcknowledged = "此前已确认收到该通知，无需重复确认。";
+
+    public const string NoticeNotFound = "未找到该通知，或该通知并非发送给您。";
+
+    public const string NoticeStatusNone = "本支部尚无已发送的通知。";
+
+    public static string NoticeStatusNotFound(int position) => $"未找到倒数第 {position} 条通知。";
+
+    /// <summary>通知确认情况: the notice, 已确认 k/n, then who has not acknowledged and who is unbound (names only, no times).</summary>
+    public static string NoticeStatus(string date, string sender, string text, int acknowledged, int expected, IReadOnlyList<string> notYet, IReadOnlyList<string> unbound, bool finished)
+    {
+        var excerpt = text.Length > 30 ? text[..30] + "…" : text;
+        var lines = new List<string>
+        {
+            $"通知确认情况（{date} {sender}发送）：{excerpt}",
+            $"已确认 {acknowledged}/{expected}" + (finished ? string.Empty : "（通知仍在发送中）"),
+            notYet.Count == 0 ? "未确认：无" : "未确认：" + string.Join('、', notYet),
+        };
+        if (unbound.Count > 0)
+        {
+            lines.Add("未绑定：" + string.Join('、', unbound));
+        }
+
+        return string.Join('\n', lines);
+    }
+
     public static string NoticeGroupText(string senderName, string text) => $"{text}\n\n——{senderName}";
 
     public static string StatusHeader(string branchName) => $"{branchName}本期完成情况：";

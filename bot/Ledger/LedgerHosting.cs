@@ -78,6 +78,8 @@ internal static class LedgerHosting
 
         // The chat side: what secretaries and members do with the 台账 in conversation.
         services.AddChatCommand<RecordCommand>();
+        services.AddChatCommand<AcknowledgeNoticeCommand>();
+        services.AddChatCommand<NoticeStatusCommand>();
         services.AddChatCommand<UndoRecordCommand>();
         services.AddChatCommand<AttendanceCommand>();
         services.AddChatCommand<DuesPaymentCommand>();
