@@ -45,7 +45,7 @@ public class LedgerExportBenchmarks
         var records = new RecordService(_database, scopes, quotas, time);
         var dues = new DuesService(_database, scopes, new DuesCalculator(new DuesOptions()), time);
         var study = new StudyService(_database, scopes, quotas, time);
-        _export = new LedgerExport(scopes, records, dues, study, new CompletionHistory(_database, scopes));
+        _export = new LedgerExport(scopes, records, dues, study, new CompletionHistory(_database, scopes), new PartyAffairs.Ledger.Notices.NoticeService(_database, time));
 
         var kinds = new[] { "党员大会", "支部委员会", "党小组会", "党课", "主题党日", "集中学习" };
         for (var month = 1; month <= 12; month++)

@@ -4,6 +4,7 @@ using PartyAffairs.BotFramework.Schema;
 using PartyAffairs.Channels;
 using PartyAffairs.Channels.Delivery;
 using PartyAffairs.Delivery.Queues;
+using PartyAffairs.Ledger.Notices;
 using StackExchange.Redis;
 
 namespace PartyAffairs.Bot.Conversation;
@@ -16,6 +17,9 @@ namespace PartyAffairs.Bot.Conversation;
 /// then <see cref="Start"/> runs it here; the per-member report reaches the secretary as a proactive message. A round cut
 /// short by a shutdown goes back to the queue at once, a crashed process's once its lease lapsed; any process's worker
 /// then takes it: members already claimed are skipped, the rest are sent, then the report.
+/// A round that carries a <see cref="SentNotice"/> (a secretary's notice, from chat or the console; never a nudge) is
+/// recorded in the ledger when it is saved (<see cref="NoticeService.RecordAsync"/>: its addressees, unbound ones as such)
+/// and its counts filled in when it finishes; members receive it with a 收到 button naming the ledger's notice number.
 /// </summary>
 internal sealed class NoticeRounds : IHostedService, IDisposable
 {
@@ -34,6 +38,7 @@ internal sealed class NoticeRounds : IHostedService, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<NoticeRounds> _logger;
     private readonly WorkQueueWorker _worker;
+    private readonly NoticeService? _notices;
     private readonly ConcurrentDictionary<string, StoredNoticeRound> _saved = new(StringComparer.Ordinal);
 
     public NoticeRounds(
@@ -44,8 +49,10 @@ internal sealed class NoticeRounds : IHostedService, IDisposable
         IProactiveMessenger messenger,
         BranchGroupRobots groupRobots,
         TimeProvider time,
-        ILogger<NoticeRounds> logger)
+        ILogger<NoticeRounds> logger,
+        NoticeService? notices = null)
     {
+        _notices = notices;
         _addresses = addresses;
         _store = store;
         _memberActivity = memberActivity;
@@ -87,6 +94,26 @@ internal sealed class NoticeRounds : IHostedService, IDisposable
     public async Task<StoredNoticeRound> SaveAsync(NoticeRound round, string text, GroupNotice? group, ConversationReference? reportTo, NoticeReportKind report, string? dutyTitle, SentNotice? record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
+        long? number = null;
+        if (record is not null && _notices is not null)
+        {
+            // The one place a notice becomes a record (chat and console alike); a ledger failure fails the turn before anything is sent.
+            number = await _notices.RecordAsync(new NoticeDraft
+            {
+                Key = record.Id,
+                BranchId = round.BranchId,
+                SenderId = record.SenderId,
+                SenderName = record.SenderName ?? record.SenderId,
+                Text = record.Text,
+                SentAt = record.SentAt,
+                Addressees =
+                [
+                    .. round.Reachable.DistinctBy(r => r.MemberId).Select(r => new NoticeAddressee(r.MemberId, round.Names.GetValueOrDefault(r.MemberId, r.MemberId), NoticeDelivery.Pending)),
+                    .. round.Unreachable.Select(m => new NoticeAddressee(m.Id, m.Name, NoticeDelivery.Unbound)),
+                ],
+            }, cancellationToken);
+        }
+
         var stored = new StoredNoticeRound
         {
             Id = Guid.NewGuid().ToString("N"),
@@ -99,6 +126,7 @@ internal sealed class NoticeRounds : IHostedService, IDisposable
             Report = reportTo is null ? NoticeReportKind.None : report,
             DutyTitle = dutyTitle,
             Record = record,
+            NoticeNumber = number,
         };
         await _store.SaveAsync(stored, cancellationToken);
         return stored;
@@ -197,7 +225,7 @@ internal sealed class NoticeRounds : IHostedService, IDisposable
         var todo = round.Recipients.Where(r => !states.ContainsKey(NoticeRoundStore.MemberField(r.MemberId))).Select(r => new BroadcastRecipient(r.MemberId, r.Reference)).ToArray();
         if (todo.Length > 0)
         {
-            var delivery = await _broadcaster.SendAsync(todo, PlainMessage(round.Text), new Journal(_store, round.Id), ct);
+            var delivery = await _broadcaster.SendAsync(todo, MemberMessage(round), new Journal(_store, round.Id), ct);
             foreach (var failed in delivery.Members.Where(m => !m.Delivered))
             {
                 ConversationLog.DeliveryFailed(_logger, failed.ChannelId, failed.MemberId, failed.Failure ?? "unknown");
@@ -207,6 +235,16 @@ internal sealed class NoticeRounds : IHostedService, IDisposable
         await posts;
         states = await _store.StatesAsync(round.Id);
         var outcome = Outcome(round, states);
+        if (round.Record is { } notice && _notices is not null)
+        {
+            // Idempotent: a resumed round fills in the same counts again.
+            var deliveries = round.Recipients.ToDictionary(
+                r => r.MemberId,
+                r => states.GetValueOrDefault(NoticeRoundStore.MemberField(r.MemberId)) == NoticeRoundStore.Sent ? NoticeDelivery.Delivered : NoticeDelivery.Failed,
+                StringComparer.Ordinal);
+            await _notices.FinishAsync(round.BranchId, notice.Id, deliveries, ct);
+        }
+
         if (round.Record is { } record && await _store.TryBeginAsync(round.Id, NoticeRoundStore.RecordField))
         {
             await _memberActivity.LogNoticeAsync(round.BranchId, record with { Delivered = outcome.Delivered }, ct);
@@ -224,6 +262,11 @@ internal sealed class NoticeRounds : IHostedService, IDisposable
 
         await _store.FinishAsync(round.Id);
     }
+
+    // A recorded notice carries its 收到 button (a hero card; text-only platforms list it as a reply hint).
+    private static Activity MemberMessage(StoredNoticeRound round) => round.NoticeNumber is { } number
+        ? ReplyMessage.Create(round.Text, [new ReplyButton(Replies.NoticeAcknowledgeButton, Replies.NoticeAcknowledgeSends(number))])
+        : PlainMessage(round.Text);
 
     private static Activity PlainMessage(string text)
     {

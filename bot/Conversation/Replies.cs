@@ -27,12 +27,14 @@ internal static class Replies
         "· 我的待办：查看本期事项及完成情况\n" +
         "· 已交党费 / 参加了主题党日 / 完成 事项名称：确认完成\n" +
         "· 请假 事项：登记请假，例如“请假 主题党日”\n" +
-        "· 撤销：撤销最近一次确认" +
+        "· 撤销：撤销最近一次确认\n" +
+        "· 收到：确认已收到最近一条通知（也可点通知下方的“收到”按钮）" +
         Commands.Ledger.LedgerReplies.HelpMember;
 
     public const string HelpSecretaryExtra =
         "\n支部书记、副书记还可以：\n" +
         "· 通知 内容：向本支部成员发送通知（确认后发送），例如“通知 本周五下午3点召开支部党员大会。”\n" +
+        "· 通知确认情况：最近一条通知已确认的人数和尚未确认的同志，例如“通知确认情况”（“通知确认情况 2”为倒数第2条）\n" +
         "· 完成情况 [事项]：查看本期完成情况，例如“完成情况 党费”\n" +
         "· 催办 事项：提醒尚未完成的同志，例如“催办 党费”\n" +
         "· 设置主题党日：例如“设置主题党日 每月第一个周五 15:00 三楼会议室”\n" +
@@ -172,6 +174,40 @@ internal static class Replies
     public static string NoticeReport(NoticeReport report) => "通知发送完成：" + Outcome(report) + GroupLines(report.Groups);
 
     public static string NoticeGroupTitle(string branchName) => $"{branchName}通知";
+
+    /// <summary>The title of the 收到 button under a notice a member receives.</summary>
+    public const string NoticeAcknowledgeButton = "收到";
+
+    /// <summary>What the 收到 button sends: the recognizer's button syntax (IntentLexicon commands.noticeAcknowledgeButton) and the notice number.</summary>
+    public static string NoticeAcknowledgeSends(long number) => string.Create(CultureInfo.InvariantCulture, $"收到通知 {number}");
+
+    public const string NoticeAcknowledged = "已确认收到通知。";
+
+    public const string NoticeAlreadyAcknowledged = "此前已确认收到该通知，无需重复确认。";
+
+    public const string NoticeNotFound = "未找到该通知，或该通知并非发送给您。";
+
+    public const string NoticeStatusNone = "本支部尚无已发送的通知。";
+
+    public static string NoticeStatusNotFound(int position) => $"未找到倒数第 {position} 条通知。";
+
+    /// <summary>通知确认情况: the notice, 已确认 k/n, then who has not acknowledged and who is unbound (names only, no times).</summary>
+    public static string NoticeStatus(string date, string sender, string text, int acknowledged, int expected, IReadOnlyList<string> notYet, IReadOnlyList<string> unbound, bool finished)
+    {
+        var excerpt = text.Length > 30 ? text[..30] + "…" : text;
+        var lines = new List<string>
+        {
+            $"通知确认情况（{date} {sender}发送）：{excerpt}",
+            $"已确认 {acknowledged}/{expected}" + (finished ? string.Empty : "（通知仍在发送中）"),
+            notYet.Count == 0 ? "未确认：无" : "未确认：" + string.Join('、', notYet),
+        };
+        if (unbound.Count > 0)
+        {
+            lines.Add("未绑定：" + string.Join('、', unbound));
+        }
+
+        return string.Join('\n', lines);
+    }
 
     public static string NoticeGroupText(string senderName, string text) => $"{text}\n\n——{senderName}";
 

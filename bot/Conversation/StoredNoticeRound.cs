@@ -34,6 +34,9 @@ internal sealed record StoredNoticeRound
     /// <summary>The notice to log for the branch when finished (its delivered count is filled in then).</summary>
     public SentNotice? Record { get; init; }
 
+    /// <summary>The ledger's number for the notice (its 收到 button names it); null for nudges and leave notes.</summary>
+    public long? NoticeNumber { get; init; }
+
     /// <summary>Members addressed.</summary>
     [JsonIgnore]
     public int Total => Recipients.Count + Unreachable.Count;

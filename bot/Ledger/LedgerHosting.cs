@@ -7,6 +7,7 @@ using PartyAffairs.Ledger.Branches;
 using PartyAffairs.Ledger.Completion;
 using PartyAffairs.Ledger.Dues;
 using PartyAffairs.Ledger.Export;
+using PartyAffairs.Ledger.Notices;
 using PartyAffairs.Ledger.Records;
 using PartyAffairs.Ledger.Roster;
 using PartyAffairs.Ledger.Storage;
@@ -69,6 +70,7 @@ internal static class LedgerHosting
         services.AddSingleton<DuesService>();
         services.AddSingleton<StudyService>();
         services.AddSingleton<CompletionHistory>();
+        services.AddSingleton<NoticeService>();
         services.AddSingleton<LedgerExport>();
 
         services.AddSingleton<LedgerDownloads>();
@@ -76,6 +78,8 @@ internal static class LedgerHosting
 
         // The chat side: what secretaries and members do with the 台账 in conversation.
         services.AddChatCommand<RecordCommand>();
+        services.AddChatCommand<AcknowledgeNoticeCommand>();
+        services.AddChatCommand<NoticeStatusCommand>();
         services.AddChatCommand<UndoRecordCommand>();
         services.AddChatCommand<AttendanceCommand>();
         services.AddChatCommand<DuesPaymentCommand>();

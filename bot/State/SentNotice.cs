@@ -9,6 +9,9 @@ public sealed record SentNotice
     /// <summary>Who sent it.</summary>
     public required string SenderId { get; init; }
 
+    /// <summary>The sender's name (the ledger keeps it with the notice).</summary>
+    public string? SenderName { get; init; }
+
     /// <summary>The notice text.</summary>
     public required string Text { get; init; }
 

@@ -3,6 +3,7 @@ using System.Text;
 using PartyAffairs.Ledger.Branches;
 using PartyAffairs.Ledger.Completion;
 using PartyAffairs.Ledger.Dues;
+using PartyAffairs.Ledger.Notices;
 using PartyAffairs.Ledger.Records;
 using PartyAffairs.Ledger.Study;
 
@@ -11,12 +12,13 @@ namespace PartyAffairs.Ledger.Export;
 /// <summary>
 /// A branch's 台账 for a year as an Excel workbook, for the year-end inspection: 三会一课 (every record with attendance,
 /// absentees and reasons, hours), 党费 (member × month: amount and paid date), 学时 (hours against the quota, with the
-/// sources) and 完成情况 (member × duty × period). Members appear in roster order, never ranked.
+/// sources), 完成情况 (member × duty × period) and 通知 (each notice: delivery, acknowledged k/n and who has not).
+/// Members appear in roster order, never ranked.
 /// </summary>
-public sealed class LedgerExport(BranchScopes scopes, RecordService records, DuesService dues, StudyService study, CompletionHistory completions)
+public sealed class LedgerExport(BranchScopes scopes, RecordService records, DuesService dues, StudyService study, CompletionHistory completions, NoticeService notices)
 {
     /// <summary>The sheet names, in order.</summary>
-    public static IReadOnlyList<string> SheetNames { get; } = ["三会一课", "党费", "学时", "完成情况"];
+    public static IReadOnlyList<string> SheetNames { get; } = ["三会一课", "党费", "学时", "完成情况", "通知"];
 
     /// <summary>The workbook's bytes; null when there is no such branch.</summary>
     public async Task<LedgerWorkbook?> BuildAsync(string branchId, int year, CancellationToken cancellationToken)
@@ -28,6 +30,7 @@ public sealed class LedgerExport(BranchScopes scopes, RecordService records, Due
 
         var duesTask = dues.BranchYearAsync(branchId, year, cancellationToken);
         var statusTask = completions.YearAsync(scope, year, cancellationToken);
+        var noticesTask = notices.ListAsync(branchId, year, scope.Zone, cancellationToken);
         var list = await records.ListStoredAsync(branchId, year, cancellationToken);
         var summaries = await study.SummariesAsync(scope, year, list, cancellationToken);
 
@@ -37,6 +40,7 @@ public sealed class LedgerExport(BranchScopes scopes, RecordService records, Due
             DuesSheet(scope, await duesTask, year),
             StudySheet(summaries),
             CompletionSheet(await statusTask),
+            NoticeSheet(await noticesTask, scope.Zone),
         };
         using var buffer = new MemoryStream();
         WorkbookWriter.Write(buffer, sheets);
@@ -121,6 +125,22 @@ public sealed class LedgerExport(BranchScopes scopes, RecordService records, Due
             s.PeriodKey,
             s.StateText,
             s.Required > 1 ? $"{s.Count}/{s.Required}" : null,
+        }).ToArray());
+
+    private static WorkbookSheet NoticeSheet(IReadOnlyList<NoticeSummary> list, TimeZoneInfo zone) => new(
+        SheetNames[4],
+        ["日期", "发送人", "内容", "应收人数", "送达", "未绑定", "失败", "已确认", "未确认人员"],
+        list.OrderBy(n => n.Id).Select(n => new object?[]
+        {
+            Iso(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(n.SentAt, zone).DateTime)),
+            n.SenderName,
+            n.Text,
+            n.Recipients,
+            n.Delivered,
+            n.Unbound,
+            n.Failed,
+            $"{n.AcknowledgedBy.Count}/{n.Expected.Count}",
+            string.Join("、", n.NotAcknowledged.Select(a => a.Name)),
         }).ToArray());
 
     private static string Sources(IReadOnlyList<StudySource> sources)

@@ -25,6 +25,12 @@ internal abstract class LedgerDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<StudyEntryRow> StudyEntries => Set<StudyEntryRow>();
 
+    public DbSet<NoticeRow> Notices => Set<NoticeRow>();
+
+    public DbSet<NoticeRecipientRow> NoticeRecipients => Set<NoticeRecipientRow>();
+
+    public DbSet<NoticeAcknowledgementRow> NoticeAcknowledgements => Set<NoticeAcknowledgementRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<CompletionRow>(e =>
@@ -153,6 +159,51 @@ internal abstract class LedgerDbContext(DbContextOptions options) : DbContext(op
             e.Property(s => s.RecordedAt).HasColumnName("recorded_at");
             e.Property(s => s.SourceActivityId).HasColumnName("source_activity_id").HasMaxLength(256);
             e.HasIndex(s => new { s.BranchId, s.Date }).HasDatabaseName("ix_study_branch_date");
+        });
+
+        modelBuilder.Entity<NoticeRow>(e =>
+        {
+            e.ToTable("notices");
+            e.Property(n => n.Id).HasColumnName("id");
+            e.Property(n => n.NoticeKey).HasColumnName("notice_key").HasMaxLength(80);
+            e.Property(n => n.BranchId).HasColumnName("branch_id").HasMaxLength(64);
+            e.Property(n => n.SenderId).HasColumnName("sender_id").HasMaxLength(64);
+            e.Property(n => n.SenderName).HasColumnName("sender_name").HasMaxLength(64);
+            e.Property(n => n.Text).HasColumnName("text").HasMaxLength(4000);
+            e.Property(n => n.SentAt).HasColumnName("sent_at");
+            e.Property(n => n.Recipients).HasColumnName("recipients");
+            e.Property(n => n.Delivered).HasColumnName("delivered");
+            e.Property(n => n.Unbound).HasColumnName("unbound");
+            e.Property(n => n.Failed).HasColumnName("failed");
+            e.Property(n => n.FinishedAt).HasColumnName("finished_at");
+            e.HasMany(n => n.RecipientRows).WithOne().HasForeignKey(r => r.NoticeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(n => n.NoticeKey).IsUnique().HasDatabaseName("ux_notices_key");
+            e.HasIndex(n => n.BranchId).HasDatabaseName("ix_notices_branch");
+        });
+
+        modelBuilder.Entity<NoticeRecipientRow>(e =>
+        {
+            e.ToTable("notice_recipients");
+            e.Property(r => r.Id).HasColumnName("id");
+            e.Property(r => r.NoticeId).HasColumnName("notice_id");
+            e.Property(r => r.MemberId).HasColumnName("member_id").HasMaxLength(64);
+            e.Property(r => r.Name).HasColumnName("name").HasMaxLength(64);
+            e.Property(r => r.Delivery).HasColumnName("delivery").HasMaxLength(16);
+            e.HasIndex(r => new { r.NoticeId, r.MemberId }).IsUnique().HasDatabaseName("ux_notice_recipients_member");
+            e.HasIndex(r => r.MemberId).HasDatabaseName("ix_notice_recipients_member");
+        });
+
+        modelBuilder.Entity<NoticeAcknowledgementRow>(e =>
+        {
+            e.ToTable("notice_acknowledgements");
+            e.Property(a => a.Id).HasColumnName("id");
+            e.Property(a => a.NoticeId).HasColumnName("notice_id");
+            e.Property(a => a.MemberId).HasColumnName("member_id").HasMaxLength(64);
+            e.Property(a => a.AcknowledgedAt).HasColumnName("acknowledged_at");
+            e.Property(a => a.SourceActivityId).HasColumnName("source_activity_id").HasMaxLength(256);
+            e.HasOne<NoticeRow>().WithMany().HasForeignKey(a => a.NoticeId).OnDelete(DeleteBehavior.Cascade);
+            // Once per notice and member: INSERT … ON CONFLICT DO NOTHING on this key.
+            e.HasIndex(a => new { a.NoticeId, a.MemberId }).IsUnique().HasDatabaseName("ux_notice_acknowledgements_member");
         });
     }
 }

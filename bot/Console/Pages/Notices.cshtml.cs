@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace PartyAffairs.Bot.WebConsole.Pages;
 
-/// <summary>Compose, preview and send a notice (the chat's notice rounds), and the delivery report of those sent.</summary>
+/// <summary>Compose, preview and send a notice (the chat's notice rounds), and the year's notices with delivery and acknowledgements.</summary>
 internal sealed class NoticesModel(ConsoleNotices notices) : PageModel
 {
     public bool Preview { get; private set; }
@@ -16,7 +16,10 @@ internal sealed class NoticesModel(ConsoleNotices notices) : PageModel
 
     public string? Error { get; private set; }
 
-    public IReadOnlyList<ConsoleNotices.NoticeView> Sent { get; private set; } = [];
+    public IReadOnlyList<PartyAffairs.Ledger.Notices.NoticeSummary> Sent { get; private set; } = [];
+
+    /// <summary>The branch's time zone, for the notices' times.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
     public async Task OnGetAsync(string branchId, int? sent, CancellationToken cancellationToken)
     {
@@ -25,7 +28,7 @@ internal sealed class NoticesModel(ConsoleNotices notices) : PageModel
             Message = ConsoleTexts.NoticeStarted(sent.Value);
         }
 
-        Sent = await notices.ListAsync(branchId, cancellationToken);
+        (Sent, Zone) = await notices.ListAsync(branchId, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(string branchId, string? text, CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ internal sealed class NoticesModel(ConsoleNotices notices) : PageModel
             Preview = true;
         }
 
-        Sent = await notices.ListAsync(branchId, cancellationToken);
+        (Sent, Zone) = await notices.ListAsync(branchId, cancellationToken);
         return Page();
     }
 
@@ -43,7 +46,7 @@ internal sealed class NoticesModel(ConsoleNotices notices) : PageModel
     {
         if (!await ValidateAsync(branchId, text, cancellationToken))
         {
-            Sent = await notices.ListAsync(branchId, cancellationToken);
+            (Sent, Zone) = await notices.ListAsync(branchId, cancellationToken);
             return Page();
         }
 

@@ -65,6 +65,7 @@ internal sealed class NoticeDialog(RosterStore roster, NoticeRounds rounds, Time
         {
             Id = step.Id,
             SenderId = member.Id,
+            SenderName = member.Name,
             Text = text,
             SentAt = time.GetUtcNow(),
             Delivered = 0,

@@ -55,4 +55,13 @@ public sealed record IntentEntities
 
     /// <summary>True when the text is a reminder button's own value (已完成/请假 kind period): its period is exact.</summary>
     public bool FromButton { get; init; }
+
+    /// <summary>The ledger number of the notice a 收到 button acknowledges.</summary>
+    public long? NoticeNumber { get; init; }
+
+    /// <summary>True for a plain 收到 (收到了, 已收到, 好的收到): it may acknowledge the member's latest notice.</summary>
+    public bool AcknowledgesNotice { get; init; }
+
+    /// <summary>Which notice, counted from the latest (1), 通知确认情况 2 asks about.</summary>
+    public int? Position { get; init; }
 }

@@ -77,4 +77,10 @@ public enum IntentKind
 
     /// <summary>张三的邀请码, 重发邀请码 张三.</summary>
     InviteCode,
+
+    /// <summary>A notice's 收到 button, “收到通知 12” (<see cref="IntentEntities.NoticeNumber"/>).</summary>
+    AcknowledgeNotice,
+
+    /// <summary>通知确认情况 [n], 谁收到通知了, 通知谁还没确认 (<see cref="IntentEntities.Position"/>: the n-th latest notice).</summary>
+    NoticeStatus,
 }

@@ -251,6 +251,18 @@ internal sealed class LexiconDuesCategory
 
 internal sealed class CommandWords
 {
+    /// <summary>A member's plain 收到: acknowledges their latest unacknowledged notice, if any (otherwise small talk).</summary>
+    public List<string> NoticeAcknowledge { get; init; } = [];
+
+    /// <summary>What a notice's 收到 button sends, followed by the notice's number.</summary>
+    public string NoticeAcknowledgeButton { get; init; } = "收到通知";
+
+    /// <summary>通知确认情况 and its exact variants.</summary>
+    public List<string> NoticeStatus { get; init; } = [];
+
+    /// <summary>Words that, with 通知 in a short message, ask who acknowledged (谁收到通知了, 通知谁还没确认).</summary>
+    public List<string> NoticeStatusCues { get; init; } = [];
+
     public List<string> Notice { get; init; } = [];
 
     public List<string> Nudge { get; init; } = [];

@@ -130,6 +130,11 @@ public sealed partial class IntentRecognizer
     {
         var c = words.Commands;
         var t = u.Text;
+        if (NoticeCommand(u) is { } noticeCommand)
+        {
+            return noticeCommand;
+        }
+
         if (StartsWithAny(t, c.DuesProfile) is { } dues && StartsWithAny(t[dues.Length..], c.DuesProfileNotBefore) is null)
         {
             return DuesProfile(t[dues.Length..]);
@@ -196,6 +201,30 @@ public sealed partial class IntentRecognizer
         if (c.Console.Contains(u.Core) || (StartsWithAny(u.Core, c.ConsoleVerbs) is { } verb && c.Console.Contains(u.Core[verb.Length..].Trim())))
         {
             return Result(IntentKind.Console, Exact);
+        }
+
+        return null;
+    }
+
+    // Before 通知 …: “通知确认情况” and “通知谁还没确认” would otherwise be read as notices to send.
+    private IntentResult? NoticeCommand(Utterance u)
+    {
+        var c = words.Commands;
+        var compact = u.Core.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (compact.StartsWith(c.NoticeAcknowledgeButton, StringComparison.Ordinal)
+            && compact[c.NoticeAcknowledgeButton.Length..].TrimStart('#') is { Length: > 0 and <= 12 } digits && digits.All(char.IsAsciiDigit)
+            && long.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return Result(IntentKind.AcknowledgeNotice, Exact, new IntentEntities { NoticeNumber = number });
+        }
+
+        var position = TrailingNumber().Match(compact);
+        var named = position.Success ? compact[..position.Index] : compact;
+        if (c.NoticeStatus.Contains(named)
+            || (named.Length <= 12 && named.Contains("通知", StringComparison.Ordinal) && ContainsAny(named, c.NoticeStatusCues)))
+        {
+            var n = position.Success && int.TryParse(position.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 99 ? p : 1;
+            return Result(IntentKind.NoticeStatus, position.Success || c.NoticeStatus.Contains(named) ? Exact : Clear, new IntentEntities { Position = n });
         }
 
         return null;
@@ -336,7 +365,8 @@ public sealed partial class IntentRecognizer
         if (kinds.All(k => k is not null))
         {
             var kind = kinds.Contains(IntentKind.Bye) ? IntentKind.Bye : kinds.Contains(IntentKind.Thanks) ? IntentKind.Thanks : IntentKind.Greeting;
-            return Result(kind, Clear);
+            var acknowledges = kind == IntentKind.Thanks && clauses.Any(words.Commands.NoticeAcknowledge.Contains);
+            return Result(kind, Clear, new IntentEntities { AcknowledgesNotice = acknowledges });
         }
 
         if (kinds[0] == IntentKind.Greeting)
@@ -369,7 +399,7 @@ public sealed partial class IntentRecognizer
             return IntentKind.Bye;
         }
 
-        if (lexicon.Thanks.Contains(clause) || lexicon.Acknowledgements.Contains(clause))
+        if (lexicon.Thanks.Contains(clause) || lexicon.Acknowledgements.Contains(clause) || words.Commands.NoticeAcknowledge.Contains(clause))
         {
             return IntentKind.Thanks;
         }
@@ -684,6 +714,9 @@ public sealed partial class IntentRecognizer
 
         return text.Trim();
     }
+
+    [GeneratedRegex(@"[#第]?(\d{1,2})条?$")]
+    private static partial Regex TrailingNumber();
 
     [GeneratedRegex(@"(?<![a-z0-9])[a-z0-9]{6}(?![a-z0-9])")]
     private static partial Regex CodeToken();

@@ -346,6 +346,161 @@ namespace PartyAffairs.Ledger.Migrations.Postgres
                     b.ToTable("meeting_records", (string)null);
                 });
 
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeAcknowledgementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notice_id");
+
+                    b.Property<string>("SourceActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("source_activity_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notice_acknowledgements_member");
+
+                    b.ToTable("notice_acknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeRecipientRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("delivery");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notice_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_notice_recipients_member");
+
+                    b.HasIndex("NoticeId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notice_recipients_member");
+
+                    b.ToTable("notice_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BranchId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("branch_id");
+
+                    b.Property<int?>("Delivered")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivered");
+
+                    b.Property<int?>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("NoticeKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("notice_key");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sender_id");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sender_name");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<int?>("Unbound")
+                        .HasColumnType("integer")
+                        .HasColumnName("unbound");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId")
+                        .HasDatabaseName("ix_notices_branch");
+
+                    b.HasIndex("NoticeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notices_key");
+
+                    b.ToTable("notices", (string)null);
+                });
+
             modelBuilder.Entity("PartyAffairs.Ledger.Storage.OccurrenceRow", b =>
                 {
                     b.Property<long>("Id")
@@ -533,9 +688,32 @@ namespace PartyAffairs.Ledger.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeAcknowledgementRow", b =>
+                {
+                    b.HasOne("PartyAffairs.Ledger.Storage.NoticeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeRecipientRow", b =>
+                {
+                    b.HasOne("PartyAffairs.Ledger.Storage.NoticeRow", null)
+                        .WithMany("RecipientRows")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartyAffairs.Ledger.Storage.MeetingRecordRow", b =>
                 {
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeRow", b =>
+                {
+                    b.Navigation("RecipientRows");
                 });
 #pragma warning restore 612, 618
         }

@@ -331,6 +331,155 @@ namespace PartyAffairs.Ledger.Migrations.Sqlite
                     b.ToTable("meeting_records", (string)null);
                 });
 
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeAcknowledgementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notice_id");
+
+                    b.Property<string>("SourceActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_activity_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notice_acknowledgements_member");
+
+                    b.ToTable("notice_acknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeRecipientRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notice_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_notice_recipients_member");
+
+                    b.HasIndex("NoticeId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notice_recipients_member");
+
+                    b.ToTable("notice_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BranchId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<int?>("Delivered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered");
+
+                    b.Property<int?>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("NoticeKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_key");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_id");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_name");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int?>("Unbound")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unbound");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId")
+                        .HasDatabaseName("ix_notices_branch");
+
+                    b.HasIndex("NoticeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notices_key");
+
+                    b.ToTable("notices", (string)null);
+                });
+
             modelBuilder.Entity("PartyAffairs.Ledger.Storage.OccurrenceRow", b =>
                 {
                     b.Property<long>("Id")
@@ -512,9 +661,32 @@ namespace PartyAffairs.Ledger.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeAcknowledgementRow", b =>
+                {
+                    b.HasOne("PartyAffairs.Ledger.Storage.NoticeRow", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeRecipientRow", b =>
+                {
+                    b.HasOne("PartyAffairs.Ledger.Storage.NoticeRow", null)
+                        .WithMany("RecipientRows")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartyAffairs.Ledger.Storage.MeetingRecordRow", b =>
                 {
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("PartyAffairs.Ledger.Storage.NoticeRow", b =>
+                {
+                    b.Navigation("RecipientRows");
                 });
 #pragma warning restore 612, 618
         }

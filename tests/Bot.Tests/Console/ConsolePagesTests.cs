@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.Bot.Reminders;
+using PartyAffairs.Ledger.Notices;
 using PartyAffairs.Ledger.Records;
 using PartyAffairs.Scheduler.Settings;
 using PartyAffairs.Tests.Infrastructure;
@@ -239,5 +240,34 @@ public sealed class ConsolePagesTests(RedisServerFixture redis) : IClassFixture<
         var report = await browser.GetStringAsync(new Uri(page, UriKind.Relative));
         Assert.Contains("周五下午召开党员大会", report, StringComparison.Ordinal);
         Assert.Contains("未绑定 2", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Notices_FromTheLedger_CountsAcknowledgedAndWhoHasNot()
+    {
+        await using var host = await new ConsoleHost(redis).SeedAsync();
+        var notices = host.Services.GetRequiredService<NoticeService>();
+        var (secretary, committee, member) = (host.People["王书记"], host.People["李委员"], host.People["张三"]);
+        var id = await notices.RecordAsync(new NoticeDraft
+        {
+            Key = "chat-step-1", BranchId = host.BranchA, SenderId = secretary.Id, SenderName = "王书记", Text = "周五下午三点召开党员大会", SentAt = host.Time.GetUtcNow(),
+            Addressees = [new(committee.Id, "李委员", NoticeDelivery.Pending), new(member.Id, "张三", NoticeDelivery.Pending)],
+        }, CancellationToken.None);
+        await notices.FinishAsync(host.BranchA, "chat-step-1", new Dictionary<string, NoticeDelivery> { [committee.Id] = NoticeDelivery.Delivered, [member.Id] = NoticeDelivery.Failed }, CancellationToken.None);
+        await notices.AcknowledgeAsync(host.BranchA, id, committee.Id, null, CancellationToken.None);
+        using var browser = await host.SignedInAsync("王书记");
+
+        var page = await browser.GetStringAsync(new Uri($"/console/branches/{host.BranchA}/notices", UriKind.Relative));
+
+        Assert.Contains("周五下午三点召开党员大会", page, StringComparison.Ordinal);
+        Assert.Contains("送达 1，未绑定 0，失败 1", page, StringComparison.Ordinal);
+        Assert.Contains("已确认 1/2", page, StringComparison.Ordinal);
+        Assert.Contains("已确认：李委员", page, StringComparison.Ordinal);
+        Assert.Contains("未确认：张三", page, StringComparison.Ordinal);
+
+        // Another branch's secretary never sees it.
+        using var other = await host.SignedInAsync("赵书记");
+        var theirs = await other.GetStringAsync(new Uri($"/console/branches/{host.BranchB}/notices", UriKind.Relative));
+        Assert.DoesNotContain("周五下午三点召开党员大会", theirs, StringComparison.Ordinal);
     }
 }

@@ -56,6 +56,7 @@ public sealed class CommandTableTests(RedisServerFixture redis) : IClassFixture<
         { "ledger-my-study", "我的学时" },
         { "ledger-past-status", "完成情况 党费 上个月" },
         { "ledger-export", "导出台账 2026" },
+        { "notice-status", "通知确认情况" },
         { "clarify", "交了" },
         { "my-progress", "我还差几次" },
         { "invite-code", "张三的邀请码" },

@@ -53,8 +53,8 @@ internal sealed class LedgerChatHost : IAsyncDisposable
     /// <summary>Proactive messages (reminders) the host sent.</summary>
     public RecordingMessenger Messenger { get; }
 
-    /// <summary>Starts the host at 2026-12-04 10:00 in Shanghai with <paramref name="csv"/> as the branch's roster; everyone binds.</summary>
-    public static async Task<LedgerChatHost> StartAsync(string redisConfiguration, string csv = "姓名,角色\n王书记,党支部书记\n赵组织,组织委员\n张三,党员\n李四,党员\n王五,党员\n")
+    /// <summary>Starts the host at 2026-12-04 10:00 in Shanghai with <paramref name="csv"/> as the branch's roster; everyone binds but <paramref name="unbound"/>.</summary>
+    public static async Task<LedgerChatHost> StartAsync(string redisConfiguration, string csv = "姓名,角色\n王书记,党支部书记\n赵组织,组织委员\n张三,党员\n李四,党员\n王五,党员\n", params string[] unbound)
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T10:00:00+08:00", CultureInfo.InvariantCulture));
         var messenger = new RecordingMessenger();
@@ -82,6 +82,11 @@ internal sealed class LedgerChatHost : IAsyncDisposable
         foreach (var member in imported.GetProperty("members").EnumerateArray())
         {
             var name = member.GetProperty("name").GetString()!;
+            if (unbound.Contains(name))
+            {
+                continue;
+            }
+
             Assert.StartsWith("绑定成功", await host.SayAsync(name, "绑定 " + member.GetProperty("inviteCode").GetString()), StringComparison.Ordinal);
         }
 

@@ -219,7 +219,7 @@ public abstract class LedgerApiTests(RedisServerFixture redis) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         var workbook = WorkbookReader.Open(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["三会一课", "党费", "学时", "完成情况"], workbook.Sheets.Select(s => s.Name));
+        Assert.Equal(["三会一课", "党费", "学时", "完成情况", "通知"], workbook.Sheets.Select(s => s.Name));
         var dues = workbook["党费"];
         var row = dues.Row("张三");
         Assert.Equal(120m, decimal.Parse(row[dues.Column("11月金额")].Text, CultureInfo.InvariantCulture));

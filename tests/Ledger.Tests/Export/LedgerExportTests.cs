@@ -26,7 +26,7 @@ public abstract class LedgerExportTests(ILedgerStore store)
 
         var workbook = await ExportAsync(h);
 
-        Assert.Equal(["三会一课", "党费", "学时", "完成情况"], workbook.Sheets.Select(s => s.Name));
+        Assert.Equal(["三会一课", "党费", "学时", "完成情况", "通知"], workbook.Sheets.Select(s => s.Name));
         Assert.Equal(["类型", "日期", "主题", "主讲人", "出席人数", "出席人员", "缺席人员及原因", "学时", "备注"], workbook["三会一课"].Headers);
         Assert.Equal(["姓名", "类别", "月收入基数", "比例", "月交纳额", "1月金额", "1月交纳日期"], workbook["党费"].Headers.Take(7));
         Assert.Equal("全年合计", workbook["党费"].Headers[^1]);
@@ -146,6 +146,25 @@ public abstract class LedgerExportTests(ILedgerStore store)
         var h = await LedgerHarness.CreateAsync(store);
 
         Assert.Null(await h.Export.BuildAsync("nope", 2026, default));
+    }
+
+    [Fact]
+    public async Task Build_NoticeSheet_DateSenderTextDeliveryAcknowledgedAndWhoHasNot()
+    {
+        var h = await LedgerHarness.CreateAsync(store);
+        var id = await h.Notices.RecordAsync(new PartyAffairs.Ledger.Notices.NoticeDraft
+        {
+            Key = "n1", BranchId = B, SenderId = "sec", SenderName = "王明", Text = "周五开会", SentAt = h.Time.GetUtcNow(),
+            Addressees = [new("m1", "张三", PartyAffairs.Ledger.Notices.NoticeDelivery.Pending), new("m2", "李四", PartyAffairs.Ledger.Notices.NoticeDelivery.Pending), new("m3", "赵敏", PartyAffairs.Ledger.Notices.NoticeDelivery.Unbound)],
+        }, default);
+        await h.Notices.FinishAsync(B, "n1", new Dictionary<string, PartyAffairs.Ledger.Notices.NoticeDelivery> { ["m1"] = PartyAffairs.Ledger.Notices.NoticeDelivery.Delivered, ["m2"] = PartyAffairs.Ledger.Notices.NoticeDelivery.Delivered }, default);
+        await h.Notices.AcknowledgeAsync(B, id, "m1", null, default);
+
+        var sheet = (await ExportAsync(h))["通知"];
+
+        Assert.Equal(["日期", "发送人", "内容", "应收人数", "送达", "未绑定", "失败", "已确认", "未确认人员"], sheet.Headers);
+        var row = sheet.Row("2026-12-04");
+        Assert.Equal(["王明", "周五开会", "3", "2", "1", "0", "1/2", "李四"], new[] { "B", "C", "D", "E", "F", "G", "H", "I" }.Select(c => row[c].Text));
     }
 }
 

@@ -5,6 +5,7 @@ using PartyAffairs.Ledger.Branches;
 using PartyAffairs.Ledger.Completion;
 using PartyAffairs.Ledger.Dues;
 using PartyAffairs.Ledger.Export;
+using PartyAffairs.Ledger.Notices;
 using PartyAffairs.Ledger.Records;
 using PartyAffairs.Ledger.Roster;
 using PartyAffairs.Ledger.Storage;
@@ -40,7 +41,8 @@ public sealed class LedgerHarness
         Dues = new DuesService(database, Scopes, new DuesCalculator(new DuesOptions()), Time);
         Study = new StudyService(database, Scopes, Quotas, Time);
         History = new CompletionHistory(database, Scopes);
-        Export = new LedgerExport(Scopes, Records, Dues, Study, History);
+        Notices = new NoticeService(database, Time);
+        Export = new LedgerExport(Scopes, Records, Dues, Study, History, Notices);
     }
 
     public LedgerDatabase Database { get; }
@@ -64,6 +66,8 @@ public sealed class LedgerHarness
     public StudyService Study { get; }
 
     public CompletionHistory History { get; }
+
+    public NoticeService Notices { get; }
 
     public LedgerExport Export { get; }
 

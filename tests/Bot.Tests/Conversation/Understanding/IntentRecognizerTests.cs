@@ -213,4 +213,51 @@ public sealed class IntentRecognizerTests
         Assert.Equal(IntentKind.Complete, paid.Kind);
         Assert.Equal(["党费"], paid.Entities.Duties);
     }
+
+    [Theory]
+    [InlineData("收到通知 12", 12)]
+    [InlineData("收到通知#7", 7)]
+    public void Recognize_NoticeButton_AcknowledgesThatNotice(string text, long number)
+    {
+        var result = Recognize(text);
+
+        Assert.Equal(IntentKind.AcknowledgeNotice, result.Kind);
+        Assert.Equal(number, result.Entities.NoticeNumber);
+    }
+
+    [Theory]
+    [InlineData("收到", true)]
+    [InlineData("收到了", true)]
+    [InlineData("已收到", true)]
+    [InlineData("好的收到", true)]
+    [InlineData("谢谢", false)]
+    [InlineData("好的", false)]
+    public void Recognize_PlainAcknowledgement_ThanksMarkedAsPossiblyAcknowledgingANotice(string text, bool acknowledges)
+    {
+        var result = Recognize(text);
+
+        Assert.Equal(IntentKind.Thanks, result.Kind);
+        Assert.Equal(acknowledges, result.Entities.AcknowledgesNotice);
+    }
+
+    [Theory]
+    [InlineData("通知确认情况", 1)]
+    [InlineData("通知确认情况 2", 2)]
+    [InlineData("谁收到通知了", 1)]
+    [InlineData("通知谁还没确认", 1)]
+    public void Recognize_NoticeStatus_NotReadAsANoticeToSend(string text, int position)
+    {
+        var result = Recognize(text);
+
+        Assert.Equal(IntentKind.NoticeStatus, result.Kind);
+        Assert.Equal(position, result.Entities.Position);
+    }
+
+    [Fact]
+    public void Recognize_LongNoticeMentioningConfirmation_StillANotice()
+    {
+        var result = Recognize("通知 请各位同志确认情况后回复参会人数，谁还没确认的请尽快");
+
+        Assert.Equal(IntentKind.Notice, result.Kind);
+    }
 }
