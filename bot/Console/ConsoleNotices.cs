@@ -9,7 +9,7 @@ namespace PartyAffairs.Bot.WebConsole;
 /// posts, retries and record as 通知 … 确认 in chat), and the branch's notices of the year as the ledger keeps them
 /// (<see cref="NoticeService"/>, whichever path sent them): 送达/未绑定/失败, 已确认 k/n and who has not acknowledged.
 /// </summary>
-internal sealed class ConsoleNotices(RosterStore roster, NoticeRounds rounds, NoticeService notices, BranchClock clock, TimeProvider time)
+internal sealed class ConsoleNotices(RosterStore roster, NoticeRounds rounds, NoticeService notices, BranchClock clock)
 {
     /// <summary>Longest notice, as a chat message (the chat refuses longer texts).</summary>
     public const int MaxLength = 2000;
@@ -27,26 +27,9 @@ internal sealed class ConsoleNotices(RosterStore roster, NoticeRounds rounds, No
         ArgumentNullException.ThrowIfNull(session);
         var recipients = await RecipientsAsync(branchId, session, cancellationToken);
         var branchName = (await roster.GetBranchAsync(branchId, cancellationToken))?.Name ?? branchId;
-        var round = await rounds.PrepareAsync(branchId, recipients, withGroups: true, cancellationToken);
-        var record = new SentNotice
-        {
-            Id = "console-" + Guid.NewGuid().ToString("N"),
-            SenderId = session.MemberId ?? "office",
-            SenderName = session.DisplayName,
-            Text = text,
-            SentAt = time.GetUtcNow(),
-            Delivered = 0,
-            Recipients = round.Total,
-        };
-        var saved = await rounds.SaveAsync(
-            round,
-            Replies.NoticeForward(session.DisplayName, branchName, text),
-            new GroupNotice(Replies.NoticeGroupTitle(branchName), Replies.NoticeGroupText(session.DisplayName, text)),
-            reportTo: null,
-            NoticeReportKind.None,
-            dutyTitle: null,
-            record,
-            cancellationToken);
+        var (_, saved) = await rounds.SaveNoticeAsync(
+            branchId, branchName, "console-" + Guid.NewGuid().ToString("N"), session.MemberId ?? "office", session.DisplayName, text, recipients,
+            reportTo: null, cancellationToken);
         rounds.Start(saved);
         return saved.Id;
     }

@@ -5,6 +5,14 @@ namespace PartyAffairs.Bot.WebConsole;
 /// <summary>Every user-facing sentence of the console and of its chat command, in one place.</summary>
 internal static class ConsoleTexts
 {
+    /// <summary>The first <paramref name="max"/> characters of a text on one line (…), whole characters only: a list's label for a notice.</summary>
+    public static string Excerpt(string text, int max = 24)
+    {
+        var line = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var characters = new StringInfo(line);
+        return characters.LengthInTextElements <= max ? line : characters.SubstringByTextElements(0, max) + "…";
+    }
+
     public const string Title = "党务管理台";
     public const string Office = "组织部门";
 

@@ -88,6 +88,38 @@ internal sealed class NoticeRounds : IHostedService, IDisposable
     }
 
     /// <summary>
+    /// Prepares and saves a secretary's notice to <paramref name="recipients"/> (chat's 通知 … 确认 and the console's
+    /// Notices page alike): the members' copy and the group post in the notice's words, and the notice recorded in the
+    /// ledger (<see cref="SaveAsync"/>). The report goes to <paramref name="reportTo"/> when given. Start it with <see cref="Start"/>.
+    /// </summary>
+    public async Task<(NoticeRound Round, StoredNoticeRound Saved)> SaveNoticeAsync(
+        string branchId, string branchName, string noticeId, string senderId, string senderName, string text,
+        IReadOnlyList<Member> recipients, ConversationReference? reportTo, CancellationToken cancellationToken)
+    {
+        var round = await PrepareAsync(branchId, recipients, withGroups: true, cancellationToken);
+        var notice = new SentNotice
+        {
+            Id = noticeId,
+            SenderId = senderId,
+            SenderName = senderName,
+            Text = text,
+            SentAt = _time.GetUtcNow(),
+            Delivered = 0,
+            Recipients = round.Total,
+        };
+        var saved = await SaveAsync(
+            round,
+            Replies.NoticeForward(senderName, branchName, text),
+            new GroupNotice(Replies.NoticeGroupTitle(branchName), Replies.NoticeGroupText(senderName, text)),
+            reportTo,
+            reportTo is null ? NoticeReportKind.None : NoticeReportKind.Notice,
+            dutyTitle: null,
+            notice,
+            cancellationToken);
+        return (round, saved);
+    }
+
+    /// <summary>
     /// Saves the round in the store, taken by this process: call it before the turn answers, so an acknowledged round
     /// is never lost. Throws <see cref="RedisException"/> when the store fails (the turn answers that; nothing is sent).
     /// </summary>

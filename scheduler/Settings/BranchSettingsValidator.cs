@@ -105,8 +105,11 @@ public static class BranchSettingsValidator
         return null;
     }
 
-    private static IReadOnlyList<T> Distinct<T>(IReadOnlyList<T> items, IEqualityComparer<T> comparer) =>
-        items.Distinct(comparer).Count() == items.Count ? items : [.. items.Distinct(comparer)];
+    private static IReadOnlyList<T> Distinct<T>(IReadOnlyList<T> items, IEqualityComparer<T> comparer)
+    {
+        var distinct = items.Distinct(comparer).ToArray();
+        return distinct.Length == items.Count ? items : distinct;
+    }
 
     /// <summary>True for an IANA zone id this machine knows (Windows ids such as “China Standard Time” are refused).</summary>
     public static bool IsIanaZone(string id) =>

@@ -60,28 +60,9 @@ internal sealed class NoticeDialog(RosterStore roster, NoticeRounds rounds, Time
         var recipients = (await roster.ListMembersAsync(step.BranchId, cancellationToken)).Where(m => m.Id != member.Id).ToArray();
         var branchName = branch?.Name ?? step.BranchId;
         var text = step.Text ?? string.Empty;
-        var round = await rounds.PrepareAsync(step.BranchId, recipients, withGroups: true, cancellationToken);
-        var notice = new SentNotice
-        {
-            Id = step.Id,
-            SenderId = member.Id,
-            SenderName = member.Name,
-            Text = text,
-            SentAt = time.GetUtcNow(),
-            Delivered = 0,
-            Recipients = round.Total,
-        };
-
         // Saved before the turn answers: an acknowledged notice survives a crash or shutdown and is resumed.
-        var saved = await rounds.SaveAsync(
-            round,
-            Replies.NoticeForward(member.Name, branchName, text),
-            new GroupNotice(Replies.NoticeGroupTitle(branchName), Replies.NoticeGroupText(member.Name, text)),
-            context.Activity.GetConversationReference(),
-            NoticeReportKind.Notice,
-            dutyTitle: null,
-            notice,
-            cancellationToken);
+        var (round, saved) = await rounds.SaveNoticeAsync(
+            step.BranchId, branchName, step.Id, member.Id, member.Name, text, recipients, context.Activity.GetConversationReference(), cancellationToken);
         await context.SendAsync(Replies.NoticeSending(round.Total, round.Groups.Select(g => g.ChannelId).ToArray()), cancellationToken);
         rounds.Start(saved);
     }

@@ -260,6 +260,8 @@ public sealed class ConsolePagesTests(RedisServerFixture redis) : IClassFixture<
         var page = await browser.GetStringAsync(new Uri($"/console/branches/{host.BranchA}/notices", UriKind.Relative));
 
         Assert.Contains("周五下午三点召开党员大会", page, StringComparison.Ordinal);
+        // The list's closed line says which notice it is, not only when and by whom.
+        Assert.Contains("<span class=\"excerpt\">周五下午三点召开党员大会</span>", page, StringComparison.Ordinal);
         Assert.Contains("送达 1，未绑定 0，失败 1", page, StringComparison.Ordinal);
         Assert.Contains("已确认 1/2", page, StringComparison.Ordinal);
         Assert.Contains("已确认：李委员", page, StringComparison.Ordinal);
